@@ -1,0 +1,39 @@
+using SloBot.Chat.Replies;
+using SloBot.Core.Budgets;
+using SloBot.Core.Catalog;
+
+namespace SloBot.Chat.Budgets;
+
+internal static class BudgetReply
+{
+    public static Reply Render(ServiceDefinition service, IReadOnlyList<ErrorBudget> budgets)
+    {
+        var blocks = new List<ReplyBlock>();
+        foreach (var b in budgets)
+        {
+            if (blocks.Count > 0)
+                blocks.Add(new DividerBlock());
+            blocks.Add(new TextBlock($"{BudgetFormat.StatusEmoji(b.Status)} **{b.Slo.Name}** — {BudgetFormat.Target(b.Slo.Target)} over {BudgetFormat.Duration(b.Slo.Window)}: **{b.Status.ToWord()}**"));
+            blocks.Add(new FieldsBlock(
+            [
+                new ReplyField("SLI", b.Sli is { } sli ? BudgetFormat.Percent(sli, 3) : "no events in the window"),
+                new ReplyField("Budget remaining", $"{BudgetFormat.Percent(b.Remaining)} ({BudgetFormat.RemainingTime(b)})"),
+                new ReplyField("Budget consumed", BudgetFormat.Percent(b.Consumed)),
+                new ReplyField("Events", $"{BudgetFormat.Count(b.Period.Bad)} bad of {BudgetFormat.Count(b.Period.Total)}"),
+                new ReplyField("Burn rate", string.Join(" · ", b.BurnRates.Select(r => $"{SloWindow.Format(r.Window)} {BudgetFormat.BurnRate(r.Rate)}"))),
+                new ReplyField("Exhaustion", BudgetFormat.Exhaustion(b)),
+            ]));
+        }
+
+        var worst = budgets.OrderBy(b => b.Remaining).First();
+        return new Reply
+        {
+            Header = $"Error budget · {service.Name}",
+            Blocks = blocks,
+            Buttons = [new ReplyButton("budget.refresh", "Refresh", service.Name)],
+            Context = $"Rolling windows ending {worst.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC · burn rate 1× spends the budget exactly over the window",
+            Summary = $"{service.Name}: {BudgetFormat.Percent(worst.Remaining)} of the {worst.Slo.Name} budget left ({worst.Status.ToWord()})",
+            Data = new { service = service.Name, slos = budgets.Select(BudgetSloData.From).ToArray() },
+        };
+    }
+}

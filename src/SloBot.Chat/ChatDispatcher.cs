@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using SloBot.Chat.Commands;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Core.Sli;
+
+namespace SloBot.Chat;
+
+/// <summary>
+/// The chat layer's front door: every transport hands its events here. Commands go to the router, button
+/// clicks and modal submits to the handler that owns their id, thread messages to the conversation engine.
+/// Nothing thrown by a handler escapes: a data-source failure becomes exit code 1, a bug an apologetic reply.
+/// </summary>
+internal sealed partial class ChatDispatcher(
+    CommandRouter router,
+    IEnumerable<IButtonHandler> buttons,
+    IEnumerable<IModalHandler> modals,
+    IEnumerable<IThreadMessageHandler> threadHandlers,
+    ILogger<ChatDispatcher> logger) : IChatEventSink
+{
+    public async Task HandleAsync(ChatEvent chatEvent, IChatResponder responder, CancellationToken cancellationToken)
+    {
+        var reply = await ReplyToAsync(chatEvent, cancellationToken).ConfigureAwait(false);
+        if (reply is not null)
+            await responder.RespondAsync(reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Reply?> ReplyToAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return chatEvent switch
+            {
+                CommandEvent c => await router.RouteAsync(c, cancellationToken).ConfigureAwait(false),
+                ButtonClick b => await ClickAsync(b, cancellationToken).ConfigureAwait(false),
+                ModalSubmit m => await SubmitAsync(m, cancellationToken).ConfigureAwait(false),
+                ThreadMessage t => await ThreadAsync(t, cancellationToken).ConfigureAwait(false),
+                _ => null,
+            };
+        }
+        catch (SliSourceException ex)
+        {
+            LogSourceFailed(logger, chatEvent.EventId, ex.Message);
+            return Reply.SourceFailed($"The SLI source failed: {ex.Message}");
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(logger, ex, chatEvent.EventId, chatEvent.GetType().Name);
+            return Reply.SourceFailed($"Something went wrong inside SloBot while handling that (event {chatEvent.EventId}). The error is logged; nothing was changed.");
+        }
+    }
+
+    private async Task<Reply?> ClickAsync(ButtonClick click, CancellationToken cancellationToken)
+    {
+        var handler = buttons.FirstOrDefault(h => Owns(click.ActionId, h.ActionPrefix));
+        if (handler is null)
+            return Reply.BadCommand("That button no longer does anything here (it may belong to an older version of SloBot).");
+        return await handler.HandleAsync(click, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Reply?> SubmitAsync(ModalSubmit submit, CancellationToken cancellationToken)
+    {
+        var handler = modals.FirstOrDefault(h => Owns(submit.CallbackId, h.CallbackPrefix));
+        if (handler is null)
+            return Reply.BadCommand("That form is no longer handled by SloBot.");
+        return await handler.HandleAsync(submit, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<Reply?> ThreadAsync(ThreadMessage message, CancellationToken cancellationToken)
+    {
+        foreach (var handler in threadHandlers)
+        {
+            var reply = await handler.HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            if (reply is not null)
+                return reply;
+        }
+
+        return null; // not SloBot's thread: stay quiet
+    }
+
+    private static bool Owns(string id, string prefix) =>
+        id.Equals(prefix, StringComparison.Ordinal) || id.StartsWith(prefix + ":", StringComparison.Ordinal);
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "SLI source failed for event {EventId}: {Reason}")]
+    private static partial void LogSourceFailed(ILogger logger, string eventId, string reason);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Handler failed for event {EventId} ({EventType})")]
+    private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventId, string eventType);
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Commands;
+using SloBot.Chat.Delivery;
+
+namespace SloBot.Chat;
+
+public static class ChatServiceCollectionExtensions
+{
+    /// <summary>The chat layer: router, dispatcher, outbox and the built-in commands.</summary>
+    public static IServiceCollection AddSloBotChat(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CommandRouter>();
+        services.AddSingleton<ChatDispatcher>();
+        services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<ChatDispatcher>());
+        services.AddSingleton<Outbox>();
+        services.AddSingleton<BudgetQuery>();
+        services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
+        services.AddCommand<HelpCommand>();
+        services.AddCommand<BudgetCommand>();
+        services.AddCommand<StatusCommand>();
+        return services;
+    }
+}

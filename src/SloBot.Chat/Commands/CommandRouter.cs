@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Core.Text;
+
+namespace SloBot.Chat.Commands;
+
+/// <summary>Finds the handler for "/slo …" text (longest matching name wins) and runs it.</summary>
+public sealed class CommandRouter(IEnumerable<ICommandHandler> handlers, IServiceProvider services)
+{
+    private readonly ICommandHandler[] _handlers = handlers.OrderByDescending(h => h.Spec.Name.Count(c => c == ' ')).ToArray();
+
+    public IReadOnlyList<CommandSpec> Commands => _handlers.Select(h => h.Spec).OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
+
+    public Task<Reply> RouteAsync(CommandEvent command, CancellationToken cancellationToken)
+    {
+        var words = CommandArgs.Tokenize(StripPrefix(command.Text));
+        if (words.Count == 0)
+            return Task.FromResult(HelpReply.For(Commands));
+        foreach (var handler in _handlers)
+        {
+            var nameWords = handler.Spec.Name.Split(' ');
+            if (words.Count >= nameWords.Length && nameWords.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
+            {
+                var context = new CommandContext(command, CommandArgs.Parse(words.Skip(nameWords.Length)), services);
+                return handler.HandleAsync(context, cancellationToken);
+            }
+        }
+
+        return Task.FromResult(Unknown(words[0]));
+    }
+
+    private Reply Unknown(string word)
+    {
+        var names = _handlers.Select(h => h.Spec.Name.Split(' ')[0]).Distinct().ToArray();
+        var suggestion = DidYouMean.Suggest(word, names);
+        var hint = suggestion is null ? "" : $" — did you mean `/slo {suggestion}`?";
+        return Reply.BadCommand($"No command `{word}`{hint} Try `/slo help` for the list of commands.");
+    }
+
+    /// <summary>Accepts "/slo budget x", "slo budget x" and "budget x".</summary>
+    public static string StripPrefix(string text)
+    {
+        var t = text.Trim();
+        foreach (var prefix in new[] { "/slo", "slo" })
+        {
+            if (t.Equals(prefix, StringComparison.OrdinalIgnoreCase))
+                return "";
+            if (t.StartsWith(prefix + " ", StringComparison.OrdinalIgnoreCase))
+                return t[(prefix.Length + 1)..];
+        }
+
+        return t;
+    }
+}
+
+public static class CommandServiceCollectionExtensions
+{
+    public static IServiceCollection AddCommand<T>(this IServiceCollection services)
+        where T : class, ICommandHandler
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+namespace SloBot.Chat.Commands;
+
+/// <summary>
+/// What a command looks like, for help text and for platforms that register commands (Discord).
+/// <see cref="Name"/> may have two words ("retro start"): a subcommand group and a subcommand.
+/// </summary>
+public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<CommandOption> Options, IReadOnlyList<string> Examples)
+{
+    public string Usage => $"/slo {Name}" + string.Concat(Options.Select(o => o switch
+    {
+        { Positional: true, Required: true } => $" <{o.Name}>",
+        { Positional: true } => $" [{o.Name}]",
+        { Kind: OptionKind.Boolean } => $" [{o.Name}]",
+        _ => $" [{o.Name}=…]",
+    }));
+}
+
+public enum OptionKind
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+
+    /// <summary>A service name from the catalog (autocompleted where the platform can).</summary>
+    Service,
+}
+
+/// <summary>
+/// One option. Positional options come first in the text, in order; the others are written <c>name=value</c>,
+/// booleans also as a bare <c>name</c>.
+/// </summary>
+public sealed record CommandOption(string Name, string Description, OptionKind Kind = OptionKind.String, bool Required = false, bool Positional = false, IReadOnlyList<string>? Choices = null);

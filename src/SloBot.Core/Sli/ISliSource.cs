@@ -1,0 +1,35 @@
+using SloBot.Core.Catalog;
+
+namespace SloBot.Core.Sli;
+
+/// <summary>Where SLI event counts come from: Prometheus or the embedded store.</summary>
+public interface ISliSource
+{
+    /// <summary>
+    /// Counts good and total events for every SLO over every window, each window ending at <paramref name="end"/>.
+    /// Implementations batch: the cost does not grow with the number of SLOs in round trips.
+    /// </summary>
+    Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken);
+
+    /// <summary>Event counts for one SLO in consecutive buckets of <paramref name="step"/> from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken);
+}
+
+/// <summary>Counts of one bucket that ends at <see cref="End"/> and spans the step before it.</summary>
+public readonly record struct EventBucket(DateTimeOffset End, EventCounts Counts);
+
+/// <summary>The answer of <see cref="ISliSource.CountAsync"/>.</summary>
+public sealed class SliCounts
+{
+    private readonly Dictionary<(SloId, TimeSpan), EventCounts> _counts = [];
+
+    public void Set(SloId slo, TimeSpan window, EventCounts counts) => _counts[(slo, window)] = counts;
+
+    /// <summary>The counts for an SLO and window; none (zero events) when the source had no data.</summary>
+    public EventCounts Get(SloId slo, TimeSpan window) => _counts.GetValueOrDefault((slo, window));
+
+    public int Count => _counts.Count;
+}
+
+/// <summary>The SLI source could not answer (unreachable, timed out, bad query). Becomes exit code 1.</summary>
+public sealed class SliSourceException(string message, Exception? inner = null) : Exception(message, inner);
