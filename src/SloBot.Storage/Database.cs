@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace SloBot.Storage;
+
+/// <summary>Opens connections to the configured store and applies the registered migrations once.</summary>
+public sealed partial class Database(IOptions<StorageOptions> options, IEnumerable<StorageMigration> migrations, ILogger<Database> logger) : IDisposable
+{
+    private readonly StorageOptions _options = options.Value;
+    private readonly SemaphoreSlim _migrateLock = new(1, 1);
+    private volatile bool _migrated;
+
+    public StorageProvider Provider => _options.Provider;
+
+    /// <summary>An open connection with the schema up to date.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (!_migrated)
+            await MigrateAsync(cancellationToken).ConfigureAwait(false);
+        return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await _migrateLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated)
+                return;
+            await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
+            var applied = new HashSet<string>(StringComparer.Ordinal);
+            await using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = "SELECT id FROM schema_migrations";
+                await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    applied.Add(reader.GetString(0));
+            }
+
+            foreach (var migration in migrations.OrderBy(m => m.Id, StringComparer.Ordinal).Where(m => !applied.Contains(m.Id)))
+            {
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+                var sql = Provider == StorageProvider.PostgreSql && migration.PostgreSql is { } pg ? pg : migration.Sql;
+                await ExecuteAsync(connection, sql, cancellationToken, tx).ConfigureAwait(false);
+                await using (var record = connection.CreateCommand())
+                {
+                    record.Transaction = tx;
+                    record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)";
+                    record.AddParameter("@id", migration.Id);
+                    record.AddParameter("@at", DateTimeOffset.UnixEpoch.ToString("O")); // the order matters, not the instant
+                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                LogApplied(logger, migration.Id);
+            }
+
+            _migrated = true;
+        }
+        finally
+        {
+            _migrateLock.Release();
+        }
+    }
+
+    private async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
+    {
+        DbConnection connection = Provider == StorageProvider.PostgreSql
+            ? new NpgsqlConnection(_options.ConnectionString)
+            : new SqliteConnection(_options.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (connection is SqliteConnection)
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, DbTransaction? tx = null)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose() => _migrateLock.Dispose();
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Applied storage migration {MigrationId}")]
+    private static partial void LogApplied(ILogger logger, string migrationId);
+}

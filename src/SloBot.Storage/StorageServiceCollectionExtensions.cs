@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SloBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The state store (<c>SloBot:Storage:ConnectionString</c>) and its migrations.</summary>
+    public static IServiceCollection AddSloBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SloBot:Storage:ConnectionString must not be empty (default: \"Data Source=slobot.db\").")
+            .ValidateOnStart();
+        services.AddSingleton<Database>();
+        return services;
+    }
+
+    public static IServiceCollection AddStorageMigration(this IServiceCollection services, string id, string sql, string? postgreSql = null) =>
+        services.AddSingleton(new StorageMigration(id, sql, postgreSql));
+}
