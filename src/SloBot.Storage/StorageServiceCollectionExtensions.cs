@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SloBot.Storage.Conversations;
 
 namespace SloBot.Storage;
 
@@ -13,6 +14,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SloBot:Storage:ConnectionString must not be empty (default: \"Data Source=slobot.db\").")
             .ValidateOnStart();
         services.AddSingleton<Database>();
+        services.AddConversationStorage();
         return services;
     }
 
