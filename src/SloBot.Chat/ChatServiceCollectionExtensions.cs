@@ -5,6 +5,7 @@ using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Roles;
+using SloBot.Chat.Tiers;
 
 namespace SloBot.Chat;
 
@@ -25,6 +26,9 @@ public static class ChatServiceCollectionExtensions
         services.AddCommand<StatusCommand>();
         services.AddSloRoles();
         services.AddReleaseDecisions();
+        services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
+        services.AddCommand<TierCommand>();
+        services.AddSingleton<IButtonHandler, TierAdoptButton>();
         return services;
     }
 }
