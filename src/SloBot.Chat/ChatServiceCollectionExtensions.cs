@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Tiers;
 
 namespace SloBot.Chat;
 
@@ -22,6 +23,9 @@ public static class ChatServiceCollectionExtensions
         services.AddCommand<HelpCommand>();
         services.AddCommand<BudgetCommand>();
         services.AddCommand<StatusCommand>();
+        services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
+        services.AddCommand<TierCommand>();
+        services.AddSingleton<IButtonHandler, TierAdoptButton>();
         return services;
     }
 }

@@ -1,0 +1,57 @@
+using SloBot.Chat.Commands;
+using SloBot.Chat.Replies;
+using SloBot.Core.Catalog;
+using SloBot.Core.Text;
+using SloBot.Core.Tiers;
+
+namespace SloBot.Chat.Tiers;
+
+/// <summary><c>/slo tier &lt;service&gt; revenue=… visibility=… severity=… data=… regulatory=… users=…</c>: seed 000 §9.1 TierAnalyzer.</summary>
+internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions) : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new(
+        "tier",
+        "Recommends a service tier from six questions: scores, targets, investment, next steps",
+        [
+            new CommandOption("service", "The service (need not be in the catalog yet)", OptionKind.Service, Required: true, Positional: true),
+            .. TierMatrix.Criteria.Select(c => new CommandOption(c.ShortName, c.Question, Choices: c.ValueNames.ToArray())),
+        ],
+        [
+            "/slo tier payment revenue=direct visibility=constant severity=severe data=high regulatory=yes users=large",
+            "/slo tier reporting revenue=none visibility=rare severity=minor data=low regulatory=no users=internal",
+        ]);
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var name = context.Args.At(0);
+        if (string.IsNullOrWhiteSpace(name))
+            return Reply.BadCommand($"Which service? Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+        if (context.Args.Positional.Count > 1)
+        {
+            return Reply.BadCommand(
+                $"Answers are written `question=answer`, not `{context.Args.Positional[1]}`. For example `{Spec.Examples[0]}`.");
+        }
+
+        var (answers, problems) = TierAnswers.Parse(context.Args.Named);
+        if (problems.Count > 0)
+            return Reply.BadCommand(string.Join("\n", problems));
+
+        var service = catalog.FindService(name);
+        var serviceName = service?.Name ?? name;
+        if (!answers.IsComplete)
+            return TierQuestions.Ask(serviceName, answers);
+
+        var recommendation = TierAnalyzer.Analyze(answers);
+        var (current, source) = await adoptions.EffectiveTierAsync(serviceName, service?.Tier, cancellationToken).ConfigureAwait(false);
+        var note = service is not null
+            ? current is { } tier ? $"Its tier now ({source}): {tier.ToTitle()}." : "It has no tier in the catalog yet."
+            : NewServiceNote(name);
+        return TierReply.Render(serviceName, recommendation, note, canAdopt: service is not null);
+    }
+
+    private string NewServiceNote(string name)
+    {
+        var hint = DidYouMean.Suggest(name, catalog.Services.Select(s => s.Name)) is { } m ? $" (did you mean `{m}`?)" : "";
+        return $"`{name}` is not in the SLO catalog{hint}: analysed as a new service. Add it to the catalog to adopt the tier.";
+    }
+}

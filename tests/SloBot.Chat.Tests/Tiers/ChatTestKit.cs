@@ -1,0 +1,36 @@
+using SloBot.Chat.Commands;
+using SloBot.Chat.Events;
+using SloBot.Core.Budgets;
+using SloBot.Core.Catalog;
+
+namespace SloBot.Chat.Tests.Tiers;
+
+internal static class ChatTestKit
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+    public static CommandContext Command(string textAfterName, string user = "U1") => new(
+        new CommandEvent("ev-1", new ConversationKey("console", "c1"), new ChatUser(user), Now, textAfterName),
+        CommandArgs.Parse(CommandArgs.Tokenize(textAfterName)),
+        new EmptyServices());
+
+    public static ButtonClick Click(string action, string value, string user) =>
+        new("ev-2", new ConversationKey("console", "c1"), new ChatUser(user), Now, action, value, "m1");
+
+    public static InMemorySloCatalog Catalog() => new(
+    [
+        new ServiceDefinition("payment", [Availability("payment", 0.999)], Tier: "essential", Owners: ["U-owner"], Dependencies: ["database", "cache", "ledger"]),
+        new ServiceDefinition("database", [Availability("database", 0.9995)]),
+        new ServiceDefinition("cache", [], Tier: "critical"),
+        new ServiceDefinition("search", [], Owners: []),
+    ]);
+
+    public static SloDefinition Availability(string service, double target) => new(
+        service, "availability", target, TimeSpan.FromDays(30),
+        new SliQuery(SliQueryKind.Counter, null, $"http_requests_total{{service=\"{service}\",code=~\"5..\"}}", $"http_requests_total{{service=\"{service}\"}}"));
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => null;
+    }
+}
