@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SloBot.Catalog;
 using SloBot.Core.Catalog;
 using SloBot.Demo;
 
@@ -13,6 +14,15 @@ internal static class CatalogFactory
         var problems = new List<CatalogProblem>();
         if (mode.Demo)
             services.AddRange(DemoCatalog.Services);
+        if (options.Value.Catalog.Path is { Length: > 0 } path)
+        {
+            var files = new FileSloCatalog(path);
+            var taken = services.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            services.AddRange(files.Services.Where(s => !taken.Contains(s.Name)));
+            problems.AddRange(files.Problems);
+            problems.AddRange(files.Services.Where(s => taken.Contains(s.Name))
+                .Select(s => new CatalogProblem(path, null, "service", $"'{s.Name}' is also a demo service; the demo one is used")));
+        }
         return new InMemorySloCatalog(services, problems);
     }
 }
