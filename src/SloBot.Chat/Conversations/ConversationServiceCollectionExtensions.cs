@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SloBot.Chat.Commands;
+
+namespace SloBot.Chat.Conversations;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation engine (thread replies, step buttons, idle sweeper, questionnaires) with its options from
+    /// <c>SloBot:Conversations</c>. Stores default to in-memory; <c>AddSloBotStorage</c> replaces them with SQL ones.
+    /// </summary>
+    public static IServiceCollection AddSloBotConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.Section))
+            .Validate(o => o.Problem() is null, "SloBot:Conversations is invalid: RemindAfter > 0, AbandonAfter > RemindAfter, SweepInterval > 0, TimeZone a known IANA id.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
+        services.TryAddSingleton<ConversationEngine>();
+        services.TryAddSingleton<ThreadPosts>();
+        services.TryAddSingleton<IQuestionnaires, Questionnaires>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IThreadMessageHandler, ConversationMessages>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IButtonHandler, ConversationButtons>());
+        services.AddSingleton<ConversationSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConversationSweeper>());
+        return services;
+    }
+}
