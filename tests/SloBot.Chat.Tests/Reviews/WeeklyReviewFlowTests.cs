@@ -34,7 +34,7 @@ public class WeeklyReviewFlowTests
         var burn = (await host.SayAsync(thread, "skip"))!.PlainText();
         Assert.Contains("burn 3d", burn);
         var releases = (await host.SayAsync(thread, "Investigate the slow burn"))!.PlainText();
-        Assert.Contains("Release decisions:** none recorded this week", releases);
+        Assert.Contains("Release decisions: none recorded this week", releases);
         var adjustments = (await host.SayAsync(thread, "skip"))!.PlainText();
         Assert.Contains("Proposed SLO adjustments", adjustments);
         var previous = (await host.SayAsync(thread, "Keep targets"))!.PlainText();
