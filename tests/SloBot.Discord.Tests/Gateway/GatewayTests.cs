@@ -161,7 +161,7 @@ public sealed class GatewayTests
     public async Task SessionStartLimitUsedUp_WaitsForTheResetBeforeIdentifying()
     {
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        var emulator = await DiscordEmulator.StartAsync(clock);
+        await using var emulator = await DiscordEmulator.StartAsync(clock);
         emulator.Gateway.SessionStartRemaining = 0;
         await using var harness = await DiscordHarness.StartAsync(emulator, clock);
 
