@@ -27,6 +27,11 @@ public sealed partial class ConversationEngine(
 
     public IConversationStore Store => store;
 
+    /// <summary>The zone lenient times are read in.</summary>
+    public TimeZoneInfo Zone => options.Value.Zone;
+
+    public DateTimeOffset Now => time.GetUtcNow();
+
     public ConversationFlow? FlowFor(string kind) => _flows.GetValueOrDefault(kind);
 
     /// <summary>
