@@ -92,7 +92,10 @@ public sealed class DiscordHarness : IAsyncDisposable
         }
     }
 
-    public Task LiveAsync() => UntilAsync(() => Emulator.Gateway.IsLive, "the Gateway session to be ready");
+    /// <summary>Waits until the emulator has a live session and the client has taken in its READY.</summary>
+    public Task LiveAsync() => UntilAsync(
+        () => Emulator.Gateway.IsLive && Services.GetRequiredService<SloBot.Discord.Gateway.GatewayClient>().SessionId == Emulator.Gateway.SessionId,
+        "the Gateway session to be ready");
 
     public static JsonObject SlashCommand(string subcommand, params (string Name, JsonNode Value)[] options) => new()
     {
