@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SloBot.Chat;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Terminal;
 using SloBot.Core.Catalog;
@@ -43,6 +44,7 @@ internal static class SloBotServices
         services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
         services.AddSloBotChat();
+        services.AddSloBotConversations(configuration);
 
         if (mode.Demo)
             services.AddSingleton<DemoSeeder>();
