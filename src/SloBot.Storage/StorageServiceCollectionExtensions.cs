@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Releases;
+using SloBot.Storage.Conversations;
 using SloBot.Storage.Releases;
 
 namespace SloBot.Storage;
@@ -18,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<Database>();
         services.AddStorageMigration(SqlReleaseDecisionLog.MigrationId, SqlReleaseDecisionLog.Schema);
         services.Replace(ServiceDescriptor.Singleton<IReleaseDecisionLog, SqlReleaseDecisionLog>());
+        services.AddConversationStorage();
         return services;
     }
 
