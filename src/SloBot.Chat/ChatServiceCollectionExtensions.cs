@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Design;
 using SloBot.Chat.Tiers;
 
 namespace SloBot.Chat;
@@ -25,6 +26,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
         services.AddCommand<TierCommand>();
         services.AddSingleton<IButtonHandler, TierAdoptButton>();
+        services.AddCommand<DesignCommand>();
         return services;
     }
 }
