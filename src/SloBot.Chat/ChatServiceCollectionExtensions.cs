@@ -4,6 +4,8 @@ using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Design;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Roles;
 using SloBot.Chat.Tiers;
 
 namespace SloBot.Chat;
@@ -23,6 +25,8 @@ public static class ChatServiceCollectionExtensions
         services.AddCommand<HelpCommand>();
         services.AddCommand<BudgetCommand>();
         services.AddCommand<StatusCommand>();
+        services.AddSloRoles();
+        services.AddReleaseDecisions();
         services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
         services.AddCommand<TierCommand>();
         services.AddSingleton<IButtonHandler, TierAdoptButton>();

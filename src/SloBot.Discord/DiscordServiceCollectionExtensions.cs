@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Delivery;
+using SloBot.Discord.Commands;
+using SloBot.Discord.Gateway;
+using SloBot.Discord.Http;
+using SloBot.Discord.Interactions;
+using SloBot.Discord.Messages;
+using SloBot.Discord.Rendering;
+using SloBot.Discord.Rest;
+
+namespace SloBot.Discord;
+
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord transport, enabled only when <c>SloBot:Discord:BotToken</c> is set. Needs the chat layer
+    /// (<c>AddSloBotChat</c>). Options are validated at start with messages naming the key to fix.
+    /// </summary>
+    public static IServiceCollection AddDiscordTransport(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DiscordOptions.Section);
+        if (string.IsNullOrWhiteSpace(section["BotToken"]))
+            return services;
+        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<DiscordRestClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers(); // paths carry interaction tokens
+        services.AddSingleton(sp => new RateLimits(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ButtonIds>();
+        services.AddSingleton<EmbedRenderer>();
+        services.AddSingleton<InteractionParser>();
+        services.AddSingleton<InteractionRouter>();
+        services.AddSingleton<CommandRegistrar>();
+        services.AddSingleton<BotThreads>();
+        services.AddSingleton<DiscordTransport>();
+        services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<DiscordTransport>());
+        services.AddSingleton<IdentifyPacer>();
+        services.AddSingleton<GatewayEvents>();
+        services.AddSingleton<GatewayClient>();
+        services.AddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
+        services.AddSingleton<DiscordHttpInteractions>();
+        services.AddHostedService<DiscordHostedService>();
+        return services;
+    }
+}

@@ -1,0 +1,237 @@
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SloBot.Discord.Rest;
+
+namespace SloBot.Discord.Gateway;
+
+/// <summary>
+/// Keeps SloBot connected to the Discord Gateway (v10, JSON): Hello → heartbeats (first one jittered) → Identify
+/// or Resume; READY's session and resume URL; sequence numbers; op 7 and resumable closes resume, op 9 and session
+/// closes identify anew, a missed heartbeat ACK is a zombie connection that is dropped and resumed; fatal close
+/// codes stop the transport with a log line saying what to fix. Dispatches go to <see cref="GatewayEvents"/>.
+/// </summary>
+internal sealed partial class GatewayClient(
+    IdentifyPacer pacer,
+    GatewayEvents events,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<GatewayClient> logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+    private readonly string _token = options.Value.BotToken;
+    private string? _sessionId;
+    private string? _resumeUrl;
+    private long? _sequence;
+
+    /// <summary>Random in [0, 1): the first heartbeat's jitter and op 9's wait. Replaceable for tests.</summary>
+    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
+
+    /// <summary>Why the transport stopped for good (a fatal close code), or null while it runs.</summary>
+    public string? StoppedBecause { get; private set; }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            GatewayNext next;
+            try
+            {
+                var resuming = _sessionId is not null && _resumeUrl is not null;
+                var url = resuming ? _resumeUrl! : await pacer.BeforeIdentifyAsync(cancellationToken).ConfigureAwait(false);
+                var (outcome, established) = await RunConnectionAsync(GatewayUri(url), resuming, cancellationToken).ConfigureAwait(false);
+                next = outcome;
+                failures = established ? 0 : failures + 1;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is WebSocketException or HttpRequestException or Chat.Delivery.TransientDeliveryException or OperationCanceledException or System.Text.Json.JsonException)
+            {
+                LogConnectionFailed(logger, ex.GetType().Name, ex.Message);
+                next = GatewayNext.Resume;
+                failures++;
+            }
+            catch (DiscordApiException ex) when (ex.Status == System.Net.HttpStatusCode.Unauthorized)
+            {
+                Stop(CloseCodes.WhatToFix(4004));
+                return;
+            }
+
+            if (next == GatewayNext.Stop)
+                return;
+            if (next == GatewayNext.Identify)
+                (_sessionId, _resumeUrl, _sequence) = (null, null, null);
+            if (failures > 0)
+            {
+                var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
+                await Task.Delay(backoff * (0.5 + Random()), time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<(GatewayNext Next, bool Established)> RunConnectionAsync(Uri url, bool resuming, CancellationToken cancellationToken)
+    {
+        await using var socket = new GatewaySocket(DiscordRestClient.UserAgent, time);
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+        LogConnected(logger, url.Host, resuming);
+        var heartbeat = new Heartbeat(socket, () => _sequence, time, Random, connection);
+        var established = false;
+        try
+        {
+            while (true)
+            {
+                var (payload, closeCode) = await socket.ReceiveAsync(connection.Token).ConfigureAwait(false);
+                if (payload is null)
+                    return (Closed(closeCode), established);
+                switch (payload["op"]?.GetValue<int>())
+                {
+                    case GatewayOp.Hello:
+                        heartbeat.Start(TimeSpan.FromMilliseconds(payload["d"]!["heartbeat_interval"]!.GetValue<double>()));
+                        await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token).ConfigureAwait(false);
+                        break;
+                    case GatewayOp.HeartbeatAck:
+                        heartbeat.Acknowledged();
+                        break;
+                    case GatewayOp.Heartbeat:
+                        await heartbeat.BeatNowAsync().ConfigureAwait(false);
+                        break;
+                    case GatewayOp.Reconnect:
+                        LogReconnectRequested(logger);
+                        await socket.CloseAsync(GatewayOp.ResumableCloseCode, cancellationToken).ConfigureAwait(false);
+                        return (GatewayNext.Resume, established);
+                    case GatewayOp.InvalidSession:
+                        return (await InvalidSessionAsync(payload["d"]?.GetValue<bool>() ?? false, socket, cancellationToken).ConfigureAwait(false), established);
+                    case GatewayOp.Dispatch:
+                        established |= Dispatch(payload);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (heartbeat.Zombie && !cancellationToken.IsCancellationRequested)
+        {
+            LogZombie(logger);
+            return (GatewayNext.Resume, established);
+        }
+        catch (WebSocketException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogDropped(logger, ex.Message);
+            return (GatewayNext.Resume, established);
+        }
+        finally
+        {
+            await connection.CancelAsync().ConfigureAwait(false);
+            await heartbeat.StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <returns>True when the session is (re)established: READY or RESUMED.</returns>
+    private bool Dispatch(JsonObject payload)
+    {
+        if (payload["s"] is JsonValue s && s.TryGetValue<long>(out var seq))
+            _sequence = seq;
+        var type = payload["t"]?.GetValue<string>();
+        var data = payload["d"] as JsonObject;
+        switch (type)
+        {
+            case "READY":
+                _sessionId = data?["session_id"]?.GetValue<string>();
+                _resumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
+                events.Ready(data);
+                LogReady(logger, data?["user"]?["username"]?.GetValue<string>() ?? "?", (data?["guilds"] as JsonArray)?.Count ?? 0);
+                return true;
+            case "RESUMED":
+                LogResumed(logger, _sequence);
+                return true;
+            default:
+                if (type is not null && data is not null)
+                    events.Handle(type, data);
+                return false;
+        }
+    }
+
+    private async Task<GatewayNext> InvalidSessionAsync(bool resumable, GatewaySocket socket, CancellationToken cancellationToken)
+    {
+        LogInvalidSession(logger, resumable);
+        await socket.CloseAsync(GatewayOp.ResumableCloseCode, cancellationToken).ConfigureAwait(false);
+        if (resumable)
+            return GatewayNext.Resume;
+
+        // Discord's classic advice: wait a random 1–5 s before identifying again.
+        await Task.Delay(TimeSpan.FromSeconds(1 + (4 * Random())), time, cancellationToken).ConfigureAwait(false);
+        return GatewayNext.Identify;
+    }
+
+    private GatewayNext Closed(int? code)
+    {
+        var next = CloseCodes.Next(code);
+        if (next == GatewayNext.Stop)
+            Stop(CloseCodes.WhatToFix(code!.Value));
+        else
+            LogClosed(logger, code, next);
+        return next;
+    }
+
+    private void Stop(string whatToFix)
+    {
+        StoppedBecause = whatToFix;
+        LogFatal(logger, whatToFix);
+    }
+
+    private JsonObject IdentifyPayload() => new()
+    {
+        ["op"] = GatewayOp.Identify,
+        ["d"] = new JsonObject
+        {
+            ["token"] = _token,
+            ["intents"] = GatewayOp.Intents,
+            ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "slobot", ["device"] = "slobot" },
+        },
+    };
+
+    private JsonObject ResumePayload() => new()
+    {
+        ["op"] = GatewayOp.Resume,
+        ["d"] = new JsonObject { ["token"] = _token, ["session_id"] = _sessionId, ["seq"] = _sequence },
+    };
+
+    private static Uri GatewayUri(string url)
+    {
+        var builder = new UriBuilder(url) { Query = "v=10&encoding=json" };
+        return builder.Uri;
+    }
+
+    [LoggerMessage(EventId = 4500, Level = LogLevel.Information, Message = "Connected to the Discord Gateway at {Host} ({Resuming})")]
+    private static partial void LogConnected(ILogger logger, string host, bool resuming);
+
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Discord Gateway ready as {BotName} in {Guilds} servers")]
+    private static partial void LogReady(ILogger logger, string botName, int guilds);
+
+    [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "Discord Gateway session resumed at sequence {Sequence}")]
+    private static partial void LogResumed(ILogger logger, long? sequence);
+
+    [LoggerMessage(EventId = 4503, Level = LogLevel.Information, Message = "Discord asked SloBot to reconnect (op 7); resuming")]
+    private static partial void LogReconnectRequested(ILogger logger);
+
+    [LoggerMessage(EventId = 4504, Level = LogLevel.Warning, Message = "Discord invalidated the Gateway session (op 9, resumable: {Resumable})")]
+    private static partial void LogInvalidSession(ILogger logger, bool resumable);
+
+    [LoggerMessage(EventId = 4505, Level = LogLevel.Warning, Message = "No heartbeat ACK from Discord since the last heartbeat: zombie connection, reconnecting to resume")]
+    private static partial void LogZombie(ILogger logger);
+
+    [LoggerMessage(EventId = 4506, Level = LogLevel.Warning, Message = "Discord Gateway connection dropped: {Reason}; resuming")]
+    private static partial void LogDropped(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4507, Level = LogLevel.Warning, Message = "Discord Gateway closed with code {Code}; next: {Next}")]
+    private static partial void LogClosed(ILogger logger, int? code, GatewayNext next);
+
+    [LoggerMessage(EventId = 4508, Level = LogLevel.Critical, Message = "Discord transport stopped: {WhatToFix}")]
+    private static partial void LogFatal(ILogger logger, string whatToFix);
+
+    [LoggerMessage(EventId = 4509, Level = LogLevel.Warning, Message = "Could not connect to the Discord Gateway ({Error}: {Reason}); retrying")]
+    private static partial void LogConnectionFailed(ILogger logger, string error, string reason);
+}

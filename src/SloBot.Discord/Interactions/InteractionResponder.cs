@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Replies;
+using SloBot.Discord.Rendering;
+using SloBot.Discord.Rest;
+
+namespace SloBot.Discord.Interactions;
+
+/// <summary>Sends an interaction's initial response: over REST (Gateway mode) or as the HTTP answer (HTTP mode).</summary>
+internal delegate Task InitialResponse(JsonObject callback, CancellationToken cancellationToken);
+
+/// <summary>
+/// Answers one interaction. The initial response is always a deferral ("thinking…", type 5; ephemeral when the
+/// reply is) sent as soon as the reply is ready or when the defer timer fires, whichever is first; the reply
+/// then edits the original response through the interaction webhook. An ephemeral reply after a public
+/// deferral replaces it (delete + ephemeral follow-up). Edits go through the outbox: retried, never doubled.
+/// </summary>
+internal sealed class InteractionResponder(
+    string interactionId,
+    string token,
+    string applicationId,
+    InitialResponse initial,
+    DiscordRestClient rest,
+    EmbedRenderer renderer,
+    Outbox outbox) : IChatResponder, IDisposable
+{
+    public const int Ephemeral = 64;
+    private const int DeferredChannelMessage = 5;
+    private const int DeferredUpdateMessage = 6;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _initialSent;
+    private bool _deferredEphemeral;
+    private bool _originalUsed;
+    private int _sent;
+
+    /// <summary>True once a reply was delivered (or the interaction was acknowledged without one).</summary>
+    public bool Responded { get; private set; }
+
+    /// <summary>Sends the deferral now if nothing was sent yet (the defer timer).</summary>
+    public async Task DeferAsync(bool ephemeral, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureInitialAsync(ephemeral, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task RespondAsync(Reply reply, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await EnsureInitialAsync(reply.Ephemeral, cancellationToken).ConfigureAwait(false);
+            var messages = renderer.Render(reply);
+            var start = 0;
+            if (!_originalUsed && reply.Ephemeral && !_deferredEphemeral)
+            {
+                // A public "thinking…" cannot become ephemeral: remove it and answer privately.
+                _originalUsed = true;
+                await SendAsync("delete", DiscordRoute.DeleteOriginal(applicationId, token), null, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!_originalUsed)
+            {
+                _originalUsed = true;
+                start = 1;
+                await SendAsync("edit", DiscordRoute.EditOriginal(applicationId, token), messages[0], cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var message in messages.Skip(start))
+                await SendAsync("followup", DiscordRoute.FollowUp(applicationId, token), message, cancellationToken, reply.Ephemeral ? Ephemeral : null).ConfigureAwait(false);
+            Responded = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The chat layer had nothing to say: acknowledge so Discord does not show "interaction failed".</summary>
+    public async Task AcknowledgeAsync(bool isComponent, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (Responded)
+                return;
+            if (!_initialSent && isComponent)
+            {
+                _initialSent = true;
+                await initial(new JsonObject { ["type"] = DeferredUpdateMessage }, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await EnsureInitialAsync(ephemeral: true, cancellationToken).ConfigureAwait(false);
+                await SendAsync("delete", DiscordRoute.DeleteOriginal(applicationId, token), null, cancellationToken).ConfigureAwait(false);
+            }
+
+            Responded = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task EnsureInitialAsync(bool ephemeral, CancellationToken cancellationToken)
+    {
+        if (_initialSent)
+            return;
+        var callback = new JsonObject { ["type"] = DeferredChannelMessage };
+        if (ephemeral)
+            callback["data"] = new JsonObject { ["flags"] = Ephemeral };
+        await initial(callback, cancellationToken).ConfigureAwait(false);
+        _initialSent = true;
+        _deferredEphemeral = ephemeral;
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private Task<JsonNode?> SendAsync(string what, DiscordRoute route, DiscordMessage? message, CancellationToken cancellationToken, int? flags = null)
+    {
+        var key = $"discord:interaction:{interactionId}:{_sent++}:{what}";
+        Func<HttpContent>? content = message is null ? null : () => message.ToContent(flags is { } f ? p => p["flags"] = f : null);
+        return outbox.SendAsync($"discord:interaction:{interactionId}", key, ct => rest.SendAsync(route, content, ct), cancellationToken);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Commands;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Discord.Commands;
+using SloBot.Discord.Rendering;
+using SloBot.Discord.Rest;
+
+namespace SloBot.Discord.Interactions;
+
+/// <summary>
+/// Everything an interaction goes through, whether it came over the Gateway or HTTP: PING → PONG,
+/// autocomplete → suggestions, redeliveries dropped, the rest handed to the chat layer with a responder
+/// that defers within <see cref="DiscordOptions.DeferAfter"/>. Nothing thrown here reaches the host.
+/// </summary>
+internal sealed partial class InteractionRouter(
+    IChatEventSink sink,
+    IChatAutocomplete autocomplete,
+    CommandRouter commands,
+    InteractionParser parser,
+    EmbedRenderer renderer,
+    DiscordRestClient rest,
+    Outbox outbox,
+    IOptions<DiscordOptions> options,
+    TimeProvider time,
+    ILogger<InteractionRouter> logger)
+{
+    private readonly RecentIds _seen = new();
+
+    public async Task HandleAsync(JsonObject interaction, InitialResponse initial, CancellationToken cancellationToken)
+    {
+        var id = InteractionParser.Str(interaction["id"]) ?? "";
+        var type = InteractionParser.Int(interaction["type"]);
+        try
+        {
+            if (type == InteractionType.Ping)
+            {
+                await initial(new JsonObject { ["type"] = 1 }, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            if (!_seen.TryAdd(id))
+            {
+                LogDuplicate(logger, id);
+                return;
+            }
+
+            if (type == InteractionType.Autocomplete)
+            {
+                await initial(Suggestions(interaction["data"]), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            var chatEvent = parser.Parse(interaction, commands.Commands, time.GetUtcNow());
+            if (chatEvent is null)
+            {
+                LogUnsupported(logger, id, type);
+                return;
+            }
+
+            var token = InteractionParser.Str(interaction["token"]) ?? "";
+            using var responder = new InteractionResponder(id, token, options.Value.ApplicationId, initial, rest, renderer, outbox);
+            await HandleEventAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // shutting down
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, id, type);
+        }
+    }
+
+    private async Task HandleEventAsync(ChatEvent chatEvent, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        using var deferral = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = DeferLaterAsync(responder, deferral.Token);
+        try
+        {
+            await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+            if (!responder.Responded)
+                await responder.AcknowledgeAsync(chatEvent is ButtonClick or ModalSubmit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, ex, chatEvent.EventId, null);
+            if (!responder.Responded)
+            {
+                var sorry = Reply.SourceFailed($"SloBot could not deliver its answer to Discord (event {chatEvent.EventId}). The error is logged; please try again.");
+                await responder.RespondAsync(sorry, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await deferral.CancelAsync().ConfigureAwait(false);
+            await timer.ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeferLaterAsync(InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(options.Value.DeferAfter, time, cancellationToken).ConfigureAwait(false);
+            await responder.DeferAsync(ephemeral: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the reply was ready first
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, "deferral", null);
+        }
+    }
+
+    private JsonObject Suggestions(JsonNode? data)
+    {
+        var choices = new JsonArray();
+        if (CommandText.Focused(data) is { } focused)
+        {
+            foreach (var s in autocomplete.Suggest(focused.Command, focused.Option, focused.Typed).Take(25))
+                choices.Add(new JsonObject { ["name"] = s.Length > 100 ? s[..100] : s, ["value"] = s.Length > 100 ? s[..100] : s });
+        }
+
+        return new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = choices } };
+    }
+
+    [LoggerMessage(EventId = 4300, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId} was delivered again; ignored")]
+    private static partial void LogDuplicate(ILogger logger, string interactionId);
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Discord interaction {InteractionId} of type {Type} is not one SloBot handles")]
+    private static partial void LogUnsupported(ILogger logger, string interactionId, int? type);
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Discord interaction {InteractionId} (type {Type}) failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string interactionId, int? type);
+}

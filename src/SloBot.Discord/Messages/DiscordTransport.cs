@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Discord.Interactions;
+using SloBot.Discord.Rendering;
+using SloBot.Discord.Rest;
+
+namespace SloBot.Discord.Messages;
+
+/// <summary>
+/// Posts unprompted messages and starts threads on Discord. Every message goes through the outbox on the
+/// channel's lane (ordered, retried) with a nonce Discord enforces, so a retry after a lost response is not a duplicate.
+/// </summary>
+internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer renderer, Outbox outbox, BotThreads threads) : IChatTransport
+{
+    /// <summary>Threads auto-archive after a day without messages.</summary>
+    private const int AutoArchiveMinutes = 1440;
+
+    public string Platform => InteractionParser.Platform;
+
+    public async Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken)
+    {
+        var channel = where.Thread ?? where.Channel;
+        string? first = null;
+        foreach (var message in renderer.Render(reply))
+        {
+            var nonce = Nonce();
+            var posted = await outbox.SendAsync(
+                Lane(channel),
+                $"discord:nonce:{nonce}",
+                ct => rest.SendAsync(DiscordRoute.CreateMessage(channel), () => message.ToContent(p => { p["nonce"] = nonce; p["enforce_nonce"] = true; }), ct),
+                cancellationToken).ConfigureAwait(false);
+            first ??= posted?["id"]?.GetValue<string>() ?? throw new InvalidOperationException("Discord returned no message id");
+        }
+
+        return new PostedMessage(where, first!);
+    }
+
+    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken)
+    {
+        var parent = channel with { Thread = null };
+        var posted = await PostAsync(parent, opening, cancellationToken).ConfigureAwait(false);
+        var body = new JsonObject
+        {
+            ["name"] = string.IsNullOrWhiteSpace(title) ? "SloBot" : title.Length > 100 ? title[..99] + "…" : title,
+            ["auto_archive_duration"] = AutoArchiveMinutes,
+        };
+        var thread = await outbox.SendAsync(
+            Lane(parent.Channel),
+            $"discord:thread:{posted.MessageId}",
+            ct => rest.SendJsonAsync(DiscordRoute.StartThread(parent.Channel, posted.MessageId), body, ct),
+            cancellationToken).ConfigureAwait(false);
+        var threadId = thread?["id"]?.GetValue<string>() ?? posted.MessageId; // a thread started from a message has its id
+        threads.Add(threadId, parent.Channel);
+        return parent with { Thread = threadId };
+    }
+
+    private static string Lane(string channel) => $"discord:{channel}";
+
+    /// <summary>Discord nonces are at most 25 characters.</summary>
+    private static string Nonce() => Random.Shared.NextInt64(1, long.MaxValue).ToString(CultureInfo.InvariantCulture);
+}

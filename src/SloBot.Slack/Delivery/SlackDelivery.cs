@@ -1,0 +1,125 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Slack.Inbound;
+using SloBot.Slack.Rendering;
+using SloBot.Slack.WebApi;
+
+namespace SloBot.Slack.Delivery;
+
+/// <summary>
+/// Every message SloBot sends to Slack goes through here and through the shared <see cref="Outbox"/>: one lane per
+/// channel (ordered, retried on 429/5xx, never sent twice for one idempotency key), chat.postMessage paced per channel.
+/// Each piece of a split reply has its own key, so a retry or a fallback never repeats a piece already delivered.
+/// </summary>
+internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, ChannelPacer pacer, SlackFiles files, ILogger<SlackDelivery> logger)
+{
+    /// <summary>Answers an event: through its response_url when it has one (ephemeral or in channel), else the Web API.</summary>
+    public async Task RespondAsync(ReplyTarget target, Reply reply, string key, CancellationToken cancellationToken)
+    {
+        if (target.ResponseUrl is { } url && reply.Attachments.Count == 0)
+        {
+            try
+            {
+                await RespondViaUrlAsync(url, target.Channel, reply, key, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SlackApiException ex)
+            {
+                LogResponseUrlFailed(logger, target.Channel, ex.Error); // expired or used up: the Web API still works
+            }
+        }
+
+        var where = new ConversationKey(SlackPayloads.Platform, target.Channel, target.ThreadTs);
+        if (reply.Ephemeral)
+            await PostEphemeralAsync(where, target.UserId, reply, key, cancellationToken).ConfigureAwait(false);
+        else
+            await PostAsync(where, reply, key, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>chat.postMessage (in the thread when <see cref="ConversationKey.Thread"/> is set); returns the first message's ts.</summary>
+    public async Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, string key, CancellationToken cancellationToken)
+    {
+        var lane = Lane(where.Channel);
+        var imageIds = await files.UploadImagesAsync(lane, where, reply, key, cancellationToken).ConfigureAwait(false);
+        string? first = null;
+        foreach (var (message, i) in BlockKitRenderer.Render(reply, imageIds).Select((m, i) => (m, i)))
+        {
+            var payload = message.ToPayload();
+            payload["channel"] = where.Channel;
+            if (where.Thread is not null)
+                payload["thread_ts"] = where.Thread;
+            var ts = await outbox.SendAsync(lane, $"{key}:{i}", async ct =>
+            {
+                await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
+                var result = await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
+                return result.TryGetProperty("ts", out var t) ? t.GetString() ?? "" : "";
+            }, cancellationToken).ConfigureAwait(false);
+            first ??= ts;
+        }
+
+        await files.ShareOtherAttachmentsAsync(lane, where, reply, key, cancellationToken).ConfigureAwait(false);
+        return new PostedMessage(where, first ?? "");
+    }
+
+    /// <summary>chat.postEphemeral: seen only by <paramref name="user"/>.</summary>
+    public async Task PostEphemeralAsync(ConversationKey where, string user, Reply reply, string key, CancellationToken cancellationToken)
+    {
+        foreach (var (message, i) in BlockKitRenderer.Render(reply).Select((m, i) => (m, i)))
+        {
+            var payload = message.ToPayload();
+            payload["channel"] = where.Channel;
+            payload["user"] = user;
+            if (where.Thread is not null)
+                payload["thread_ts"] = where.Thread;
+            await outbox.SendAsync(Lane(where.Channel), $"{key}:{i}", async ct =>
+            {
+                var result = await api.CallAsync("chat.postEphemeral", payload, ct).ConfigureAwait(false);
+                return result.TryGetProperty("message_ts", out var t) ? t.GetString() ?? "" : "";
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>chat.update of a message SloBot posted: it becomes the reply's first part (a message cannot be split).</summary>
+    public async Task UpdateAsync(string channel, string ts, Reply reply, string key, CancellationToken cancellationToken)
+    {
+        var payload = BlockKitRenderer.Render(reply)[0].ToPayload();
+        payload["channel"] = channel;
+        payload["ts"] = ts;
+        await outbox.SendAsync(Lane(channel), key, async ct =>
+        {
+            await api.CallAsync("chat.update", payload, ct).ConfigureAwait(false);
+            return ts;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>views.open within the 3 s of the trigger id; <paramref name="view"/> is a Block Kit modal view.</summary>
+    public async Task<string> OpenViewAsync(string triggerId, JsonObject view, CancellationToken cancellationToken)
+    {
+        var result = await api.CallAsync("views.open", new JsonObject { ["trigger_id"] = triggerId, ["view"] = view }, cancellationToken).ConfigureAwait(false);
+        return result.TryGetProperty("view", out var v) && v.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "";
+    }
+
+    private async Task RespondViaUrlAsync(Uri url, string channel, Reply reply, string key, CancellationToken cancellationToken)
+    {
+        foreach (var (message, i) in BlockKitRenderer.Render(reply).Select((m, i) => (m, i)))
+        {
+            var payload = message.ToPayload();
+            payload["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
+            payload["replace_original"] = false;
+            await outbox.SendAsync(Lane(channel), $"{key}:{i}", async ct =>
+            {
+                await api.PostToResponseUrlAsync(url, payload, ct).ConfigureAwait(false);
+                return "";
+            }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    internal static string Lane(string channel) => "slack:" + channel;
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Slack response_url refused the answer in {Channel} ({Error}); answering through the Web API")]
+    private static partial void LogResponseUrlFailed(ILogger logger, string channel, string error);
+}

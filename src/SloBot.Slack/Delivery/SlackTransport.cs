@@ -1,0 +1,32 @@
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Slack.Inbound;
+
+namespace SloBot.Slack.Delivery;
+
+/// <summary>SloBot posting to Slack unprompted (threads, schedules): chat.postMessage through the outbox.</summary>
+internal sealed class SlackTransport(SlackDelivery delivery) : IChatTransport
+{
+    public string Platform => SlackPayloads.Platform;
+
+    public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken) =>
+        delivery.PostAsync(where, reply, "post:" + Guid.NewGuid().ToString("N"), cancellationToken);
+
+    /// <summary>Slack has no thread object: the opening message is posted and its ts becomes the thread.</summary>
+    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken)
+    {
+        var first = opening.Header is null ? opening with { Header = title } : opening;
+        var posted = await PostAsync(channel with { Thread = null }, first, cancellationToken).ConfigureAwait(false);
+        return channel with { Thread = posted.MessageId };
+    }
+}
+
+/// <summary>Answers one event; each answer gets its own idempotency key derived from the event id.</summary>
+internal sealed class SlackResponder(InboundEvent inbound, SlackDelivery delivery) : IChatResponder
+{
+    private int _answers;
+
+    public Task RespondAsync(Reply reply, CancellationToken cancellationToken) =>
+        delivery.RespondAsync(inbound.Target, reply, $"{inbound.Event.EventId}#{Interlocked.Increment(ref _answers)}", cancellationToken);
+}

@@ -1,0 +1,200 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SloBot.Slack.Inbound;
+
+namespace SloBot.Slack.SocketMode;
+
+/// <summary>
+/// One Socket Mode WebSocket: waits for <c>hello</c>, acks every envelope on this socket the moment it arrives and only
+/// then hands it on, and reports when Slack asks to move (<c>disconnect</c>) or the socket drops. After a
+/// <c>disconnect</c> it keeps reading and acking until the replacement is up and it is closed.
+/// </summary>
+internal sealed partial class SocketModeConnection : IAsyncDisposable
+{
+    /// <summary>Why <see cref="Ended"/> completed when the socket itself went away.</summary>
+    public const string Dropped = "dropped";
+
+    private static readonly byte[] AckPrefix = Encoding.UTF8.GetBytes("{\"envelope_id\":");
+    private readonly ClientWebSocket _socket;
+    private readonly SlackInbound _inbound;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stop = new();
+    private Task _receiving = Task.CompletedTask;
+
+    private SocketModeConnection(ClientWebSocket socket, int id, SlackInbound inbound, ILogger logger)
+    {
+        _socket = socket;
+        Id = id;
+        _inbound = inbound;
+        _logger = logger;
+    }
+
+    public int Id { get; }
+
+    /// <summary>Completes with the <c>disconnect</c> reason Slack gave, or <see cref="Dropped"/>.</summary>
+    public Task<string> Ended => _ended.Task;
+
+    public static async Task<SocketModeConnection> OpenAsync(Uri url, int id, SlackInbound inbound, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
+        socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10); // half-open TCP: no pong in time drops the socket
+        var connection = new SocketModeConnection(socket, id, inbound, logger);
+        try
+        {
+            await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+            connection._receiving = connection.ReceiveLoopAsync();
+            await connection._hello.Task.WaitAsync(TimeSpan.FromSeconds(10), time, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Closes politely (the replacement is up); envelopes arriving meanwhile are still acked.</summary>
+    public async Task CloseAsync()
+    {
+        try
+        {
+            if (_socket.State == WebSocketState.Open)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token).ConfigureAwait(false);
+                await _receiving.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
+        {
+            LogCloseFailed(_logger, Id, ex.Message);
+        }
+
+        await DisposeAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_stop.IsCancellationRequested)
+            await _stop.CancelAsync().ConfigureAwait(false);
+        _socket.Abort();
+        try
+        {
+            await _receiving.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            // the loop ends with the socket
+        }
+
+        _socket.Dispose();
+        _stop.Dispose();
+        _send.Dispose();
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                buffer.Clear();
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await _socket.ReceiveAsync(buffer.GetMemory(8 * 1024), _stop.Token).ConfigureAwait(false);
+                    buffer.Advance(result.Count);
+                }
+                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+
+                if (result.MessageType == WebSocketMessageType.Close)
+                    break;
+                if (result.MessageType == WebSocketMessageType.Text)
+                    await HandleFrameAsync(buffer.WrittenMemory).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogReceiveEnded(_logger, Id, ex.Message);
+        }
+        finally
+        {
+            _hello.TrySetException(new WebSocketException("The Socket Mode connection closed before hello."));
+            _ended.TrySetResult(Dropped);
+        }
+    }
+
+    private async Task HandleFrameAsync(ReadOnlyMemory<byte> frame)
+    {
+        JsonElement root;
+        try
+        {
+            using var doc = JsonDocument.Parse(frame);
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            LogBadFrame(_logger, Id, frame.Length);
+            return;
+        }
+
+        var type = root.Text("type");
+        if (root.Text("envelope_id") is { } envelopeId)
+        {
+            await AckAsync(envelopeId).ConfigureAwait(false); // ack first: whatever the work costs, Slack hears back at once
+            var payload = root.TryGetProperty("payload", out var p) ? p : default;
+            _inbound.AcceptEnvelope(envelopeId, type, payload);
+            return;
+        }
+
+        switch (type)
+        {
+            case "hello":
+                _hello.TrySetResult();
+                break;
+            case "disconnect":
+                var reason = root.Text("reason") ?? "unknown";
+                LogDisconnect(_logger, Id, reason);
+                _ended.TrySetResult(reason);
+                break;
+        }
+    }
+
+    private async Task AckAsync(string envelopeId)
+    {
+        var ack = new ArrayBufferWriter<byte>(96);
+        ack.Write(AckPrefix);
+        using (var writer = new Utf8JsonWriter(ack))
+            writer.WriteStringValue(envelopeId);
+        ack.Write("}"u8);
+        await _send.WaitAsync(_stop.Token).ConfigureAwait(false);
+        try
+        {
+            await _socket.SendAsync(ack.WrittenMemory, WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _send.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Slack socket {Connection}: disconnect requested ({Reason})")]
+    private static partial void LogDisconnect(ILogger logger, int connection, string reason);
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Debug, Message = "Slack socket {Connection}: receiving ended ({Reason})")]
+    private static partial void LogReceiveEnded(ILogger logger, int connection, string reason);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Slack socket {Connection}: ignored a frame that is not JSON ({Bytes} bytes)")]
+    private static partial void LogBadFrame(ILogger logger, int connection, int bytes);
+
+    [LoggerMessage(EventId = 403, Level = LogLevel.Debug, Message = "Slack socket {Connection}: close did not complete cleanly ({Reason})")]
+    private static partial void LogCloseFailed(ILogger logger, int connection, string reason);
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SloBot.Chat;
+using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
+using SloBot.Discord.Tests.Emulator;
+
+namespace SloBot.Discord.Tests;
+
+/// <summary>
+/// The real Discord transport (with the real chat layer) wired to a <see cref="DiscordEmulator"/>, on a fake clock.
+/// Tests wait with <see cref="UntilAsync"/>, which polls and, when asked, moves the fake clock forward.
+/// </summary>
+public sealed class DiscordHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private IHostedService[] _hosted = [];
+
+    private DiscordHarness(DiscordEmulator emulator, FakeTimeProvider clock, ServiceProvider services)
+    {
+        Emulator = emulator;
+        Clock = clock;
+        Services = services;
+    }
+
+    public DiscordEmulator Emulator { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public ServiceProvider Services { get; }
+
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    public static async Task<DiscordHarness> StartAsync(
+        DiscordEmulator? emulator = null,
+        FakeTimeProvider? clock = null,
+        Action<IDictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? services = null,
+        bool run = true)
+    {
+        clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        emulator ??= await DiscordEmulator.StartAsync(clock);
+        var settings = new Dictionary<string, string?>
+        {
+            ["SloBot:Discord:BotToken"] = emulator.BotToken,
+            ["SloBot:Discord:ApplicationId"] = emulator.ApplicationId,
+            ["SloBot:Discord:ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
+            ["SloBot:Discord:GuildIds:0"] = DiscordEmulator.GuildId,
+        };
+        configure?.Invoke(settings);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var collection = new ServiceCollection();
+        collection.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        collection.AddSingleton<TimeProvider>(clock);
+        collection.AddSloBotChat();
+        collection.AddSingleton<ISloCatalog>(TestCatalog.Instance);
+        collection.AddSingleton<ISliSource, SteadySliSource>();
+        collection.AddDiscordTransport(configuration);
+        services?.Invoke(collection);
+        var provider = collection.BuildServiceProvider();
+        _ = provider.GetRequiredService<IOptions<DiscordOptions>>().Value; // validation, as ValidateOnStart does
+        var harness = new DiscordHarness(emulator, clock, provider);
+        if (run)
+        {
+            harness._hosted = provider.GetServices<IHostedService>().ToArray();
+            foreach (var hosted in harness._hosted)
+                await hosted.StartAsync(harness._stop.Token);
+        }
+
+        return harness;
+    }
+
+    /// <summary>Polls <paramref name="condition"/> for up to 10 real seconds, advancing the fake clock by <paramref name="step"/> between polls.</summary>
+    public async Task UntilAsync(Func<bool> condition, string what, TimeSpan? step = null)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (watch.Elapsed > TimeSpan.FromSeconds(10))
+                Assert.Fail($"Timed out waiting for {what}. Requests: {string.Join(", ", Emulator.Requests)}; gateway ops: {string.Join(",", Emulator.Gateway.Frames.Select(f => $"{f.Connection}:{f.Op}"))}");
+            if (step is { } s)
+                Clock.Advance(s);
+            await Task.Delay(2);
+        }
+    }
+
+    public Task LiveAsync() => UntilAsync(() => Emulator.Gateway.IsLive, "the Gateway session to be ready");
+
+    public static JsonObject SlashCommand(string subcommand, params (string Name, JsonNode Value)[] options) => new()
+    {
+        ["id"] = "1600000000000000001",
+        ["name"] = "slo",
+        ["type"] = 1,
+        ["guild_id"] = DiscordEmulator.GuildId,
+        ["options"] = new JsonArray(new JsonObject
+        {
+            ["name"] = subcommand,
+            ["type"] = 1,
+            ["options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = o.Value.GetValueKind() == System.Text.Json.JsonValueKind.String ? 3 : 5, ["value"] = o.Value }).ToArray()),
+        }),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        foreach (var hosted in _hosted)
+            await hosted.StopAsync(CancellationToken.None);
+        await Services.DisposeAsync();
+        await Emulator.DisposeAsync();
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SloBot.Chat;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Core.Catalog;
+using SloBot.Sli.Prometheus;
+
+namespace SloBot.IntegrationTests.Prometheus;
+
+/// <summary>The real chat layer on the Prometheus source, at a fake "now"; counts the HTTP requests sent to Prometheus.</summary>
+public sealed class ChatHarness : IDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly RequestCounter _counter = new();
+
+    public ChatHarness(Uri prometheus, ISloCatalog catalog, DateTimeOffset now)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SloBot:Sli:Prometheus:Url"] = prometheus.ToString(),
+            ["SloBot:Sli:Prometheus:Timeout"] = "60s",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
+        services.AddSingleton(catalog);
+        services.AddSloBotChat();
+        services.AddPrometheusSliSource(config);
+        services.AddHttpClient(PrometheusSliSource.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(_counter));
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>HTTP requests sent to Prometheus so far.</summary>
+    public int Requests => _counter.Count;
+
+    public IServiceProvider Services => _provider;
+
+    /// <summary>Handles "/slo …" exactly as a transport would, and returns the reply.</summary>
+    public async Task<Reply> AskAsync(string text)
+    {
+        var responder = new CapturingResponder();
+        var sink = _provider.GetRequiredService<IChatEventSink>();
+        await sink.HandleAsync(new CommandEvent(Guid.NewGuid().ToString("N"), new ConversationKey("test", "C1"), new ChatUser("U1"), DateTimeOffset.UnixEpoch, text), responder, CancellationToken.None);
+        return responder.Reply ?? throw new InvalidOperationException($"no reply to {text}");
+    }
+
+    /// <summary>The reply's data as the <c>--json</c> output shows it.</summary>
+    public static JsonElement Json(Reply reply) => JsonSerializer.SerializeToElement(reply.Data, JsonOptions);
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    public void Dispose() => _provider.Dispose();
+
+    private sealed class CapturingResponder : IChatResponder
+    {
+        public Reply? Reply { get; private set; }
+
+        public Task RespondAsync(Reply reply, CancellationToken cancellationToken)
+        {
+            Reply = reply;
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class RequestCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Increment() => Interlocked.Increment(ref _count);
+    }
+
+    private sealed class CountingHandler(RequestCounter counter) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            counter.Increment();
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace SloBot.IntegrationTests.Prometheus;
+
+/// <summary>
+/// A real Prometheus (Debian's <c>prometheus</c> + <c>promtool</c>) on a free loopback port with its own temp dir,
+/// its TSDB backfilled from OpenMetrics text by <c>promtool tsdb create-blocks-from openmetrics</c>. Throws (so the
+/// test fails, never skips) when the binaries are missing. Reusable: give it any OpenMetrics text.
+/// </summary>
+public sealed class PrometheusServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly DirectoryInfo _dir;
+    private readonly HttpClient _http;
+
+    private PrometheusServer(Process process, DirectoryInfo dir, Uri url)
+    {
+        _process = process;
+        _dir = dir;
+        Url = url;
+        _http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>The base URL, <c>http://127.0.0.1:port/</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>Backfills from <paramref name="writeOpenMetrics"/> (must end with <c># EOF</c>), starts Prometheus and waits until it is ready.</summary>
+    public static async Task<PrometheusServer> StartAsync(Action<TextWriter> writeOpenMetrics, CancellationToken cancellationToken = default)
+    {
+        var prometheus = FindBinary("prometheus");
+        var promtool = FindBinary("promtool");
+        var dir = Directory.CreateTempSubdirectory("slobot-prometheus-");
+        PrometheusServer? server = null;
+        try
+        {
+            var input = Path.Combine(dir.FullName, "data.om");
+            using (var writer = new StreamWriter(input))
+                writeOpenMetrics(writer);
+            var data = Path.Combine(dir.FullName, "data");
+            // --max-block-duration (hidden in 2.42's help) keeps 30 days in a few blocks instead of 360 two-hour ones.
+            await RunAsync(promtool, ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=2400h", "-q", input, data], cancellationToken).ConfigureAwait(false);
+            File.Delete(input);
+            var config = Path.Combine(dir.FullName, "prometheus.yml");
+            await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1h\n", cancellationToken).ConfigureAwait(false);
+            var port = FreePort();
+            var process = Process.Start(new ProcessStartInfo(prometheus)
+            {
+                ArgumentList =
+                {
+                    $"--config.file={config}", $"--storage.tsdb.path={data}", "--storage.tsdb.retention.time=100y",
+                    $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn", "--query.max-samples=50000000",
+                },
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            }) ?? throw new InvalidOperationException("prometheus did not start");
+            var log = new System.Text.StringBuilder();
+            process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
+            server = new PrometheusServer(process, dir, new Uri($"http://127.0.0.1:{port}/"));
+            await server.WaitReadyAsync(() => { lock (log) return log.ToString(); }, cancellationToken).ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            if (server is not null)
+                await server.DisposeAsync().ConfigureAwait(false);
+            else
+                dir.Delete(recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>One PromQL instant query, answered straight from Prometheus (no SloBot code): the value of its single sample, or 0 when empty.</summary>
+    public async Task<double> QueryValueAsync(string promql, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        using var form = new FormUrlEncodedContent([new("query", promql), new("time", at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))]);
+        using var response = await _http.PostAsync(new Uri("api/v1/query", UriKind.Relative), form, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{promql}: HTTP {(int)response.StatusCode}: {body}");
+        using var doc = JsonDocument.Parse(body);
+        var result = doc.RootElement.GetProperty("data").GetProperty("result");
+        return result.GetArrayLength() switch
+        {
+            0 => 0,
+            1 => double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture),
+            var n => throw new InvalidOperationException($"{promql} returned {n} series; expected one"),
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+
+        _process.Dispose();
+        try
+        {
+            _dir.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: a temp dir
+        }
+    }
+
+    private async Task WaitReadyAsync(Func<string> log, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"prometheus exited with {_process.ExitCode}: {log()}");
+            try
+            {
+                using var response = await _http.GetAsync(new Uri("-/ready", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, cancellationToken).ConfigureAwait(false); // polling a child process's readiness, not a schedule
+        }
+
+        throw new TimeoutException($"prometheus at {Url} was not ready within 90 s: {log()}");
+    }
+
+    private static async Task RunAsync(string file, string[] args, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args)
+            info.ArgumentList.Add(a);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"{file} did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed with {process.ExitCode}: {await stderr.ConfigureAwait(false)}{await stdout.ConfigureAwait(false)}");
+    }
+
+    private static string FindBinary(string name)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append("/usr/bin"))
+        {
+            var path = Path.Combine(dir, name);
+            if (File.Exists(path))
+                return path;
+        }
+
+        throw new InvalidOperationException(
+            $"'{name}' was not found on PATH. The Prometheus integration tests need a real Prometheus: install Debian's package (apt-get install prometheus), which provides prometheus and promtool.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+
+namespace SloBot.IntegrationTests.Prometheus;
+
+/// <summary>
+/// Per-minute request counters for a few services over a span of days, with incidents, as OpenMetrics text:
+/// <c>http_requests_total{service, code="200"|"500"}</c>, one sample a minute. Keeps the exact per-minute counts
+/// so tests can compare Prometheus and SloBot against the truth. Deterministic (seeded).
+/// </summary>
+public sealed class SyntheticTraffic
+{
+    private readonly Dictionary<string, (long[] Good, long[] Bad)> _services = new(StringComparer.Ordinal);
+
+    public SyntheticTraffic(DateTimeOffset end, TimeSpan span, TimeSpan step)
+    {
+        End = end;
+        Step = step;
+        Points = (int)(span / step) + 1;
+        Start = end - (step * (Points - 1));
+    }
+
+    public DateTimeOffset Start { get; }
+
+    public DateTimeOffset End { get; }
+
+    public TimeSpan Step { get; }
+
+    /// <summary>Number of samples per series, the first at <see cref="Start"/> (counter 0), the last at <see cref="End"/>.</summary>
+    public int Points { get; }
+
+    public IReadOnlyCollection<string> Services => _services.Keys;
+
+    /// <summary>
+    /// Adds a service with about <paramref name="requestsPerStep"/> requests a step (daily wave and noise), an error ratio
+    /// of <paramref name="baseErrorRatio"/>, and <paramref name="incidents"/> (how long ago each starts, how long, error ratio).
+    /// </summary>
+    public SyntheticTraffic AddService(string service, double requestsPerStep, double baseErrorRatio, params (TimeSpan Ago, TimeSpan Length, double ErrorRatio)[] incidents)
+    {
+        var random = new Random(service.Aggregate(17, (h, c) => (h * 31) + c));
+        var good = new long[Points];
+        var bad = new long[Points];
+        for (var i = 1; i < Points; i++)
+        {
+            var at = Start + (Step * i);
+            var wave = 1 + (0.4 * Math.Sin(2 * Math.PI * (at - Start).TotalDays));
+            var total = (long)Math.Round(requestsPerStep * wave * (0.9 + (0.2 * random.NextDouble())));
+            var ratio = baseErrorRatio;
+            foreach (var (ago, length, errorRatio) in incidents)
+            {
+                var from = End - ago;
+                if (at > from && at <= from + length)
+                    ratio = errorRatio;
+            }
+
+            var errors = (long)Math.Floor((total * ratio) + random.NextDouble());
+            errors = Math.Min(errors, total);
+            good[i] = good[i - 1] + (total - errors);
+            bad[i] = bad[i - 1] + errors;
+        }
+
+        _services[service] = (good, bad);
+        return this;
+    }
+
+    /// <summary>The exact good and total events in (end − window, end] — what increase() over samples on both edges gives.</summary>
+    public (double Good, double Total) Count(string service, DateTimeOffset end, TimeSpan window)
+    {
+        var (good, bad) = _services[service];
+        var last = (int)((end - Start) / Step);
+        var first = (int)((end - window - Start) / Step);
+        var g = good[last] - good[first];
+        return (g, g + bad[last] - bad[first]);
+    }
+
+    public void WriteOpenMetrics(TextWriter writer)
+    {
+        writer.Write("# HELP http_requests Requests served.\n# TYPE http_requests counter\n");
+        foreach (var (service, (good, bad)) in _services)
+        {
+            Series(writer, service, "200", good);
+            Series(writer, service, "500", bad);
+        }
+
+        writer.Write("# EOF\n");
+    }
+
+    private void Series(TextWriter writer, string service, string code, long[] values)
+    {
+        var prefix = $"http_requests_total{{service=\"{service}\",code=\"{code}\"}} ";
+        var start = Start.ToUnixTimeSeconds();
+        var step = (long)Step.TotalSeconds;
+        for (var i = 0; i < values.Length; i++)
+        {
+            writer.Write(prefix);
+            writer.Write(values[i].ToString(CultureInfo.InvariantCulture));
+            writer.Write(' ');
+            writer.Write((start + (i * step)).ToString(CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
+    }
+}

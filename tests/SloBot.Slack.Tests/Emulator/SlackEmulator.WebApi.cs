@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace SloBot.Slack.Tests.Emulator;
+
+public sealed partial class SlackEmulator
+{
+    private async Task ApiAsync(HttpContext context, string method)
+    {
+        var (body, form) = await ReadAsync(context.Request);
+        var auth = context.Request.Headers.Authorization.ToString();
+        var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null;
+        if (_rateLimits.TryGetValue(method, out var limit) && limit.Count > 0)
+        {
+            _rateLimits[method] = (limit.Count - 1, limit.RetryAfterSeconds);
+            _calls.Enqueue(new ApiCall(method, body, form, Time.GetUtcNow(), 429, token));
+            context.Response.StatusCode = 429;
+            context.Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            return;
+        }
+
+        var expected = method == "apps.connections.open" ? AppToken : BotToken;
+        var call = new ApiCall(method, body, form, Time.GetUtcNow(), 200, token);
+        _calls.Enqueue(call);
+        var answer = token != expected ? Error(token is null ? "not_authed" : "invalid_auth") : Answer(method, call);
+        await context.Response.WriteAsJsonAsync(answer);
+    }
+
+    private JsonObject Answer(string method, ApiCall call)
+    {
+        switch (method)
+        {
+            case "apps.connections.open":
+                if (ConnectionsOpenError is { } error)
+                    return Error(error);
+                var ticket = Guid.NewGuid().ToString("N");
+                _tickets[ticket] = true;
+                var ws = new UriBuilder(BaseUrl) { Scheme = "ws", Path = "/link/", Query = $"ticket={ticket}&app_id={AppId}" };
+                return Ok(new JsonObject { ["url"] = ws.Uri.ToString() });
+            case "chat.postMessage":
+                if (call.Str("channel") is not { } channel)
+                    return Error("channel_not_found");
+                if (call.Str("text") is null && !call.Body.TryGetProperty("blocks", out _))
+                    return Error("no_text");
+                if (call.Body.TryGetProperty("blocks", out var blocks) && blocks.GetArrayLength() > 50)
+                    return Error("invalid_blocks");
+                var ts = NextTs();
+                return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = call.Str("text") } });
+            case "chat.postEphemeral":
+                return Ok(new JsonObject { ["message_ts"] = NextTs() });
+            case "chat.update":
+                return Ok(new JsonObject { ["channel"] = call.Str("channel"), ["ts"] = call.Str("ts") });
+            case "views.open":
+                return Ok(new JsonObject { ["view"] = new JsonObject { ["id"] = $"V{Interlocked.Increment(ref _ids)}" } });
+            case "files.getUploadURLExternal":
+                var fileId = $"F{Interlocked.Increment(ref _ids)}";
+                return Ok(new JsonObject { ["upload_url"] = new Uri(BaseUrl, $"upload/{fileId}").ToString(), ["file_id"] = fileId });
+            case "files.completeUploadExternal":
+                return Ok(new JsonObject { ["files"] = JsonNode.Parse(call.Body.GetProperty("files").GetRawText()) });
+            case "auth.test":
+                return Ok(new JsonObject { ["user_id"] = "U0BOT", ["bot_id"] = "B0BOT" });
+            default:
+                return Error("unknown_method");
+        }
+    }
+
+    private async Task ResponseUrlAsync(HttpContext context, string id)
+    {
+        var (body, form) = await ReadAsync(context.Request);
+        var expired = _expiredResponseUrls.ContainsKey(id);
+        _calls.Enqueue(new ApiCall("response_url", body, new Dictionary<string, string>(form) { ["id"] = id }, Time.GetUtcNow(), expired ? 404 : 200, null));
+        if (expired)
+        {
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("expired_url");
+            return;
+        }
+
+        await context.Response.WriteAsJsonAsync(new { ok = true });
+    }
+
+    private async Task UploadAsync(HttpContext context, string fileId)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer);
+        var form = new Dictionary<string, string> { ["file_id"] = fileId, ["length"] = buffer.Length.ToString(CultureInfo.InvariantCulture), ["content_type"] = context.Request.ContentType ?? "" };
+        _calls.Enqueue(new ApiCall("upload", default, form, Time.GetUtcNow(), 200, null));
+        await context.Response.WriteAsync($"OK - {buffer.Length}");
+    }
+
+    private static async Task<(JsonElement Body, Dictionary<string, string> Form)> ReadAsync(HttpRequest request)
+    {
+        if (request.HasFormContentType)
+        {
+            var f = await request.ReadFormAsync();
+            return (default, f.ToDictionary(kv => kv.Key, kv => kv.Value.ToString()));
+        }
+
+        using var doc = await JsonDocument.ParseAsync(request.Body);
+        return (doc.RootElement.Clone(), []);
+    }
+
+    private string NextTs()
+    {
+        var n = Interlocked.Increment(ref _ts);
+        return $"{n / 1_000_000}.{n % 1_000_000:D6}";
+    }
+
+    private static JsonObject Ok(JsonObject fields)
+    {
+        fields["ok"] = true;
+        return fields;
+    }
+
+    private static JsonObject Error(string error) => new() { ["ok"] = false, ["error"] = error };
+}

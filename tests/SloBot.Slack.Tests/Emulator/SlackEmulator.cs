@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SloBot.Slack.Tests.Emulator;
+
+/// <summary>
+/// An in-process Slack: Kestrel on 127.0.0.1 (free port) serving the Web API methods SloBot uses, response_urls,
+/// file uploads, and Socket Mode WebSockets that send real-shaped envelopes and record acks. Envelopes not acked
+/// when their socket dies are delivered again on the next connection (as Slack does), with retry_attempt raised.
+/// </summary>
+public sealed partial class SlackEmulator : IAsyncDisposable
+{
+    public const string AppId = "A0EMULATOR";
+    public const string AppToken = "xapp-1-A0EMULATOR-1-test";
+    public const string BotToken = "xoxb-1-emulator-test";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ApiCall> _calls = new();
+    private readonly ConcurrentDictionary<string, Ack> _acks = new();
+    private readonly ConcurrentDictionary<string, (JsonObject Envelope, int SocketId)> _unacked = new();
+    private readonly ConcurrentDictionary<string, (int Count, int RetryAfterSeconds)> _rateLimits = new();
+    private readonly ConcurrentDictionary<string, bool> _expiredResponseUrls = new();
+    private readonly ConcurrentDictionary<string, bool> _tickets = new();
+    private readonly List<EmulatedSocket> _sockets = [];
+    private readonly Lock _lock = new();
+    private long _ts = 1_700_000_000_000_100;
+    private int _ids;
+    private bool _disposing;
+
+    private SlackEmulator(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        Time = time;
+    }
+
+    public TimeProvider Time { get; }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string ApiBaseUrl => new Uri(BaseUrl, "api/").ToString();
+
+    public IReadOnlyList<ApiCall> Calls => _calls.ToArray();
+
+    public IReadOnlyDictionary<string, Ack> Acks => _acks;
+
+    /// <summary>Times the number of open sockets fell from one to none (a gap in which Slack could deliver nothing).</summary>
+    public int Gaps { get; private set; }
+
+    /// <summary>When false, the emulator does not redeliver unacked envelopes (to watch the first delivery alone).</summary>
+    public bool RedeliverUnacked { get; set; } = true;
+
+    /// <summary>apps.connections.open answers this error instead of a URL (e.g. "invalid_auth").</summary>
+    public string? ConnectionsOpenError { get; set; }
+
+    public IReadOnlyList<EmulatedSocket> Sockets
+    {
+        get
+        {
+            lock (_lock)
+                return _sockets.ToArray();
+        }
+    }
+
+    public IReadOnlyList<EmulatedSocket> OpenSockets => Sockets.Where(s => s.IsOpen).ToArray();
+
+    public static async Task<SlackEmulator> StartAsync(TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var emulator = new SlackEmulator(app, time ?? TimeProvider.System);
+        app.UseWebSockets();
+        app.Map("/link", emulator.AcceptSocketAsync);
+        app.MapPost("/api/{method}", emulator.ApiAsync);
+        app.MapPost("/response/{id}", emulator.ResponseUrlAsync);
+        app.MapPost("/upload/{fileId}", emulator.UploadAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        emulator.BaseUrl = new Uri(address.EndsWith('/') ? address : address + "/");
+        return emulator;
+    }
+
+    /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> get 429 with Retry-After.</summary>
+    public void RateLimit(string method, int count, int retryAfterSeconds) => _rateLimits[method] = (count, retryAfterSeconds);
+
+    public string NewResponseUrl(out string id)
+    {
+        id = $"R{Interlocked.Increment(ref _ids)}";
+        return new Uri(BaseUrl, $"response/{id}").ToString();
+    }
+
+    public void ExpireResponseUrl(string id) => _expiredResponseUrls[id] = true;
+
+    /// <summary>
+    /// Sends an envelope on an open socket (the newest unless one is given); returns its envelope id.
+    /// <paramref name="lostInFlight"/> counts it as sent on that socket without it ever arriving.
+    /// </summary>
+    public async Task<string> SendAsync(JsonObject envelope, EmulatedSocket? via = null, bool lostInFlight = false)
+    {
+        var socket = via ?? OpenSockets.LastOrDefault() ?? throw new InvalidOperationException("No open Socket Mode connection.");
+        var id = envelope["envelope_id"]!.GetValue<string>();
+        _unacked[id] = (envelope, socket.Id);
+        if (!lostInFlight)
+            await socket.SendTextAsync(envelope.ToJsonString());
+        return id;
+    }
+
+    /// <summary>While true, new sockets are accepted but their hello waits.</summary>
+    public bool HoldNextSocket { get; set; }
+
+    public IReadOnlyList<ApiCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToArray();
+
+    /// <summary>Polls until <paramref name="condition"/> holds (I/O settles in milliseconds; the timeout only bounds a failure).</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var limit = TimeProvider.System.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds * TimeProvider.System.TimestampFrequency);
+        while (!condition())
+        {
+            if (TimeProvider.System.GetTimestamp() > limit)
+                throw new TimeoutException($"Timed out waiting for {what}.");
+            await Task.Delay(5);
+        }
+    }
+
+    public Task<EmulatedSocket> WaitForSocketAsync(int openedAtLeast = 1) => WaitForAsync(() =>
+    {
+        var open = OpenSockets;
+        return Sockets.Count >= openedAtLeast && open.Count > 0 ? open[^1] : null;
+    }, $"socket #{openedAtLeast}");
+
+    public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
+        where T : class
+    {
+        T? found = null;
+        await WaitUntilAsync(() => (found = probe()) is not null, what, timeout);
+        return found!;
+    }
+
+    internal void OnHello(EmulatedSocket socket)
+    {
+        if (!RedeliverUnacked)
+            return;
+        foreach (var (id, (envelope, socketId)) in _unacked)
+        {
+            if (socketId == socket.Id || Sockets.Any(s => s.Id == socketId && s.IsOpen))
+                continue;
+            var again = (JsonObject)envelope.DeepClone();
+            if (again["type"]?.GetValue<string>() == "events_api")
+            {
+                again["retry_attempt"] = (again["retry_attempt"]?.GetValue<int>() ?? 0) + 1;
+                again["retry_reason"] = "timeout";
+            }
+
+            _unacked[id] = (again, socket.Id);
+            _ = socket.SendTextAsync(again.ToJsonString());
+        }
+    }
+
+    internal void OnAck(EmulatedSocket socket, string envelopeId, JsonElement frame)
+    {
+        _acks.TryAdd(envelopeId, new Ack(envelopeId, socket.Id, Time.GetUtcNow(), frame));
+        _unacked.TryRemove(envelopeId, out _);
+    }
+
+    internal void OnClosed(EmulatedSocket socket)
+    {
+        lock (_lock)
+        {
+            if (_sockets.All(s => !s.IsOpen) && socket.HelloAt is not null && !_disposing)
+                Gaps++;
+        }
+
+        if (RedeliverUnacked && OpenSockets.LastOrDefault() is { } other)
+            OnHello(other);
+    }
+
+    private async Task AcceptSocketAsync(HttpContext context)
+    {
+        var ticket = context.Request.Query["ticket"].ToString();
+        if (!context.WebSockets.IsWebSocketRequest || !_tickets.TryRemove(ticket, out _))
+        {
+            context.Response.StatusCode = 400; // tickets are single use, as Slack's are
+            return;
+        }
+
+        using var ws = await context.WebSockets.AcceptWebSocketAsync();
+        EmulatedSocket socket;
+        lock (_lock)
+        {
+            socket = new EmulatedSocket(_sockets.Count + 1, ws, context, this);
+            _sockets.Add(socket);
+        }
+
+        await socket.RunAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposing = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
