@@ -22,6 +22,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<BudgetQuery>();
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
+        services.AddSingleton<IButtonHandler, BudgetButtons>();
         services.AddCommand<HelpCommand>();
         services.AddCommand<BudgetCommand>();
         services.AddCommand<StatusCommand>();
