@@ -9,11 +9,11 @@ using SloBot.Terminal;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Demo;
+using SloBot.Discord;
 using SloBot.Sli;
 using SloBot.Sli.Embedded;
 using SloBot.Sli.Prometheus;
 using SloBot.Slack;
-using SloBot.Discord;
 using SloBot.Chat.Conversations;
 using SloBot.Storage;
 
