@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Storage.Conversations;
 
@@ -15,6 +16,7 @@ public static class ConversationStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IConversationStore, SqlConversationStore>());
         services.Replace(ServiceDescriptor.Singleton<IRetrospectiveStore, SqlRetrospectiveStore>());
         services.Replace(ServiceDescriptor.Singleton<IActionItemStore, SqlActionItemStore>());
+        services.Replace(ServiceDescriptor.Singleton<IWeeklyReviewStore, SqlWeeklyReviewStore>());
         return services;
     }
 }
