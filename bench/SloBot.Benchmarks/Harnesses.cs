@@ -7,5 +7,6 @@ internal static class Harnesses
     {
         ["host-startup"] = HostStartupHarness.RunAsync,
         ["slack-load"] = SlackLoad.SlackLoadHarness.RunAsync,
+        ["discord-load"] = DiscordLoad.DiscordLoadHarness.RunAsync,
     };
 }
