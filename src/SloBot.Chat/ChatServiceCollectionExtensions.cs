@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Design;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Roles;
 using SloBot.Chat.Tiers;
@@ -30,6 +31,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
         services.AddCommand<TierCommand>();
         services.AddSingleton<IButtonHandler, TierAdoptButton>();
+        services.AddCommand<DesignCommand>();
         return services;
     }
 }

@@ -1,4 +1,6 @@
 using SloBot.Cli;
+using SloBot.Discord.Http;
+using SloBot.Slack;
 
 namespace SloBot.Hosting;
 
@@ -23,6 +25,8 @@ internal static class ServiceHost
 
         await using var app = builder.Build();
         app.MapHealth();
+        app.MapSlackEndpoints();
+        app.MapDiscordEndpoints();
         await app.RunAsync();
         return 0;
     }

@@ -10,8 +10,12 @@ using SloBot.Terminal;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Demo;
+using SloBot.Discord;
 using SloBot.Sli;
 using SloBot.Sli.Embedded;
+using SloBot.Sli.Prometheus;
+using SloBot.Slack;
+using SloBot.Chat.Conversations;
 using SloBot.Storage;
 
 namespace SloBot.Hosting;
@@ -41,7 +45,10 @@ internal static class SloBotServices
 
         services.AddSloBotStorage(configuration);
         services.AddEmbeddedSliStore(configuration);
-        services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
+        if (SliSources.IsPrometheus(configuration["SloBot:Sli:Source"]))
+            services.AddPrometheusSliSource(configuration);
+        else
+            services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
         services.AddSloBotChat();
         services.AddSloBotConversations(configuration);
@@ -56,6 +63,8 @@ internal static class SloBotServices
     /// <summary>Running as a service: transports, the demo's live minutes, the console when a terminal is attached.</summary>
     public static IServiceCollection AddSloBotService(this IServiceCollection services, IConfiguration configuration, HostMode mode)
     {
+        services.AddSlackTransport(configuration);
+        services.AddDiscordTransport(configuration);
         if (mode.Demo)
             services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
         if (mode.Interactive || configuration.GetValue<bool>("SloBot:Console:Enabled"))
@@ -63,7 +72,7 @@ internal static class SloBotServices
             services.AddSingleton(ConsoleStreams.Terminal());
             services.AddSingleton<ConsoleTransport>();
             services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<ConsoleTransport>());
-            services.AddHostedService(sp => sp.GetRequiredService<ConsoleTransport>());
+            services.AddHostedService<ConsoleRepl>();
         }
 
         return services;
