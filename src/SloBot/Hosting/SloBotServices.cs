@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SloBot.Chat;
-using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Terminal;
 using SloBot.Core.Catalog;
