@@ -4,6 +4,7 @@ using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Roles;
 using SloBot.Chat.Tiers;
@@ -32,6 +33,8 @@ public static class ChatServiceCollectionExtensions
         services.AddCommand<TierCommand>();
         services.AddSingleton<IButtonHandler, TierAdoptButton>();
         services.AddCommand<DesignCommand>();
+        services.AddCommand<JourneysCommand>();
+        services.AddCommand<JourneyCommand>();
         return services;
     }
 }
