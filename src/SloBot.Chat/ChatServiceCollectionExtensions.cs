@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
@@ -31,6 +32,7 @@ public static class ChatServiceCollectionExtensions
         services.AddReleaseDecisions();
         services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
         services.AddCommand<TierCommand>();
+        services.AddQuestionnaire(TierQuestionnaire.Create);
         services.AddSingleton<IButtonHandler, TierAdoptButton>();
         services.AddCommand<DesignCommand>();
         services.AddCommand<JourneysCommand>();
