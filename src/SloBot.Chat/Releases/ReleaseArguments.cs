@@ -32,6 +32,9 @@ internal static class ReleaseArguments
 
     public static bool IsFlag(string word) => Names.ContainsKey(word.Split('=')[0]);
 
+    /// <summary>The flag a typed name (or document key) stands for, or null.</summary>
+    public static string? Canonical(string name) => Names.GetValueOrDefault(name);
+
     /// <summary>Parses the version and flags (everything after the service); the version may be absent (null).</summary>
     public static (string? Version, ReleaseInfo Info, IReadOnlyList<string> Problems) Parse(CommandArgs args)
     {
@@ -85,13 +88,13 @@ internal static class ReleaseArguments
         return (version, info, problems);
     }
 
-    private static int? ParseLines(string? text)
+    public static int? ParseLines(string? text)
     {
         var t = text?.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
         return int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxLines ? n : null;
     }
 
-    private static double? ParseCoverage(string? text)
+    public static double? ParseCoverage(string? text)
     {
         var t = text?.TrimEnd('%').Trim();
         return double.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var c) && c is >= 0 and <= 100 ? c : null;

@@ -1,5 +1,6 @@
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Roles;
 using SloBot.Core.Catalog;
@@ -37,6 +38,12 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
         {
             var list = problems.Count == 1 ? problems[0] : string.Join("\n", problems.Select(p => "• " + p));
             return Reply.BadCommand($"{Capitalise(list)}\nUsage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`. Nothing was recorded.");
+        }
+
+        if (version is null && context.Services.GetService(typeof(IQuestionnaires)) is IQuestionnaires questionnaires)
+        {
+            return await questionnaires.AskAsync(context, ReleaseQuestionnaire.Id, ReleaseQuestionnaire.Known(service.Name, context.Args), cancellationToken)
+                .ConfigureAwait(false);
         }
 
         if (version is null)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
+using SloBot.Core.Catalog;
 
 namespace SloBot.Chat.Releases;
 
@@ -16,6 +18,7 @@ internal static class ReleaseServiceCollectionExtensions
         services.AddCommand<ReleaseOverrideCommand>();
         services.AddCommand<ReleasesCommand>();
         services.AddSingleton<IButtonHandler, ReleaseButtons>();
+        services.AddQuestionnaire(sp => ReleaseQuestionnaire.Create(sp.GetRequiredService<ISloCatalog>()));
         return services;
     }
 }

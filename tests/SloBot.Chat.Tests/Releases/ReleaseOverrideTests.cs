@@ -27,7 +27,7 @@ public sealed class ReleaseOverrideTests
         Assert.True(reply.Ephemeral); // the announcement went to the decision's channel, the owner gets a confirmation
         var (where, announcement) = Assert.Single(host.Transport.Posts);
         Assert.Equal(ReleaseTestHost.Channel, where);
-        Assert.Contains($"<@U-OWNER> overrode the **block** of **payment v1.5.0** ({decision.DecisionId})", announcement.PlainText(), StringComparison.Ordinal);
+        Assert.Contains($"<@U-OWNER> overrode the block of payment v1.5.0 ({decision.DecisionId})", announcement.PlainText(), StringComparison.Ordinal);
         Assert.Contains(Reason, announcement.PlainText(), StringComparison.Ordinal);
 
         var record = (await host.Log.FindAsync(decision.DecisionId, CancellationToken.None))!;
@@ -124,7 +124,7 @@ public sealed class ReleaseOverrideTests
         var unknown = await host.AskAsync($"/slo release override R-00000000 {Reason}", user: "U-OWNER");
 
         Assert.Contains("already overridden by <@U-OWNER>", again!.PlainText(), StringComparison.Ordinal);
-        Assert.Contains("is **approve**, not defer or block", ofApproval!.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("is approve, not defer or block", ofApproval!.PlainText(), StringComparison.Ordinal);
         Assert.Contains("There is no release decision `R-00000000`", unknown!.PlainText(), StringComparison.Ordinal);
         Assert.Equal(Reason, (await host.Log.FindAsync(blocked.DecisionId, CancellationToken.None))!.Override!.Reason);
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Releases;
@@ -21,12 +22,15 @@ internal sealed class ReleaseTestHost : IDisposable
     private readonly ServiceProvider _provider;
     private int _events;
 
-    public ReleaseTestHost(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
+    public ReleaseTestHost(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null, bool conversations = false)
     {
         var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
+        services.AddSingleton<IConfiguration>(configuration);
+        if (conversations)
+            services.AddSloBotConversations(configuration);
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
         [
             new ServiceDefinition("payment", [Slo("payment", "availability")], Owners: ["U-OWNER"]),
@@ -53,6 +57,10 @@ internal sealed class ReleaseTestHost : IDisposable
     public Task<Reply?> AskAsync(string text, string user = "U-DEV", ConversationKey? where = null) =>
         _provider.GetRequiredService<ChatDispatcher>().ReplyToAsync(
             new CommandEvent($"ev{++_events}", where ?? Channel, new ChatUser(user, user.ToLowerInvariant()), Time.GetUtcNow(), text), CancellationToken.None);
+
+    public Task<Reply?> SayAsync(ConversationKey where, string text, string user = "U-DEV") =>
+        _provider.GetRequiredService<ChatDispatcher>().ReplyToAsync(
+            new ThreadMessage($"ev{++_events}", where, new ChatUser(user), Time.GetUtcNow(), text), CancellationToken.None);
 
     public Task<Reply?> ClickAsync(string actionId, string? value, ChatUser user) =>
         _provider.GetRequiredService<ChatDispatcher>().ReplyToAsync(
