@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Design;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Roles;
 using SloBot.Chat.Tiers;
 
 namespace SloBot.Chat;
@@ -19,12 +22,16 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<Outbox>();
         services.AddSingleton<BudgetQuery>();
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
+        services.AddSingleton<IButtonHandler, BudgetButtons>();
         services.AddCommand<HelpCommand>();
         services.AddCommand<BudgetCommand>();
         services.AddCommand<StatusCommand>();
+        services.AddSloRoles();
+        services.AddReleaseDecisions();
         services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
         services.AddCommand<TierCommand>();
         services.AddSingleton<IButtonHandler, TierAdoptButton>();
+        services.AddCommand<DesignCommand>();
         return services;
     }
 }

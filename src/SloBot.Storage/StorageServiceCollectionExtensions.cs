@@ -1,5 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SloBot.Chat.Releases;
+using SloBot.Storage.Conversations;
+using SloBot.Storage.Releases;
 
 namespace SloBot.Storage;
 
@@ -13,6 +17,9 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SloBot:Storage:ConnectionString must not be empty (default: \"Data Source=slobot.db\").")
             .ValidateOnStart();
         services.AddSingleton<Database>();
+        services.AddStorageMigration(SqlReleaseDecisionLog.MigrationId, SqlReleaseDecisionLog.Schema);
+        services.Replace(ServiceDescriptor.Singleton<IReleaseDecisionLog, SqlReleaseDecisionLog>());
+        services.AddConversationStorage();
         return services;
     }
 

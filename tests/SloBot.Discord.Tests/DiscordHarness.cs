@@ -21,6 +21,7 @@ public sealed class DiscordHarness : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private IHostedService[] _hosted = [];
+    private bool _ownsEmulator;
 
     private DiscordHarness(DiscordEmulator emulator, FakeTimeProvider clock, ServiceProvider services)
     {
@@ -45,6 +46,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         bool run = true)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var owns = emulator is null;
         emulator ??= await DiscordEmulator.StartAsync(clock);
         var settings = new Dictionary<string, string?>
         {
@@ -65,7 +67,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         _ = provider.GetRequiredService<IOptions<DiscordOptions>>().Value; // validation, as ValidateOnStart does
-        var harness = new DiscordHarness(emulator, clock, provider);
+        var harness = new DiscordHarness(emulator, clock, provider) { _ownsEmulator = owns };
         if (run)
         {
             harness._hosted = provider.GetServices<IHostedService>().ToArray();
@@ -90,7 +92,10 @@ public sealed class DiscordHarness : IAsyncDisposable
         }
     }
 
-    public Task LiveAsync() => UntilAsync(() => Emulator.Gateway.IsLive, "the Gateway session to be ready");
+    /// <summary>Waits until the emulator has a live session and the client has taken in its READY.</summary>
+    public Task LiveAsync() => UntilAsync(
+        () => Emulator.Gateway.IsLive && Services.GetRequiredService<SloBot.Discord.Gateway.GatewayClient>().SessionId == Emulator.Gateway.SessionId,
+        "the Gateway session to be ready");
 
     public static JsonObject SlashCommand(string subcommand, params (string Name, JsonNode Value)[] options) => new()
     {
@@ -112,7 +117,8 @@ public sealed class DiscordHarness : IAsyncDisposable
         foreach (var hosted in _hosted)
             await hosted.StopAsync(CancellationToken.None);
         await Services.DisposeAsync();
-        await Emulator.DisposeAsync();
+        if (_ownsEmulator)
+            await Emulator.DisposeAsync();
         _stop.Dispose();
     }
 }

@@ -13,13 +13,13 @@ public static class BudgetFormat
     /// <summary>"99.9 %" for a target ratio, keeping every significant digit (99.95 %, 99.999 %).</summary>
     public static string Target(double ratio) => (ratio * 100).ToString("0.#####", CultureInfo.InvariantCulture) + " %";
 
-    public static string Duration(TimeSpan span) =>
-        span.Duration().Humanize(precision: 2, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Second);
+    public static string Duration(TimeSpan span, int precision = 2) =>
+        span.Duration().Humanize(precision: precision, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Second);
 
     /// <summary>"12 minutes of 43 minutes left", or "overspent by 5 minutes (budget 43 minutes)".</summary>
     public static string RemainingTime(ErrorBudget budget) => budget.RemainingTime >= TimeSpan.Zero
-        ? $"{Duration(budget.RemainingTime)} of {Duration(budget.BudgetTime)} left"
-        : $"overspent by {Duration(budget.RemainingTime)} (budget {Duration(budget.BudgetTime)})";
+        ? $"{Duration(budget.RemainingTime, 1)} of {Duration(budget.BudgetTime, 1)} left"
+        : $"overspent by {Duration(budget.RemainingTime, 1)} (budget {Duration(budget.BudgetTime, 1)})";
 
     public static string BurnRate(double rate) => rate.ToString(rate >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture) + "×";
 

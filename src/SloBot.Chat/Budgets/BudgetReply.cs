@@ -30,7 +30,7 @@ internal static class BudgetReply
         {
             Header = $"Error budget · {service.Name}",
             Blocks = blocks,
-            Buttons = [new ReplyButton("budget.refresh", "Refresh", service.Name)],
+            Buttons = [new ReplyButton(BudgetButtons.Refresh, "Refresh", service.Name)],
             Context = $"Rolling windows ending {worst.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC · burn rate 1× spends the budget exactly over the window",
             Summary = $"{service.Name}: {BudgetFormat.Percent(worst.Remaining)} of the {worst.Slo.Name} budget left ({worst.Status.ToWord()})",
             Data = new { service = service.Name, slos = budgets.Select(BudgetSloData.From).ToArray() },

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Chat.Conversations;
 
@@ -24,6 +25,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<IRetrospectiveStore, InMemoryRetrospectiveStore>();
         services.TryAddSingleton<IActionItemStore, InMemoryActionItemStore>();
+        services.TryAddSingleton<IWeeklyReviewStore, InMemoryWeeklyReviewStore>();
         services.TryAddSingleton<ConversationEngine>();
         services.TryAddSingleton<ThreadPosts>();
         services.TryAddSingleton<IQuestionnaires, Questionnaires>();
@@ -38,6 +40,15 @@ public static class ConversationServiceCollectionExtensions
         services.AddCommand<RetroListCommand>();
         services.AddCommand<RetroResumeCommand>();
         services.AddCommand<RetroExportCommand>();
+        services.AddSingleton<ReviewData>();
+        services.AddSingleton<WeeklyReviewFlow>();
+        services.AddSingleton<ConversationFlow>(sp => sp.GetRequiredService<WeeklyReviewFlow>());
+        services.AddSingleton<ReviewStarter>();
+        services.AddCommand<ReviewStartCommand>();
+        services.AddCommand<ReviewListCommand>();
+        services.AddCommand<ReviewResumeCommand>();
+        services.AddCommand<ReviewExportCommand>();
+        services.AddSingleton<IButtonHandler, ReviewStartButton>();
         services.AddCommand<ActionsCommand>();
         services.AddCommand<ActionDoneCommand>();
         return services;

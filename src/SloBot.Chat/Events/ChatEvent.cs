@@ -1,7 +1,12 @@
 namespace SloBot.Chat.Events;
 
 /// <summary>Who did something in chat. <see cref="Id"/> is the platform's user id (Slack U…, Discord snowflake, "console").</summary>
-public sealed record ChatUser(string Id, string? DisplayName = null);
+/// <param name="Groups">Platform group ids the user belongs to, where the transport knows them (Discord role ids,
+/// Slack user-group ids); used by role checks (<c>SloBot:Roles</c>).</param>
+public sealed record ChatUser(string Id, string? DisplayName = null, IReadOnlyList<string>? Groups = null)
+{
+    public IReadOnlyList<string> GroupIds => Groups ?? [];
+}
 
 /// <summary>Where something happened: a platform, a channel, and optionally a thread in it.</summary>
 /// <param name="Thread">Slack: the parent message ts. Discord: the thread channel id. Console: the session.</param>

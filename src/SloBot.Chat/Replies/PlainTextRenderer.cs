@@ -15,7 +15,7 @@ public static class PlainTextRenderer
             switch (block)
             {
                 case TextBlock t:
-                    sb.AppendLine(t.Text);
+                    sb.AppendLine(Unmark(t.Text));
                     break;
                 case FieldsBlock f:
                     var width = f.Fields.Count == 0 ? 0 : f.Fields.Max(x => x.Label.Length);
@@ -42,6 +42,9 @@ public static class PlainTextRenderer
             sb.AppendLine(context);
         return sb.ToString().TrimEnd();
     }
+
+    /// <summary>Drops the bold markers of the markdown subset; the terminal shows the words plainly.</summary>
+    public static string Unmark(string text) => text.Replace("**", "", StringComparison.Ordinal);
 
     /// <summary>Aligned columns; used for plain text and for code blocks on Slack and Discord.</summary>
     public static void AppendTable(StringBuilder sb, TableBlock table)

@@ -6,9 +6,14 @@ public static class DidYouMean
     /// <summary>The candidate closest to <paramref name="input"/>, if it is close enough to be a likely typo.</summary>
     public static string? Suggest(string input, IEnumerable<string> candidates)
     {
+        var list = candidates as IReadOnlyCollection<string> ?? candidates.ToArray();
+        var prefixed = list.Where(c => c.StartsWith(input, StringComparison.OrdinalIgnoreCase)).Take(2).ToArray();
+        if (input.Length >= 3 && prefixed.Length == 1)
+            return prefixed[0];
+
         string? best = null;
         var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates)
+        foreach (var candidate in list)
         {
             var d = Distance(input.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (d < bestDistance)
@@ -19,8 +24,6 @@ public static class DidYouMean
         }
 
         var allowed = Math.Max(1, Math.Min(3, input.Length / 3));
-        if (best is not null && best.StartsWith(input, StringComparison.OrdinalIgnoreCase) && input.Length >= 2)
-            return best;
         return bestDistance <= allowed ? best : null;
     }
 

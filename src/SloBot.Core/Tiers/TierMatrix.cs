@@ -51,7 +51,7 @@ public static class TierMatrix
         "regulatory_requirements", "regulatory", "Is it subject to regulation (PCI DSS, HIPAA, SOX, DORA …)?", 0.10, false,
         [
             new("yes", "regulated, with availability or audit obligations", [10, 5, 2, 0]),
-            new("partial", "some obligations (GDPR, contractual SLAs)", [5, 10, 7, 3]),
+            new("partial", "some obligations: GDPR, contractual SLAs", [5, 10, 7, 3]),
             new("no", "no regulatory obligations", [0, 2, 5, 10]),
         ]);
 

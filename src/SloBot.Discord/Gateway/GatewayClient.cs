@@ -28,6 +28,9 @@ internal sealed partial class GatewayClient(
     /// <summary>Random in [0, 1): the first heartbeat's jitter and op 9's wait. Replaceable for tests.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 
+    /// <summary>The current session, once READY arrived (null before, and after an invalid session).</summary>
+    public string? SessionId => _sessionId;
+
     /// <summary>Why the transport stopped for good (a fatal close code), or null while it runs.</summary>
     public string? StoppedBecause { get; private set; }
 

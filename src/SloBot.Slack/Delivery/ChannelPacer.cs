@@ -21,7 +21,8 @@ internal sealed class ChannelPacer(TimeProvider time, IOptions<SlackOptions> opt
             if (wait > TimeSpan.Zero)
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
-
-        _last[channel] = time.GetUtcNow();
     }
+
+    /// <summary>Called when a call to the channel has completed: the next one waits a full interval from here, whatever the latency.</summary>
+    public void Sent(string channel) => _last[channel] = time.GetUtcNow();
 }

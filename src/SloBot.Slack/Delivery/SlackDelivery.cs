@@ -55,8 +55,15 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             var ts = await outbox.SendAsync(lane, $"{key}:{i}", async ct =>
             {
                 await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
-                var result = await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
-                return result.TryGetProperty("ts", out var t) ? t.GetString() ?? "" : "";
+                try
+                {
+                    var result = await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
+                    return result.TryGetProperty("ts", out var t) ? t.GetString() ?? "" : "";
+                }
+                finally
+                {
+                    pacer.Sent(where.Channel);
+                }
             }, cancellationToken).ConfigureAwait(false);
             first ??= ts;
         }

@@ -26,13 +26,17 @@ internal static class BlockKitRenderer
             body.Add(BlockKitBlocks.Section(SlackMarkdown.ToMrkdwn(reply.Summary ?? "(empty reply)")));
 
         var messages = Pack(body, tail);
-        var fallback = SlackMarkdown.Truncate(SlackMarkdown.Escape(reply.Summary ?? reply.PlainText()), L.FallbackText);
+        var fallback = SlackMarkdown.Truncate(SlackMarkdown.ToMrkdwn(Fallback(reply)), L.FallbackText);
         return messages
             .Select((blocks, i) => new SlackMessage(
                 messages.Count == 1 || i == 0 ? fallback : SlackMarkdown.Truncate($"(part {i + 1} of {messages.Count}) {fallback}", L.FallbackText),
                 new JsonArray(blocks.Select(b => (JsonNode)b).ToArray())))
             .ToArray();
     }
+
+    /// <summary>The notification line: the reply's summary, else its header, else its first text.</summary>
+    private static string Fallback(Reply reply) =>
+        reply.Summary ?? reply.Header ?? reply.Blocks.OfType<TextBlock>().FirstOrDefault()?.Text ?? reply.PlainText();
 
     private static List<List<JsonObject>> Pack(List<JsonObject> body, List<JsonObject> tail)
     {

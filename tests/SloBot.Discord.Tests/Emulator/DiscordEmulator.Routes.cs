@@ -29,6 +29,11 @@ public sealed partial class DiscordEmulator
         await context.Response.WriteAsJsonAsync(new { message = "You are being rate limited.", retry_after = retryAfterSeconds, global }).ConfigureAwait(false);
     }
 
+    /// <summary>HTTP-interactions mode: initial responses are HTTP answers the emulator never sees, so edits need no callback first.</summary>
+    public bool InteractionsOverHttp { get; set; }
+
+    private bool Answered(string token) => _acknowledged.ContainsKey(token) || (InteractionsOverHttp && _interactions.ContainsKey(token));
+
     private static JsonNode? Body(HttpContext context) => context.Items["json"] as JsonNode;
 
     private void MapRoutes(WebApplication app)
@@ -72,11 +77,11 @@ public sealed partial class DiscordEmulator
         });
 
         app.MapPatch(Api + "/webhooks/{app}/{token}/messages/@original", (HttpContext c, string app, string token) =>
-            _acknowledged.ContainsKey(token) ? Results.Json(Message(ChannelOf(token), Body(c))) : Error(404, 10008, "Unknown Message"));
+            Answered(token) ? Results.Json(Message(ChannelOf(token), Body(c))) : Error(404, 10008, "Unknown Message"));
         app.MapDelete(Api + "/webhooks/{app}/{token}/messages/@original", (string app, string token) =>
-            _acknowledged.ContainsKey(token) ? Results.NoContent() : Error(404, 10008, "Unknown Message"));
+            Answered(token) ? Results.NoContent() : Error(404, 10008, "Unknown Message"));
         app.MapPost(Api + "/webhooks/{app}/{token}", (HttpContext c, string app, string token) =>
-            _acknowledged.ContainsKey(token) ? Results.Json(Message(ChannelOf(token), Body(c))) : Error(404, 10015, "Unknown Webhook"));
+            Answered(token) ? Results.Json(Message(ChannelOf(token), Body(c))) : Error(404, 10015, "Unknown Webhook"));
 
         app.MapPost(Api + "/channels/{channel}/messages", (HttpContext c, string channel) =>
         {

@@ -1,0 +1,10 @@
+namespace SloBot.Benchmarks;
+
+/// <summary>Load and measurement harnesses that are not BenchmarkDotNet classes, by name. Add yours here.</summary>
+internal static class Harnesses
+{
+    public static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["host-startup"] = HostStartupHarness.RunAsync,
+    };
+}

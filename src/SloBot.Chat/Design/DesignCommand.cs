@@ -1,0 +1,96 @@
+using System.Text;
+using SloBot.Chat.Commands;
+using SloBot.Chat.Replies;
+using SloBot.Chat.Tiers;
+using SloBot.Core.Catalog;
+using SloBot.Core.Design;
+using SloBot.Core.Text;
+using SloBot.Core.Tiers;
+
+namespace SloBot.Chat.Design;
+
+/// <summary><c>/slo design &lt;service&gt; [tier=…]</c>: seed 000 §8.1 design_slo_framework, with OpenSLO, Prometheus rules and a Grafana dashboard attached.</summary>
+internal sealed class DesignCommand(ISloCatalog catalog, ITierAdoptions adoptions) : ICommandHandler
+{
+    private static readonly string[] TierWords = ServiceTierNames.All.Select(t => t.ToWord()).ToArray();
+
+    public CommandSpec Spec { get; } = new(
+        "design",
+        "Designs a service's SLOs from its tier: targets, budgets, burn-rate alerts; attaches OpenSLO, Prometheus rules and a Grafana dashboard",
+        [
+            new CommandOption("service", "The service (need not be in the catalog yet)", OptionKind.Service, Required: true, Positional: true),
+            new CommandOption("tier", "The tier to design for (default: the adopted or catalog tier)", Choices: TierWords),
+        ],
+        ["/slo design payment", "/slo design checkout tier=essential"]);
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var name = context.Args.At(0);
+        if (string.IsNullOrWhiteSpace(name))
+            return Reply.BadCommand($"Which service? Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+        var unknown = context.Args.Named.Keys.Where(k => !k.Equals("tier", StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (context.Args.Positional.Count > 1 || unknown.Length > 0)
+            return Reply.BadCommand($"`/slo design` takes a service and `tier=…` only. Usage: `{Spec.Usage}`, for example `{Spec.Examples[1]}`.");
+
+        var service = catalog.FindService(name);
+        var serviceName = service?.Name ?? name;
+        ServiceTier tier;
+        string source;
+        if (context.Args.Named.TryGetValue("tier", out var tierText))
+        {
+            if (!ServiceTierNames.TryParse(tierText, out tier))
+            {
+                var hint = DidYouMean.Suggest(tierText, TierWords) is { } m ? $" — did you mean `tier={m}`?" : "";
+                return Reply.BadCommand($"`{tierText}` is not a tier{hint} Choose one of {string.Join(", ", TierWords.Select(t => $"`{t}`"))}.");
+            }
+
+            source = "option";
+        }
+        else
+        {
+            var (known, from) = await adoptions.EffectiveTierAsync(serviceName, service?.Tier, cancellationToken).ConfigureAwait(false);
+            if (known is null)
+                return NoTier(serviceName, service);
+            (tier, source) = (known.Value, from);
+        }
+
+        var dependencies = new List<DependencySlo>();
+        foreach (var dependency in service?.DependencyNames ?? [])
+            dependencies.Add(await DependencyAsync(dependency, cancellationToken).ConfigureAwait(false));
+        var spec = SloDesigner.Design(new DesignRequest(serviceName, tier, source, service, dependencies));
+        return DesignReply.Render(spec, Files(spec, service));
+    }
+
+    private Reply NoTier(string name, ServiceDefinition? service)
+    {
+        var why = service is null
+            ? $"`{name}` is not in the SLO catalog"
+            : service.Tier is { } text ? $"The catalog's tier for {name}, `{text}`, is not one of SloBot's tiers" : $"{name} has no tier in the catalog";
+        var inCatalog = service is null && DidYouMean.Suggest(name, catalog.Services.Select(s => s.Name)) is { } m ? $" (did you mean `{m}`?)" : "";
+        return Reply.BadCommand(
+            $"{why}{inCatalog}, so I don't know which tier to design for. Pass one, e.g. `/slo design {name} tier=essential` " +
+            $"({string.Join(", ", TierWords)}), or get a recommendation first with `/slo tier {name}`.");
+    }
+
+    private async Task<DependencySlo> DependencyAsync(string name, CancellationToken cancellationToken)
+    {
+        var dependency = catalog.FindService(name);
+        if (dependency?.Slos.FirstOrDefault(s => s.Name.Contains("avail", StringComparison.OrdinalIgnoreCase)) is { } slo)
+            return new DependencySlo(dependency.Name, slo.Target * 100, $"SLO {slo.Name}");
+        var (tier, source) = await adoptions.EffectiveTierAsync(dependency?.Name ?? name, dependency?.Tier, cancellationToken).ConfigureAwait(false);
+        if (tier is { } t)
+            return new DependencySlo(dependency?.Name ?? name, TierProfiles.For(t).AvailabilityPercent, $"{source} tier {t.ToWord()}");
+        return new DependencySlo(dependency?.Name ?? name, null, dependency is null ? "not in the catalog" : "no SLO or tier");
+    }
+
+    private static ReplyAttachment[] Files(SloSpecification spec, ServiceDefinition? service)
+    {
+        var stem = SloDesigner.DashboardUid(spec.Service)["slobot-".Length..];
+        return
+        [
+            new($"{stem}-openslo.yaml", "application/yaml", Encoding.UTF8.GetBytes(OpenSloWriter.Write(spec, service))),
+            new($"{stem}-slo-rules.yaml", "application/yaml", Encoding.UTF8.GetBytes(PrometheusRulesWriter.Write(spec))),
+            new($"{stem}-slo-dashboard.json", "application/json", Encoding.UTF8.GetBytes(GrafanaDashboardWriter.Write(spec))),
+        ];
+    }
+}

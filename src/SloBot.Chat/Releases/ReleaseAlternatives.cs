@@ -1,0 +1,70 @@
+using SloBot.Core.Budgets;
+using SloBot.Core.Releases;
+
+namespace SloBot.Chat.Releases;
+
+/// <summary>One way forward for a deferred or blocked release. <see cref="At"/> is set for "wait" (ISO-8601 UTC in JSON).</summary>
+/// <param name="Kind">wait, reduce_risk, fixes_only, override.</param>
+/// <param name="Status">For wait: the budget status reached then.</param>
+/// <param name="Action">The action this release would get on that path.</param>
+public sealed record ReleaseAlternative(string Kind, string Text, DateTimeOffset? At = null, string? Status = null, string? Action = null);
+
+/// <summary>The document's <c>_suggest_alternatives</c>, filled from real data: when the budget is back, what lowers the risk, who can override.</summary>
+internal static class ReleaseAlternatives
+{
+    public static IReadOnlyList<ReleaseAlternative> For(ReleaseOutcome outcome, IReadOnlyList<string> owners)
+    {
+        var record = outcome.Record;
+        if (!record.Action.Stops())
+            return [];
+        var list = new List<ReleaseAlternative>();
+        var now = record.DecidedAt;
+        var window = ReleaseText.WindowName(outcome.Worst.Slo.Window);
+        var improving = outcome.Recoveries.FirstOrDefault(r => Action(r, record) < record.Action);
+        if (improving is not null)
+        {
+            list.Add(Wait(improving, record, now, window));
+            var approving = outcome.Recoveries.FirstOrDefault(r => Action(r, record) == ReleaseAction.Approve);
+            if (approving is not null && approving != improving)
+                list.Add(Wait(approving, record, now, window));
+        }
+        else
+        {
+            var why = outcome.RecoveryProblem ?? "no hour of the window holds enough errors to move it into a better band soon";
+            list.Add(new ReleaseAlternative("wait", $"Wait for the budget to recover as old errors leave the {window} window; SloBot cannot date it: {why}."));
+        }
+
+        if (RiskReduction.Suggest(record.Inputs, record.Budget.Status) is { } plan)
+        {
+            var changes = string.Join(" and ", plan.Changes.Select(ReleaseText.Change));
+            list.Add(new ReleaseAlternative(
+                "reduce_risk",
+                $"Lower the risk: {changes} → {plan.Risk.Level.ToWord()} risk (score {plan.Risk.Score}), which gets **{plan.Decision.Action.ToWord()}** today.",
+                Action: plan.Decision.Action.ToWord()));
+        }
+
+        list.Add(new ReleaseAlternative("fixes_only", "Ship reliability and security fixes on their own: they are what brings the budget back."));
+        var who = SloBot.Chat.Roles.SloRoles.Mentions(owners) ?? "none is configured: add owners to the service's catalog entry or SloBot:Roles:SloOwner";
+        list.Add(new ReleaseAlternative(
+            "override",
+            $"An SLO owner of {record.Service} ({who}) can override with a reason: **Override**, or `/slo release override {record.Id} <reason>`.",
+            Action: ReleaseAction.Approve.ToWord()));
+        return list;
+    }
+
+    private static ReleaseAction Action(BudgetRecovery r, ReleaseDecisionRecord record) => DecisionMatrix.Decide(r.Status, record.RiskLevel).Action;
+
+    private static ReleaseAlternative Wait(BudgetRecovery r, ReleaseDecisionRecord record, DateTimeOffset now, string window)
+    {
+        var because = r.Leaving is { } incident
+            ? $"when {ReleaseText.Incident(incident)} leaves the {window} window"
+            : $"as older errors leave the {window} window";
+        var action = Action(r, record);
+        return new ReleaseAlternative(
+            "wait",
+            $"Wait until {ReleaseText.When(r.At, now)}: the budget is back to '{r.Status.ToWord()}' {because}, if no further errors occur; this release would then get **{action.ToWord()}**.",
+            r.At.ToUniversalTime(),
+            r.Status.ToWord(),
+            action.ToWord());
+    }
+}

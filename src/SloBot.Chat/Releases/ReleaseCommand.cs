@@ -1,0 +1,64 @@
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
+using SloBot.Chat.Replies;
+using SloBot.Chat.Roles;
+using SloBot.Core.Catalog;
+
+namespace SloBot.Chat.Releases;
+
+/// <summary>
+/// <c>/slo release &lt;service&gt; &lt;version&gt; [lines=N] [critical-path] [db-migration] [external-apis] [coverage=N]</c>:
+/// approve, review, defer or block from the service's live error budget and the release's risk; every decision is recorded.
+/// </summary>
+internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider, SloRoles roles) : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new(
+        "release",
+        "Release decision from the error budget: approve, review, defer or block, with conditions and alternatives",
+        [
+            new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true),
+            new CommandOption("version", "The version to release, e.g. v1.5.0", Required: true, Positional: true),
+            new CommandOption("lines", "Lines changed (0 or more)", OptionKind.Integer),
+            new CommandOption("critical-path", "Touches a critical path", OptionKind.Boolean),
+            new CommandOption("db-migration", "Has a database migration", OptionKind.Boolean),
+            new CommandOption("external-apis", "Changes external APIs", OptionKind.Boolean),
+            new CommandOption("coverage", "Test coverage in percent (0–100, default 100)", OptionKind.Number),
+        ],
+        ["/slo release payment v1.5.0 lines=1200 db-migration coverage=72", "/slo release search v2.3.0 lines=80"]);
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var lookup = CatalogLookup.Resolve(catalog, context.Args.At(0), Spec);
+        if (lookup.Error is { } error)
+            return error;
+        var service = lookup.Service!;
+        var (version, info, problems) = ReleaseArguments.Parse(context.Args);
+        if (problems.Count > 0)
+        {
+            var list = problems.Count == 1 ? problems[0] : string.Join("\n", problems.Select(p => "• " + p));
+            return Reply.BadCommand($"{Capitalise(list)}\nUsage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`. Nothing was recorded.");
+        }
+
+        if (version is null && context.Services.GetService(typeof(IQuestionnaires)) is IQuestionnaires questionnaires)
+        {
+            return await questionnaires.AskAsync(context, ReleaseQuestionnaire.Id, ReleaseQuestionnaire.Known(service.Name, context.Args), cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (version is null)
+        {
+            return Reply.BadCommand(
+                $"Which version of {service.Name} do you want to release? Usage: `{Spec.Usage}`, for example " +
+                $"`/slo release {service.Name} v1.5.0 lines=1200 db-migration coverage=72`. Nothing was recorded.");
+        }
+
+        if (service.Slos.Count == 0)
+            return Reply.BadCommand($"{service.Name} has no SLOs in the catalog, so it has no error budget to decide a release on. Add one to its YAML file, or run `/slo design {service.Name}`.");
+
+        var outcome = await decider.DecideAsync(service, version, info, context.Event.User, context.Event.Where, cancellationToken).ConfigureAwait(false);
+        return ReleaseReply.Render(outcome, roles.SloOwnersOf(service));
+    }
+
+    private static string Capitalise(string s) => s.Length == 0 || s[0] == '•' ? s : char.ToUpperInvariant(s[0]) + s[1..];
+}

@@ -1,0 +1,45 @@
+using SloBot.Chat.Events;
+using SloBot.Core.Budgets;
+using SloBot.Core.Releases;
+
+namespace SloBot.Chat.Releases;
+
+/// <summary>
+/// One release decision as stored: who asked, where, the inputs, the budget at that moment and the verdict, plus
+/// the review request and override that may follow. <see cref="DecidedAt"/> comes from the host's TimeProvider.
+/// </summary>
+public sealed record ReleaseDecisionRecord(
+    string Id,
+    string Service,
+    string Version,
+    DateTimeOffset DecidedAt,
+    ChatUser RequestedBy,
+    ConversationKey Where,
+    ReleaseInfo Inputs,
+    int RiskScore,
+    RiskLevel RiskLevel,
+    BudgetSnapshot Budget,
+    ReleaseAction Action,
+    IReadOnlyList<ReleaseCondition> Conditions,
+    string Rationale,
+    ReleaseReviewRequest? ReviewRequest = null,
+    ReleaseOverride? Override = null)
+{
+    /// <summary>The action that stands: approve once an SLO owner overrode a defer or block, else <see cref="Action"/>.</summary>
+    public ReleaseAction EffectiveAction => Override is null ? Action : ReleaseAction.Approve;
+
+    /// <summary>Still waiting on people (review, defer or block without an override): the weekly review's "pending releases".</summary>
+    public bool IsPending => EffectiveAction != ReleaseAction.Approve;
+}
+
+/// <summary>The service's budget when the decision was made: the worst SLO's status and share left, and every SLO.</summary>
+public sealed record BudgetSnapshot(BudgetStatus Status, double Remaining, string Slo, IReadOnlyList<SloBudgetSnapshot> Slos);
+
+/// <summary>One SLO's budget at decision time. Remaining is a share of the budget (may be negative).</summary>
+public sealed record SloBudgetSnapshot(string Slo, double Target, string Window, BudgetStatus Status, double Remaining, double GoodEvents, double TotalEvents);
+
+/// <summary>An SLO owner let a deferred or blocked release go ahead. The reason is mandatory.</summary>
+public sealed record ReleaseOverride(ChatUser By, string Reason, DateTimeOffset At, ConversationKey Where);
+
+/// <summary>Someone asked the SLO owners to review the decision.</summary>
+public sealed record ReleaseReviewRequest(ChatUser By, DateTimeOffset At);

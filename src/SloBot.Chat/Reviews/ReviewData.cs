@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat.ActionItems;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Retrospectives;
+using SloBot.Core.Budgets;
+using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
+
+namespace SloBot.Chat.Reviews;
+
+/// <summary>The data each agenda item puts on the table, gathered when the review reaches that item.</summary>
+internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliSource source, IRetrospectiveStore retros, IActionItemStore actions, IServiceProvider services)
+{
+    /// <summary>A burn rate above this over 3 days is called a slow burn (seed 004 "Consuming at 3x rate (⚠️ slow burn)").</summary>
+    public const double SlowBurn = 1.0;
+
+    public async Task<(ServiceHealth[] AtRisk, ServiceHealth[] Healthy)> OverviewAsync(CancellationToken cancellationToken)
+    {
+        var all = await BudgetsAsync(cancellationToken).ConfigureAwait(false);
+        var worst = all.GroupBy(b => b.Slo.Service, StringComparer.OrdinalIgnoreCase).Select(g => g.OrderBy(b => b.Remaining).First())
+            .Select(b => new ServiceHealth(b.Slo.Service, b.Slo.Name, b.Status.ToWord(), b.Remaining, b.BurnRateOver(SloWindow.OneHour)))
+            .OrderBy(h => h.Remaining).ToArray();
+        return (worst.Where(h => h.Status != BudgetStatus.Healthy.ToWord()).ToArray(), worst.Where(h => h.Status == BudgetStatus.Healthy.ToWord()).ToArray());
+    }
+
+    public async Task<ReviewIncident[]> IncidentsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var list = new List<ReviewIncident>();
+        foreach (var r in await retros.ListAsync(from, to, cancellationToken).ConfigureAwait(false))
+        {
+            var consumed = r.WorstBudgetConsumed;
+            if (consumed is null)
+            {
+                var slos = r.Services.SelectMany(s => catalog.FindService(s)?.Slos ?? []).ToArray();
+                var impact = await SloImpact.ComputeAsync(source, budgets, slos, r.Start, r.End, cancellationToken).ConfigureAwait(false);
+                consumed = impact.Select(i => i.BudgetConsumed).Where(c => c is not null).Max();
+            }
+
+            list.Add(new ReviewIncident(r.Id, r.IncidentId, r.Services, r.Start, r.Duration.TotalSeconds, r.UserImpact, consumed));
+        }
+
+        return list.ToArray();
+    }
+
+    public async Task<BurnAnalysis[]> BurnRatesAsync(CancellationToken cancellationToken) =>
+        (await BudgetsAsync(cancellationToken).ConfigureAwait(false))
+            .Select(b =>
+            {
+                var slow = b.BurnRateOver(SloWindow.ThreeDays);
+                var trend = slow > SlowBurn ? $"consuming at {BudgetFormat.BurnRate(slow)} (⚠️ slow burn)" : $"consuming at {BudgetFormat.BurnRate(slow)} (acceptable)";
+                return new BurnAnalysis(b.Slo.Service, b.Slo.Name, b.BurnRateOver(SloWindow.OneHour), b.BurnRateOver(SloWindow.SixHours), slow, b.Remaining, b.ProjectedExhaustion, trend);
+            })
+            .OrderByDescending(a => a.BurnRate3d).ToArray();
+
+    /// <summary>Decisions since <paramref name="from"/> and any still pending. Empty when no release log is registered.</summary>
+    public async Task<ReleaseLine[]> ReleasesAsync(DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        if (services.GetService<IReleaseDecisionLog>() is not { } log)
+            return [];
+        var decisions = await log.ListAsync(null, from, cancellationToken, limit: 200).ConfigureAwait(false);
+        return decisions.Select(d => new ReleaseLine(d.Id, d.Service, d.Version, d.EffectiveAction.ToString().ToLowerInvariant(), d.IsPending, d.DecidedAt, d.Rationale))
+            .OrderByDescending(r => r.Pending).ThenByDescending(r => r.DecidedAt).ToArray();
+    }
+
+    /// <summary>Simple, explainable proposals: an exhausted budget questions the target or the reliability work; a budget barely touched could take a tighter target.</summary>
+    public async Task<SloProposal[]> ProposalsAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<SloProposal>();
+        foreach (var b in await BudgetsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (b.Status is BudgetStatus.Exhausted or BudgetStatus.Critical)
+                list.Add(new SloProposal(b.Slo.Service, b.Slo.Name, $"Review the {BudgetFormat.Target(b.Slo.Target)} target or freeze risky releases", $"{BudgetFormat.Percent(b.Remaining)} of the budget left"));
+            else if (b.Sli is not null && b.Consumed < 0.05 && b.Period.Total > 0)
+                list.Add(new SloProposal(b.Slo.Service, b.Slo.Name, $"The {BudgetFormat.Target(b.Slo.Target)} target could be tightened", $"only {BudgetFormat.Percent(b.Consumed)} of the budget used over {SloWindow.Format(b.Slo.Window)}"));
+        }
+
+        return list.ToArray();
+    }
+
+    /// <summary>Open items, and items closed since <paramref name="from"/>.</summary>
+    public async Task<ActionLine[]> PreviousActionsAsync(DateTimeOffset from, CancellationToken cancellationToken) =>
+        (await actions.ListAsync(openOnly: false, cancellationToken).ConfigureAwait(false))
+            .Where(i => !i.IsDone || i.DoneAt >= from)
+            .Select(i => new ActionLine(i.Id, i.Task, i.Owner, i.Due?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), i.IsDone, i.SourceTitle))
+            .ToArray();
+
+    private Task<IReadOnlyList<ErrorBudget>> BudgetsAsync(CancellationToken cancellationToken) =>
+        budgets.EvaluateAsync(catalog.Services.SelectMany(s => s.Slos).ToArray(), cancellationToken);
+}

@@ -1,0 +1,63 @@
+namespace SloBot.Chat.Reviews;
+
+/// <summary>
+/// A finished weekly SLO review (seed 004 "Weekly SLO Review Process" agenda; WeeklySLOReview.generate_review_data).
+/// Ratios are 0–1, burn rates are multiples of the sustainable rate, times ISO-8601 UTC.
+/// </summary>
+public sealed record WeeklyReviewDocument(
+    string Id,
+    string Title,
+    DateTimeOffset WeekStart,
+    DateTimeOffset WeekEnd,
+    IReadOnlyList<ServiceHealth> AtRisk,
+    IReadOnlyList<ServiceHealth> Healthy,
+    IReadOnlyList<ReviewIncident> Incidents,
+    IReadOnlyList<BurnAnalysis> BurnRates,
+    IReadOnlyList<ReleaseLine> Releases,
+    IReadOnlyList<SloProposal> Proposals,
+    IReadOnlyList<ActionLine> PreviousActionsDone,
+    IReadOnlyList<ActionLine> PreviousActionsCarried,
+    IReadOnlyList<ActionLine> NewActions,
+    IReadOnlyDictionary<string, string> Notes,
+    string StartedBy,
+    DateTimeOffset PublishedAt);
+
+public sealed record ServiceHealth(string Service, string Slo, string Status, double Remaining, double BurnRate1h);
+
+public sealed record ReviewIncident(string RetrospectiveId, string IncidentId, IReadOnlyList<string> Services, DateTimeOffset Start, double DurationSeconds, string? Impact, double? BudgetConsumed);
+
+public sealed record BurnAnalysis(string Service, string Slo, double BurnRate1h, double BurnRate6h, double BurnRate3d, double Remaining, DateTimeOffset? ProjectedExhaustion, string Trend);
+
+public sealed record ReleaseLine(string Id, string Service, string Version, string Action, bool Pending, DateTimeOffset DecidedAt, string Rationale);
+
+public sealed record SloProposal(string Service, string Slo, string Proposal, string Rationale);
+
+public sealed record ActionLine(int Id, string Task, string? Owner, string? Due, bool Done, string Source);
+
+/// <summary>Published weekly reviews (SQL in SloBot.Storage).</summary>
+public interface IWeeklyReviewStore
+{
+    Task SaveAsync(WeeklyReviewDocument document, CancellationToken cancellationToken);
+
+    /// <summary>By conversation id ("review-1a2b3c") or title (the date, "2026-11-23"; the newest).</summary>
+    Task<WeeklyReviewDocument?> FindAsync(string idOrTitle, CancellationToken cancellationToken);
+}
+
+public sealed class InMemoryWeeklyReviewStore : IWeeklyReviewStore
+{
+    private readonly Dictionary<string, WeeklyReviewDocument> _docs = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public Task SaveAsync(WeeklyReviewDocument document, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            _docs[document.Id] = document;
+        return Task.CompletedTask;
+    }
+
+    public Task<WeeklyReviewDocument?> FindAsync(string idOrTitle, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+            return Task.FromResult(_docs.GetValueOrDefault(idOrTitle) ?? _docs.Values.Where(d => d.Title == idOrTitle).MaxBy(d => d.PublishedAt));
+    }
+}

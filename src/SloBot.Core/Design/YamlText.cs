@@ -1,0 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace SloBot.Core.Design;
+
+/// <summary>Small helpers for the YAML SloBot writes: quoted scalars and literal blocks.</summary>
+internal static class YamlText
+{
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>A double-quoted scalar (JSON string escapes are valid YAML escapes).</summary>
+    public static string Quote(string value) => JsonSerializer.Serialize(value, Json);
+
+    /// <summary>A literal block (<c>|-</c>) indented by <paramref name="indent"/> spaces.</summary>
+    public static string Block(string value, int indent)
+    {
+        var pad = new string(' ', indent);
+        return "|-\n" + string.Join("\n", value.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Length == 0 ? "" : pad + l));
+    }
+}

@@ -1,0 +1,96 @@
+using SloBot.Core.Text;
+
+namespace SloBot.Cli;
+
+/// <summary>
+/// SloBot's command line: a verb (<c>ask</c>, <c>events import</c>, none = run as a service), SloBot's own flags
+/// (<c>--demo</c>, <c>--json</c>, <c>--out DIR</c>) and .NET configuration overrides (<c>--SloBot:Sli:Source=Prometheus</c>),
+/// which may come before or after the verb's arguments.
+/// </summary>
+internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bool Demo, bool Json, string? OutDir, IReadOnlyList<string> ConfigArgs)
+{
+    public const string Serve = "serve";
+    public const string Ask = "ask";
+    public const string Events = "events";
+
+    private static readonly string[] Flags = ["--demo", "--json", "--out", "--help", "--version"];
+    private static readonly string[] Verbs = [Ask, Events, Serve, "help"];
+
+    public static (CliArguments? Args, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var words = new List<string>();
+        var config = new List<string>();
+        bool demo = false, json = false;
+        string? outDir = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            switch (a)
+            {
+                case "--demo":
+                    demo = true;
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    outDir = args[++i];
+                    break;
+                case "--out":
+                    return (null, "--out needs a folder: --out DIR");
+                case "--help" or "-h":
+                    words.Insert(0, "help");
+                    break;
+                default:
+                    if (a.StartsWith("--out=", StringComparison.Ordinal))
+                    {
+                        outDir = a["--out=".Length..];
+                    }
+                    else if (IsConfigArgument(a))
+                    {
+                        config.Add(a);
+                        if (!a.Contains('=', StringComparison.Ordinal) && i + 1 < args.Count)
+                            config.Add(args[++i]);
+                    }
+                    else if (a.StartsWith("--", StringComparison.Ordinal))
+                    {
+                        var hint = DidYouMean.Suggest(a, Flags) is { } s ? $" — did you mean {s}?" : "";
+                        return (null, $"Unknown option {a}{hint} Options: --demo, --json, --out DIR, and configuration keys such as --SloBot:Sli:Source=Prometheus.");
+                    }
+                    else
+                    {
+                        words.Add(a);
+                    }
+
+                    break;
+            }
+        }
+
+        var verb = words.Count == 0 ? Serve : words[0].ToLowerInvariant();
+        if (!Verbs.Contains(verb))
+        {
+            var hint = DidYouMean.Suggest(verb, Verbs) is { } s ? $" — did you mean '{s}'?" : "";
+            return (null, $"Unknown command '{words[0]}'{hint}");
+        }
+
+        return (new CliArguments(verb, words.Skip(1).ToArray(), demo, json, outDir, config), null);
+    }
+
+    /// <summary>Configuration overrides: a section path with ':' (--SloBot:Sli:Source=…) or the host's own keys.</summary>
+    private static bool IsConfigArgument(string a) =>
+        a.StartsWith("--", StringComparison.Ordinal) && (a.Contains(':', StringComparison.Ordinal)
+            || a.StartsWith("--urls", StringComparison.OrdinalIgnoreCase)
+            || a.StartsWith("--environment", StringComparison.OrdinalIgnoreCase)
+            || a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase));
+
+    public const string Usage = """
+        slobot                                   run the bot (console REPL when a terminal is attached; Slack/Discord when configured)
+        slobot ask "/slo budget payment" [--json] [--out DIR]
+                                                 handle one command as chat would and print the reply (exit 0 answered, 1 source failed, 2 bad command)
+        slobot events import FILE.csv            import per-minute good/total counts (columns timestamp,service,slo,good,total)
+        slobot help                              this text
+
+        Flags: --demo (demo catalog and 30 days of demo history), --json, --out DIR.
+        Configuration: appsettings.json, environment (SloBot__Sli__Source=Prometheus) or --SloBot:Sli:Source=Prometheus.
+        """;
+}

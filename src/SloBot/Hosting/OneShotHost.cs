@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Replies;
+using SloBot.Cli;
+
+namespace SloBot.Hosting;
+
+/// <summary><c>ask</c> and <c>events import</c>: the same services as the bot, no transports, logs on stderr.</summary>
+internal static class OneShotHost
+{
+    public static async Task<int> RunAsync(CliArguments cli)
+    {
+        var mode = new HostMode(cli.Demo, Interactive: false);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. cli.ConfigArgs], ContentRootPath = AppContext.BaseDirectory });
+        SloBotServices.AddDemoDefaults(builder.Configuration, mode);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSloBot(builder.Configuration, mode);
+        using var host = builder.Build();
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cts.Cancel();
+        };
+        await host.Services.GetRequiredService<StartupTasks>().StartAsync(cts.Token);
+        return cli.Verb switch
+        {
+            CliArguments.Ask => await AskCommand.RunAsync(host.Services, cli, Console.Out, Console.Error, cts.Token),
+            CliArguments.Events => await EventsImportCommand.RunAsync(host.Services, cli, Console.Out, Console.Error, cts.Token),
+            _ => ExitCodes.BadCommand,
+        };
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Options;
+using SloBot.Core.Text;
+
+namespace SloBot.Hosting;
+
+/// <summary>The host's own keys under <c>SloBot</c>. Each transport and source validates its own section.</summary>
+internal sealed class SloBotOptions
+{
+    public const string Section = "SloBot";
+
+    public CatalogSection Catalog { get; set; } = new();
+
+    public SliSection Sli { get; set; } = new();
+
+    internal sealed class CatalogSection
+    {
+        /// <summary>A folder of OpenSLO / Sloth YAML files, read recursively. Empty: no files (the demo catalog with --demo).</summary>
+        public string? Path { get; set; }
+    }
+
+    internal sealed class SliSection
+    {
+        /// <summary><c>Embedded</c> (default) or <c>Prometheus</c>.</summary>
+        public string Source { get; set; } = SliSources.Embedded;
+    }
+}
+
+internal static class SliSources
+{
+    public const string Embedded = "Embedded";
+    public const string Prometheus = "Prometheus";
+    public static readonly string[] All = [Embedded, Prometheus];
+
+    public static bool IsPrometheus(string? source) => string.Equals(source, Prometheus, StringComparison.OrdinalIgnoreCase);
+}
+
+internal sealed class SloBotOptionsValidator : IValidateOptions<SloBotOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SloBotOptions options)
+    {
+        var failures = new List<string>();
+        var source = options.Sli.Source;
+        if (!SliSources.All.Contains(source, StringComparer.OrdinalIgnoreCase))
+        {
+            var hint = DidYouMean.Suggest(source, SliSources.All) is { } s ? $" — did you mean '{s}'?" : "";
+            failures.Add($"SloBot:Sli:Source must be Embedded or Prometheus, not '{source}'{hint}");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.Catalog.Path) && !Directory.Exists(options.Catalog.Path))
+            failures.Add($"SloBot:Catalog:Path must be an existing folder of OpenSLO or Sloth YAML files; '{options.Catalog.Path}' does not exist (full path: {System.IO.Path.GetFullPath(options.Catalog.Path)})");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

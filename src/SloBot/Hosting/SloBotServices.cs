@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SloBot.Chat;
+using SloBot.Chat.Delivery;
+using SloBot.Terminal;
+using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
+using SloBot.Demo;
+using SloBot.Sli;
+using SloBot.Sli.Embedded;
+using SloBot.Storage;
+
+namespace SloBot.Hosting;
+
+/// <summary>The composition root: the only place that knows every project. Reads as the architecture.</summary>
+internal static class SloBotServices
+{
+    /// <summary>With --demo and no explicit store, demo state goes to its own file so it never mixes with real data.</summary>
+    public static void AddDemoDefaults(IConfigurationManager configuration, HostMode mode)
+    {
+        if (mode.Demo && string.IsNullOrWhiteSpace(configuration["SloBot:Storage:ConnectionString"]))
+        {
+            configuration.Sources.Insert(0, new MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?> { ["SloBot:Storage:ConnectionString"] = "Data Source=slobot-demo.db" },
+            });
+        }
+    }
+
+    /// <summary>Core services shared by every mode (serve, ask, import).</summary>
+    public static IServiceCollection AddSloBot(this IServiceCollection services, IConfiguration configuration, HostMode mode)
+    {
+        services.AddSingleton(mode);
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<SloBotOptions>().Bind(configuration.GetSection(SloBotOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SloBotOptions>, SloBotOptionsValidator>();
+
+        services.AddSloBotStorage(configuration);
+        services.AddEmbeddedSliStore(configuration);
+        services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
+        services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
+        services.AddSloBotChat();
+
+        if (mode.Demo)
+            services.AddSingleton<DemoSeeder>();
+        services.AddSingleton<StartupTasks>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+        return services;
+    }
+
+    /// <summary>Running as a service: transports, the demo's live minutes, the console when a terminal is attached.</summary>
+    public static IServiceCollection AddSloBotService(this IServiceCollection services, IConfiguration configuration, HostMode mode)
+    {
+        if (mode.Demo)
+            services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
+        if (mode.Interactive || configuration.GetValue<bool>("SloBot:Console:Enabled"))
+        {
+            services.AddSingleton(ConsoleStreams.Terminal());
+            services.AddSingleton<ConsoleTransport>();
+            services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<ConsoleTransport>());
+            services.AddHostedService(sp => sp.GetRequiredService<ConsoleTransport>());
+        }
+
+        return services;
+    }
+}

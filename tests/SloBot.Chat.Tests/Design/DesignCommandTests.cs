@@ -1,0 +1,96 @@
+using System.Text;
+using SloBot.Chat.Design;
+using SloBot.Chat.Replies;
+using SloBot.Chat.Tests.Tiers;
+using SloBot.Chat.Tiers;
+using SloBot.Core.Catalog;
+using SloBot.Core.Tiers;
+using Xunit;
+
+namespace SloBot.Chat.Tests.Design;
+
+public sealed class DesignCommandTests
+{
+    private readonly InMemoryTierAdoptions _adoptions = new();
+
+    private Task<Reply> Run(string text) =>
+        new DesignCommand(ChatTestKit.Catalog(), _adoptions).HandleAsync(ChatTestKit.Command(text), CancellationToken.None);
+
+    [Fact]
+    public async Task Handle_CatalogService_DesignsForItsTierAndAttachesThreeFiles()
+    {
+        var reply = await Run("payment");
+
+        Assert.Equal(ExitCodes.Answered, reply.ExitCode);
+        var data = Assert.IsType<DesignData>(reply.Data);
+        Assert.Equal(("essential", "catalog", true), (data.Tier, data.TierSource, data.InCatalog));
+        Assert.Equal(
+            [("payment-openslo.yaml", "application/yaml"), ("payment-slo-rules.yaml", "application/yaml"), ("payment-slo-dashboard.json", "application/json")],
+            reply.Attachments.Select(a => (a.FileName, a.ContentType)));
+        Assert.Equal(data.Files, reply.Attachments.Select(a => a.FileName));
+        Assert.Contains("slo:sli_error:ratio_rate1h", Encoding.UTF8.GetString(reply.Attachments[1].Content), StringComparison.Ordinal);
+        Assert.Contains("43 minutes, 12 seconds of downtime", reply.PlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_Dependencies_ComeFromTheirSlosOrTiersAndLimitTheTarget()
+    {
+        var essential = (DesignData)(await Run("payment")).Data!;
+        var critical = (DesignData)(await Run("payment tier=critical")).Data!;
+
+        Assert.Equal(
+            [("database", (double?)99.95, "SLO availability"), ("cache", 99.95, "catalog tier critical"), ("ledger", null, "not in the catalog")],
+            essential.ServiceContext.Dependencies.Select(d => (d.Service, d.Availability, d.Source)));
+        Assert.Equal(99.900025, essential.ServiceContext.DependencyAvailabilityLimit!.Value, 6);
+        Assert.DoesNotContain(essential.Warnings, w => w.Contains("is above", StringComparison.Ordinal));
+        Assert.Contains(critical.Warnings, w => w.Contains("99.95 % is above the 99.9 %", StringComparison.Ordinal));
+        Assert.Equal(("critical", "option"), (critical.Tier, critical.TierSource));
+    }
+
+    [Fact]
+    public async Task Handle_AdoptedTier_WinsOverTheCatalog()
+    {
+        await _adoptions.AdoptAsync(new TierAdoption("payment", ServiceTier.Standard, "U-owner", ChatTestKit.Now), CancellationToken.None);
+
+        var data = (DesignData)(await Run("payment")).Data!;
+
+        Assert.Equal(("standard", "adopted"), (data.Tier, data.TierSource));
+        Assert.Equal(0.995, data.Slos[0].Target);
+        Assert.Equal(12960, data.Slos[0].AllowedBadSeconds);
+    }
+
+    [Fact]
+    public async Task Handle_NoTierKnown_SaysHowToGiveOne()
+    {
+        var reply = await Run("search");
+
+        Assert.Equal(ExitCodes.BadCommand, reply.ExitCode);
+        Assert.Contains("`/slo design search tier=essential`", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("`/slo tier search`", reply.PlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_UnknownTier_ListsTiersWithDidYouMean()
+    {
+        var reply = await Run("payment tier=critcal");
+
+        Assert.Equal(ExitCodes.BadCommand, reply.ExitCode);
+        Assert.Contains("did you mean `tier=critical`", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("`best_effort`", reply.PlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_NewService_IsDesignedAndSaysItIsNotInTheCatalog()
+    {
+        var reply = await Run("ledger tier=best_effort");
+
+        var data = (DesignData)reply.Data!;
+        Assert.False(data.InCatalog);
+        Assert.Contains(data.Warnings, w => w.Contains("ledger is not in the SLO catalog", StringComparison.Ordinal));
+        Assert.Equal([14.4, 6, 3, 1], data.BurnRateAlerts.Select(a => a.Factor));
+        Assert.Equal(3600, data.BurnRateAlerts[0].LongWindowSeconds);
+        var yaml = Encoding.UTF8.GetString(reply.Attachments[0].Content);
+        var readBack = CatalogReader.Read("ledger.yaml", yaml);
+        Assert.Equal("best_effort", Assert.Single(readBack.Services).Tier);
+    }
+}

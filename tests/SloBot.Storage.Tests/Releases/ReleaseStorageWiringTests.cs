@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat;
+using SloBot.Chat.Releases;
+using SloBot.Storage.Releases;
+using Xunit;
+
+namespace SloBot.Storage.Tests.Releases;
+
+public sealed class ReleaseStorageWiringTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddSloBotStorage_AnyOrderWithChat_TheDecisionLogIsTheSqlOne(bool chatFirst)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Storage:ConnectionString"] = "Data Source=:memory:" }).Build();
+        var services = new ServiceCollection().AddLogging();
+        if (chatFirst)
+            services.AddSloBotChat();
+        services.AddSloBotStorage(configuration);
+        if (!chatFirst)
+            services.AddSloBotChat();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SqlReleaseDecisionLog>(provider.GetRequiredService<IReleaseDecisionLog>());
+        Assert.Single(provider.GetServices<IReleaseDecisionLog>());
+        Assert.Contains(provider.GetServices<StorageMigration>(), m => m.Id == SqlReleaseDecisionLog.MigrationId);
+    }
+}
