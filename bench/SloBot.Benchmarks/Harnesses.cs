@@ -6,5 +6,6 @@ internal static class Harnesses
     public static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
         ["host-startup"] = HostStartupHarness.RunAsync,
+        ["prom"] = Prometheus.PrometheusHarness.RunAsync,
     };
 }

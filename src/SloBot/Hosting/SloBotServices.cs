@@ -11,6 +11,7 @@ using SloBot.Core.Sli;
 using SloBot.Demo;
 using SloBot.Sli;
 using SloBot.Sli.Embedded;
+using SloBot.Sli.Prometheus;
 using SloBot.Storage;
 
 namespace SloBot.Hosting;
@@ -40,7 +41,10 @@ internal static class SloBotServices
 
         services.AddSloBotStorage(configuration);
         services.AddEmbeddedSliStore(configuration);
-        services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
+        if (SliSources.IsPrometheus(configuration["SloBot:Sli:Source"]))
+            services.AddPrometheusSliSource(configuration);
+        else
+            services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
         services.AddSloBotChat();
 
