@@ -47,7 +47,7 @@ internal static class ReleaseAlternatives
         var who = SloBot.Chat.Roles.SloRoles.Mentions(owners) ?? "none is configured: add owners to the service's catalog entry or SloBot:Roles:SloOwner";
         list.Add(new ReleaseAlternative(
             "override",
-            $"An SLO owner of {record.Service} ({who}) can override with a reason: **Override**, or `/slo release override {record.Id} <reason>`.",
+            $"An SLO owner of {record.Service} ({who}) can override with a reason: **Override**, or `/slo override {record.Id} <reason>`.",
             Action: ReleaseAction.Approve.ToWord()));
         return list;
     }

@@ -36,7 +36,7 @@ internal sealed class ReleaseButtons(ReleaseOverrides overrides, ISloCatalog cat
             return no;
         return Reply.Text(
             $"Why may {decision.Service} {decision.Version} ship despite the **{decision.Action.ToWord()}**? The reason is recorded and announced. " +
-            $"Reply with `/slo release override {decision.Id} <reason>`, e.g. `/slo release override {decision.Id} hotfix for INC-2041, canary at 5 %`.") with { Ephemeral = true };
+            $"Reply with `/slo override {decision.Id} <reason>`, e.g. `/slo override {decision.Id} hotfix for INC-2041, canary at 5 %`.") with { Ephemeral = true };
     }
 
     private async Task<Reply> BudgetAsync(string? serviceName, CancellationToken cancellationToken)

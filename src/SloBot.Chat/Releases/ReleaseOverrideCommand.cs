@@ -3,17 +3,17 @@ using SloBot.Chat.Replies;
 
 namespace SloBot.Chat.Releases;
 
-/// <summary><c>/slo release override &lt;decision-id&gt; &lt;reason…&gt;</c>: an SLO owner lets a deferred or blocked release ship.</summary>
+/// <summary><c>/slo override &lt;decision-id&gt; &lt;reason…&gt;</c>: an SLO owner lets a deferred or blocked release ship.</summary>
 internal sealed class ReleaseOverrideCommand(ReleaseOverrides overrides) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new(
-        "release override",
+        "override",
         "An SLO owner overrides a deferred or blocked release, with a reason (recorded and announced)",
         [
             new CommandOption("decision", "The decision id, e.g. R-3F9A1C07", Required: true, Positional: true),
             new CommandOption("reason", "Why it may ship anyway (kept for the weekly review)", Required: true, Positional: true),
         ],
-        ["/slo release override R-3F9A1C07 hotfix for INC-2041, canary at 5 %"]);
+        ["/slo override R-3F9A1C07 hotfix for INC-2041, canary at 5 %"]);
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace SloBot.Chat.Releases;
 
 /// <summary>
 /// Overrides and review requests of recorded decisions: who may, the mandatory reason, the record, the announcement.
-/// Shared by the <c>/slo release override</c> command and the buttons.
+/// Shared by the <c>/slo override</c> command and the buttons.
 /// </summary>
 public sealed partial class ReleaseOverrides(
     IReleaseDecisionLog log,
@@ -70,7 +70,7 @@ public sealed partial class ReleaseOverrides(
         {
             return Reply.BadCommand(
                 $"An override needs a reason of at least {MinReasonLength} characters, kept with the decision for the weekly review, e.g. " +
-                $"`/slo release override {decision.Id} hotfix for INC-2041, canary at 5 %`. Nothing was changed.");
+                $"`/slo override {decision.Id} hotfix for INC-2041, canary at 5 %`. Nothing was changed.");
         }
 
         var entry = new ReleaseOverride(user, reason, now, where);

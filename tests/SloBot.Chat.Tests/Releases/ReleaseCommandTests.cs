@@ -182,6 +182,20 @@ public sealed class ReleaseCommandTests
         Assert.Equal(ExitCodes.BadCommand, (await host.AskAsync("/slo releases since=yesterday"))!.ExitCode);
     }
 
+    [Fact]
+    public void Specs_ReleaseIsNotAlsoASubcommandGroup()
+    {
+        // Discord cannot have "release" both as a subcommand and as a group ("release x"): the group would win.
+        using var host = new ReleaseTestHost();
+
+        var names = host.Get<Commands.CommandRouter>().Commands.Select(c => c.Name).ToArray();
+
+        Assert.Contains("release", names);
+        Assert.Contains("releases", names);
+        Assert.Contains("override", names);
+        Assert.DoesNotContain(names, n => n.StartsWith("release ", StringComparison.Ordinal));
+    }
+
     private static string[] Versions(Reply reply) =>
         ((IEnumerable<ReleaseHistoryData>)reply.Data!.GetType().GetProperty("decisions")!.GetValue(reply.Data)!).Select(d => d.Version).ToArray();
 

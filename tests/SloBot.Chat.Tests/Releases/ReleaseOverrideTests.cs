@@ -21,7 +21,7 @@ public sealed class ReleaseOverrideTests
         host.Time.Advance(TimeSpan.FromMinutes(7));
         var ownerChannel = new ConversationKey("slack", "C-OWNERS");
 
-        var reply = await host.AskAsync($"/slo release override {decision.DecisionId.ToLowerInvariant()} {Reason}", user: "U-OWNER", where: ownerChannel);
+        var reply = await host.AskAsync($"/slo override {decision.DecisionId.ToLowerInvariant()} {Reason}", user: "U-OWNER", where: ownerChannel);
 
         Assert.Equal(ExitCodes.Answered, reply!.ExitCode);
         Assert.True(reply.Ephemeral); // the announcement went to the decision's channel, the owner gets a confirmation
@@ -53,7 +53,7 @@ public sealed class ReleaseOverrideTests
         using var host = Critical();
         var decision = await DecideAsync(host, Block);
 
-        var reply = await host.AskAsync($"/slo release override {decision.DecisionId} {Reason}", user: "U-DEV");
+        var reply = await host.AskAsync($"/slo override {decision.DecisionId} {Reason}", user: "U-DEV");
 
         Assert.True(reply!.Ephemeral);
         Assert.Equal(ExitCodes.BadCommand, reply.ExitCode);
@@ -75,7 +75,7 @@ public sealed class ReleaseOverrideTests
         Assert.True(denied!.Ephemeral);
         Assert.Contains("Only an SLO owner of payment", denied.PlainText(), StringComparison.Ordinal);
         Assert.True(owner!.Ephemeral);
-        Assert.Contains($"/slo release override {decision.DecisionId} <reason>", owner.PlainText(), StringComparison.Ordinal);
+        Assert.Contains($"/slo override {decision.DecisionId} <reason>", owner.PlainText(), StringComparison.Ordinal);
         Assert.Null((await host.Log.FindAsync(decision.DecisionId, CancellationToken.None))!.Override);
     }
 
@@ -86,9 +86,9 @@ public sealed class ReleaseOverrideTests
         var first = await DecideAsync(host, Block);
         var second = await DecideAsync(host, Block);
 
-        var byId = await host.AskAsync($"/slo release override {first.DecisionId} {Reason}", user: "U-SRE");
+        var byId = await host.AskAsync($"/slo override {first.DecisionId} {Reason}", user: "U-SRE");
         var byGroup = await host.Get<ChatDispatcher>().ReplyToAsync(
-            new CommandEvent("g1", ReleaseTestHost.Channel, new ChatUser("U-ANY", null, ["S-SRE-TEAM"]), host.Time.GetUtcNow(), $"release override {second.DecisionId} {Reason}"),
+            new CommandEvent("g1", ReleaseTestHost.Channel, new ChatUser("U-ANY", null, ["S-SRE-TEAM"]), host.Time.GetUtcNow(), $"override {second.DecisionId} {Reason}"),
             CancellationToken.None);
 
         Assert.Equal(ExitCodes.Answered, byId!.ExitCode);
@@ -104,7 +104,7 @@ public sealed class ReleaseOverrideTests
         using var host = Critical();
         var decision = await DecideAsync(host, Block);
 
-        var reply = await host.AskAsync($"/slo release override {decision.DecisionId} {reason}", user: "U-OWNER");
+        var reply = await host.AskAsync($"/slo override {decision.DecisionId} {reason}", user: "U-OWNER");
 
         Assert.Contains(expected, reply!.PlainText(), StringComparison.Ordinal);
         Assert.Null((await host.Log.FindAsync(decision.DecisionId, CancellationToken.None))!.Override);
@@ -115,13 +115,13 @@ public sealed class ReleaseOverrideTests
     {
         using var host = Critical();
         var blocked = await DecideAsync(host, Block);
-        await host.AskAsync($"/slo release override {blocked.DecisionId} {Reason}", user: "U-OWNER");
+        await host.AskAsync($"/slo override {blocked.DecisionId} {Reason}", user: "U-OWNER");
         host.Source.Bad = (_, _) => 0;
         var approved = await DecideAsync(host, "/slo release payment v1.5.2 lines=10");
 
-        var again = await host.AskAsync($"/slo release override {blocked.DecisionId} another good reason", user: "U-OWNER");
-        var ofApproval = await host.AskAsync($"/slo release override {approved.DecisionId} {Reason}", user: "U-OWNER");
-        var unknown = await host.AskAsync($"/slo release override R-00000000 {Reason}", user: "U-OWNER");
+        var again = await host.AskAsync($"/slo override {blocked.DecisionId} another good reason", user: "U-OWNER");
+        var ofApproval = await host.AskAsync($"/slo override {approved.DecisionId} {Reason}", user: "U-OWNER");
+        var unknown = await host.AskAsync($"/slo override R-00000000 {Reason}", user: "U-OWNER");
 
         Assert.Contains("already overridden by <@U-OWNER>", again!.PlainText(), StringComparison.Ordinal);
         Assert.Contains("is approve, not defer or block", ofApproval!.PlainText(), StringComparison.Ordinal);
