@@ -7,5 +7,6 @@ internal static class Harnesses
     {
         ["host-startup"] = HostStartupHarness.RunAsync,
         ["prom"] = Prometheus.PrometheusHarness.RunAsync,
+        ["discord-load"] = DiscordLoad.DiscordLoadHarness.RunAsync,
     };
 }

@@ -27,7 +27,15 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient<DiscordRestClient>(http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers(); // paths carry interaction tokens
+        services.AddHttpClient<DiscordRestClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A bounded pool of kept-alive connections: bursts queue briefly instead of opening hundreds of TLS connections.
+                MaxConnectionsPerServer = 32,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                EnableMultipleHttp2Connections = true,
+            })
+            .RemoveAllLoggers(); // paths carry interaction tokens: never log them
         services.AddSingleton(sp => new RateLimits(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ButtonIds>();
         services.AddSingleton<EmbedRenderer>();

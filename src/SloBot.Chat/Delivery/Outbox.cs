@@ -12,13 +12,32 @@ namespace SloBot.Chat.Delivery;
 public sealed partial class Outbox(TimeProvider time, ILogger<Outbox> logger, OutboxOptions? options = null)
 {
     private readonly OutboxOptions _options = options ?? new OutboxOptions();
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _lanes = new();
+    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Task<object?>> _delivered = new();
+
+    /// <summary>Lanes currently held or waited for (the others are forgotten).</summary>
+    internal int ActiveLanes
+    {
+        get
+        {
+            lock (_lanes)
+                return _lanes.Count;
+        }
+    }
 
     public async Task<T> SendAsync<T>(string lane, string idempotencyKey, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
-        var gate = _lanes.GetOrAdd(lane, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var gate = Enter(lane);
+        try
+        {
+            await gate.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            Leave(lane, gate, acquired: false);
+            throw;
+        }
+
         try
         {
             if (_delivered.TryGetValue(idempotencyKey, out var earlier) && earlier.IsCompletedSuccessfully)
@@ -29,7 +48,33 @@ public sealed partial class Outbox(TimeProvider time, ILogger<Outbox> logger, Ou
         }
         finally
         {
-            gate.Release();
+            Leave(lane, gate, acquired: true);
+        }
+    }
+
+    /// <summary>Lanes exist only while something uses them, so per-message lanes (interaction ids) do not pile up.</summary>
+    private Lane Enter(string lane)
+    {
+        lock (_lanes)
+        {
+            if (!_lanes.TryGetValue(lane, out var entry))
+                _lanes[lane] = entry = new Lane();
+            entry.Users++;
+            return entry;
+        }
+    }
+
+    private void Leave(string lane, Lane entry, bool acquired)
+    {
+        if (acquired)
+            entry.Gate.Release();
+        lock (_lanes)
+        {
+            if (--entry.Users == 0)
+            {
+                _lanes.Remove(lane);
+                entry.Gate.Dispose();
+            }
         }
     }
 
@@ -65,6 +110,14 @@ public sealed partial class Outbox(TimeProvider time, ILogger<Outbox> logger, Ou
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Warning, Message = "Delivery on {Lane} failed (attempt {Attempt}), retrying in {Delay}: {Reason}")]
     private static partial void LogRetry(ILogger logger, string lane, int attempt, TimeSpan delay, string reason);
+}
+
+internal sealed class Lane
+{
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>Senders holding or waiting for the lane; guarded by the lane table's lock.</summary>
+    public int Users { get; set; }
 }
 
 public sealed class OutboxOptions

@@ -28,7 +28,10 @@ internal sealed partial class InteractionRouter(
     TimeProvider time,
     ILogger<InteractionRouter> logger)
 {
+    /// <summary>Above this many interactions in progress, defer before running the command so bursts are acknowledged first.</summary>
+    private const int BusyThreshold = 8;
     private readonly RecentIds _seen = new();
+    private int _inFlight;
 
     public async Task HandleAsync(JsonObject interaction, InitialResponse initial, CancellationToken cancellationToken)
     {
@@ -81,6 +84,8 @@ internal sealed partial class InteractionRouter(
         var timer = DeferLaterAsync(responder, deferral.Token);
         try
         {
+            if (Interlocked.Increment(ref _inFlight) > BusyThreshold)
+                await responder.DeferAsync(ephemeral: false, cancellationToken).ConfigureAwait(false);
             await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
             if (!responder.Responded)
                 await responder.AcknowledgeAsync(chatEvent is ButtonClick or ModalSubmit, cancellationToken).ConfigureAwait(false);
@@ -96,6 +101,7 @@ internal sealed partial class InteractionRouter(
         }
         finally
         {
+            Interlocked.Decrement(ref _inFlight);
             await deferral.CancelAsync().ConfigureAwait(false);
             await timer.ConfigureAwait(false);
         }

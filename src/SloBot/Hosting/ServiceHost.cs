@@ -1,4 +1,5 @@
 using SloBot.Cli;
+using SloBot.Discord.Http;
 
 namespace SloBot.Hosting;
 
@@ -23,6 +24,7 @@ internal static class ServiceHost
 
         await using var app = builder.Build();
         app.MapHealth();
+        app.MapDiscordEndpoints();
         await app.RunAsync();
         return 0;
     }

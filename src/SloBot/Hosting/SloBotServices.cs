@@ -9,6 +9,7 @@ using SloBot.Terminal;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Demo;
+using SloBot.Discord;
 using SloBot.Sli;
 using SloBot.Sli.Embedded;
 using SloBot.Sli.Prometheus;
@@ -60,6 +61,7 @@ internal static class SloBotServices
     {
         if (mode.Demo)
             services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
+        services.AddDiscordTransport(configuration);
         if (mode.Interactive || configuration.GetValue<bool>("SloBot:Console:Enabled"))
         {
             services.AddSingleton(ConsoleStreams.Terminal());

@@ -48,11 +48,12 @@ public sealed partial class DiscordEmulator
                 return;
             }
 
+            var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
             var (json, files) = await ReadBodyAsync(context.Request).ConfigureAwait(false);
             context.Items["json"] = json;
             if (Intercept is null || !await Intercept(context, path).ConfigureAwait(false))
                 await next(context).ConfigureAwait(false);
-            Record(context, path, json, files);
+            Record(context, path, json, files, arrived);
         });
 
         app.MapGet(Api + "/gateway/bot", () => Results.Json(new JsonObject

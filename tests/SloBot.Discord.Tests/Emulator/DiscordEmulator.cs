@@ -138,7 +138,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void Record(HttpContext context, string path, JsonNode? body, IReadOnlyList<string> files)
+    private void Record(HttpContext context, string path, JsonNode? body, IReadOnlyList<string> files, long arrived)
     {
         var request = new RecordedRequest(
             context.Request.Method,
@@ -148,7 +148,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
             context.Request.Headers.Authorization.ToString(),
             context.Request.Headers.UserAgent.ToString(),
             _time.GetUtcNow(),
-            Stopwatch.GetTimestamp(),
+            arrived,
             context.Response.StatusCode);
         _requests.Enqueue(request);
         Recorded?.Invoke(request);

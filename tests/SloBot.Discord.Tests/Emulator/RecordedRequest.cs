@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace SloBot.Discord.Tests.Emulator;
 
-/// <summary>A REST request the emulator received. <see cref="Body"/> is the JSON (payload_json for multipart uploads).</summary>
+/// <summary>
+/// A REST request the emulator received. <see cref="Body"/> is the JSON (payload_json for multipart uploads);
+/// <see cref="At"/> is the emulator's clock and <see cref="Ticks"/> the Stopwatch timestamp when it arrived.
+/// </summary>
 public sealed record RecordedRequest(
     string Method,
     string Path,
