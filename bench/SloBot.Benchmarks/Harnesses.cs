@@ -7,6 +7,7 @@ internal static class Harnesses
     {
         ["host-startup"] = HostStartupHarness.RunAsync,
         ["prom"] = Prometheus.PrometheusHarness.RunAsync,
+        ["slack-load"] = SlackLoad.SlackLoadHarness.RunAsync,
         ["discord-load"] = DiscordLoad.DiscordLoadHarness.RunAsync,
     };
 }

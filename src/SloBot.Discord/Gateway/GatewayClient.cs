@@ -63,6 +63,12 @@ internal sealed partial class GatewayClient(
                 Stop(CloseCodes.WhatToFix(4004));
                 return;
             }
+            catch (DiscordApiException ex)
+            {
+                LogConnectionFailed(logger, nameof(DiscordApiException), ex.Message);
+                next = GatewayNext.Identify;
+                failures++;
+            }
 
             if (next == GatewayNext.Stop)
                 return;

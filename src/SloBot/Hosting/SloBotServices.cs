@@ -13,6 +13,8 @@ using SloBot.Discord;
 using SloBot.Sli;
 using SloBot.Sli.Embedded;
 using SloBot.Sli.Prometheus;
+using SloBot.Slack;
+using SloBot.Chat.Conversations;
 using SloBot.Storage;
 
 namespace SloBot.Hosting;
@@ -48,6 +50,7 @@ internal static class SloBotServices
             services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
         services.AddSloBotChat();
+        services.AddSloBotConversations(configuration);
 
         if (mode.Demo)
             services.AddSingleton<DemoSeeder>();
@@ -59,15 +62,16 @@ internal static class SloBotServices
     /// <summary>Running as a service: transports, the demo's live minutes, the console when a terminal is attached.</summary>
     public static IServiceCollection AddSloBotService(this IServiceCollection services, IConfiguration configuration, HostMode mode)
     {
+        services.AddSlackTransport(configuration);
+        services.AddDiscordTransport(configuration);
         if (mode.Demo)
             services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
-        services.AddDiscordTransport(configuration);
         if (mode.Interactive || configuration.GetValue<bool>("SloBot:Console:Enabled"))
         {
             services.AddSingleton(ConsoleStreams.Terminal());
             services.AddSingleton<ConsoleTransport>();
             services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<ConsoleTransport>());
-            services.AddHostedService(sp => sp.GetRequiredService<ConsoleTransport>());
+            services.AddHostedService<ConsoleRepl>();
         }
 
         return services;

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace SloBot.Discord.Tests;
+
+public sealed class DiscordOptionsTests
+{
+    [Fact]
+    public void Validate_BadValues_NameTheKeyToFix_AndNeverShowTheToken()
+    {
+        var options = new DiscordOptions
+        {
+            BotToken = "secret token with spaces",
+            ApplicationId = "my-app",
+            GuildIds = ["123", "guild"],
+            Mode = DiscordMode.Http,
+            PublicKey = "abc",
+        };
+
+        var result = new DiscordOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToArray();
+        Assert.Contains(failures, f => f.StartsWith("SloBot:Discord:BotToken", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SloBot:Discord:ApplicationId 'my-app'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SloBot:Discord:GuildIds contains 'guild'", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("SloBot:Discord:PublicKey", StringComparison.Ordinal));
+        Assert.DoesNotContain(failures, f => f.Contains("secret", StringComparison.Ordinal));
+        Assert.DoesNotContain("secret", options.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_GatewayModeWithoutPublicKey_IsFine()
+    {
+        var options = new DiscordOptions { BotToken = "abc.def", ApplicationId = "1100000000000000001" };
+
+        Assert.True(new DiscordOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void AddDiscordTransport_WithoutToken_RegistersNothing()
+    {
+        var services = new ServiceCollection();
+        services.AddDiscordTransport(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Discord:ApplicationId"] = "1" }).Build());
+
+        Assert.Empty(services);
+        Assert.DoesNotContain(services.BuildServiceProvider().GetServices<IHostedService>(), _ => true);
+    }
+
+    [Fact]
+    public void AddDiscordTransport_WithToken_RegistersTheTransportAndItsHostedService()
+    {
+        var services = new ServiceCollection();
+        services.AddDiscordTransport(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SloBot:Discord:BotToken"] = "abc.def",
+            ["SloBot:Discord:ApplicationId"] = "not-a-number",
+        }).Build());
+
+        Assert.Contains(services, d => d.ServiceType == typeof(IHostedService));
+        Assert.Contains(services, d => d.ServiceType == typeof(Chat.Delivery.IChatTransport));
+        var error = Assert.Throws<OptionsValidationException>(() => services.BuildServiceProvider().GetRequiredService<IOptions<DiscordOptions>>().Value);
+        Assert.Contains("SloBot:Discord:ApplicationId", error.Message, StringComparison.Ordinal);
+    }
+}
