@@ -6,6 +6,7 @@ internal static class Harnesses
     public static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
         ["host-startup"] = HostStartupHarness.RunAsync,
+        ["slack-load"] = SlackLoad.SlackLoadHarness.RunAsync,
         ["discord-load"] = DiscordLoad.DiscordLoadHarness.RunAsync,
     };
 }

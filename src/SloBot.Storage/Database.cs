@@ -41,7 +41,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
                     applied.Add(reader.GetString(0));
             }
 
-            foreach (var migration in migrations.OrderBy(m => m.Id, StringComparer.Ordinal).Where(m => !applied.Contains(m.Id)))
+            foreach (var migration in migrations.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal).Where(m => !applied.Contains(m.Id)))
             {
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var sql = Provider == StorageProvider.PostgreSql && migration.PostgreSql is { } pg ? pg : migration.Sql;

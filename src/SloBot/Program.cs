@@ -29,3 +29,9 @@ catch (OptionsValidationException ex)
         await Console.Error.WriteLineAsync("  " + failure);
     return ExitCodes.BadCommand;
 }
+catch (Exception ex) when (ex is not OutOfMemoryException)
+{
+    // Start-up failures (storage unreachable, a port taken): one clear line, not a stack trace.
+    await Console.Error.WriteLineAsync($"SloBot stopped: {ex.GetBaseException().Message}");
+    return ExitCodes.SourceFailed;
+}

@@ -37,6 +37,9 @@ public sealed class SlackOptions
     /// <summary>Minimum gap between chat.postMessage calls to one channel (Slack allows about one a second).</summary>
     public TimeSpan ChannelMessageInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Events handled at once; more wait in order (acks never wait: they are sent before queueing).</summary>
+    public int MaxConcurrentEvents { get; set; } = 8;
+
     public bool IsEnabled =>
         !string.IsNullOrWhiteSpace(AppToken) || !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(SigningSecret);
 

@@ -22,6 +22,8 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"{Prefix}ApiBaseUrl must be an absolute http(s) URL (default {SlackOptions.DefaultApiBaseUrl}).");
         if (options.SocketConnections is < 1 or > 10)
             failures.Add($"{Prefix}SocketConnections must be between 1 and 10 (Slack allows 10 sockets per app).");
+        if (options.MaxConcurrentEvents is < 1 or > 1000)
+            failures.Add($"{Prefix}MaxConcurrentEvents must be between 1 and 1000.");
         if (options.ChannelMessageInterval < TimeSpan.Zero || options.ChannelMessageInterval > TimeSpan.FromMinutes(1))
             failures.Add($"{Prefix}ChannelMessageInterval must be between 0 and 1 minute.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

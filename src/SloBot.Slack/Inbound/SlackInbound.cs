@@ -1,35 +1,55 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SloBot.Chat.Delivery;
+using SloBot.Slack.Configuration;
 using SloBot.Slack.Delivery;
 
 namespace SloBot.Slack.Inbound;
 
 /// <summary>
 /// Where Socket Mode and HTTP mode hand what Slack sent, <b>after</b> they acknowledged it: drops redeliveries
-/// (same envelope id, event id or trigger id within an hour), then runs the chat layer in the background with a
-/// responder for the event. Nothing thrown here reaches the socket or the web server.
+/// (same envelope id, event id or trigger id within an hour), then queues the event for a fixed set of workers
+/// (<see cref="SlackOptions.MaxConcurrentEvents"/>) that run the chat layer with a responder for it. The bound keeps
+/// a burst of costly commands from crowding the thread pool, so the next envelope's ack never waits behind them.
+/// Nothing thrown here reaches the socket or the web server.
 /// </summary>
-internal sealed partial class SlackInbound(IChatEventSink sink, SlackDelivery delivery, TimeProvider time, ILogger<SlackInbound> logger) : IDisposable
+internal sealed partial class SlackInbound : IDisposable
 {
-    private readonly RecentIds _seen = new(time, TimeSpan.FromHours(1));
-    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly IChatEventSink _sink;
+    private readonly SlackDelivery _delivery;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackInbound> _logger;
+    private readonly RecentIds _seen;
+    private readonly Channel<InboundEvent> _queue = Channel.CreateUnbounded<InboundEvent>(new UnboundedChannelOptions { SingleReader = false });
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _workers;
+    private int _inFlight;
 
-    /// <summary>Events being handled right now.</summary>
-    public int InFlight => _running.Count;
+    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger)
+    {
+        _sink = sink;
+        _delivery = delivery;
+        _time = time;
+        _logger = logger;
+        _seen = new RecentIds(time, TimeSpan.FromHours(1));
+        _workers = Enumerable.Range(0, options.Value.MaxConcurrentEvents).Select(_ => Task.Run(WorkAsync)).ToArray();
+    }
+
+    /// <summary>Events queued or being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>A Socket Mode envelope (already acked). Returns true when it started new work.</summary>
     public bool AcceptEnvelope(string envelopeId, string? type, JsonElement payload)
     {
         if (!_seen.TryAdd("env:" + envelopeId))
         {
-            LogDuplicate(logger, "envelope", envelopeId);
+            LogDuplicate(_logger, "envelope", envelopeId);
             return false;
         }
 
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var inbound = type switch
         {
             "slash_commands" => SlackPayloads.FromSlashCommand(SlackPayloads.Fields(payload), now),
@@ -50,26 +70,29 @@ internal sealed partial class SlackInbound(IChatEventSink sink, SlackDelivery de
             fresh &= _seen.TryAdd(key); // add every key, so a later copy under any of them is known
         if (!fresh)
         {
-            LogDuplicate(logger, inbound.Event.GetType().Name, inbound.Event.EventId);
+            LogDuplicate(_logger, inbound.Event.GetType().Name, inbound.Event.EventId);
             return false;
         }
 
-        var work = Task.Run(() => RunAsync(inbound));
-        _running.TryAdd(work, 0);
-        _ = work.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return true;
+        Interlocked.Increment(ref _inFlight);
+        if (_queue.Writer.TryWrite(inbound))
+            return true;
+        Interlocked.Decrement(ref _inFlight);
+        LogRefusedAtShutdown(_logger, inbound.Event.EventId);
+        return false;
     }
 
-    /// <summary>Waits for running work (host shutdown); what is still running when <paramref name="cancellationToken"/> fires is cancelled.</summary>
+    /// <summary>Host shutdown: takes no new events, waits for queued and running ones; what is left when <paramref name="cancellationToken"/> fires is cancelled.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
+        _queue.Writer.TryComplete();
         try
         {
-            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(_workers).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            LogDrainCut(logger, _running.Count);
+            LogDrainCut(_logger, InFlight);
         }
         finally
         {
@@ -77,24 +100,47 @@ internal sealed partial class SlackInbound(IChatEventSink sink, SlackDelivery de
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task WorkAsync()
+    {
+        await foreach (var inbound in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                await RunAsync(inbound).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+    }
 
     private async Task RunAsync(InboundEvent inbound)
     {
-        var responder = new SlackResponder(inbound, delivery);
+        var responder = new SlackResponder(inbound, _delivery);
         try
         {
-            await sink.HandleAsync(inbound.Event, responder, _stopping.Token).ConfigureAwait(false);
+            await _sink.HandleAsync(inbound.Event, responder, _stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            LogCancelled(logger, inbound.Event.EventId);
+            LogCancelled(_logger, inbound.Event.EventId);
         }
         catch (Exception ex)
         {
-            LogFailed(logger, ex, inbound.Event.GetType().Name, inbound.Event.EventId, inbound.Target.Channel);
+            LogFailed(_logger, ex, inbound.Event.GetType().Name, inbound.Event.EventId, inbound.Target.Channel);
         }
     }
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Slack event {EventId} arrived during shutdown and was not handled")]
+    private static partial void LogRefusedAtShutdown(ILogger logger, string eventId);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Slack redelivered {Kind} {Id}; handled once already")]
     private static partial void LogDuplicate(ILogger logger, string kind, string id);

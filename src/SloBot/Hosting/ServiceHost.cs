@@ -1,5 +1,6 @@
 using SloBot.Cli;
 using SloBot.Discord.Http;
+using SloBot.Slack;
 
 namespace SloBot.Hosting;
 
@@ -24,6 +25,7 @@ internal static class ServiceHost
 
         await using var app = builder.Build();
         app.MapHealth();
+        app.MapSlackEndpoints();
         app.MapDiscordEndpoints();
         await app.RunAsync();
         return 0;

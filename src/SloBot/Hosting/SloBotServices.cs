@@ -12,6 +12,9 @@ using SloBot.Demo;
 using SloBot.Discord;
 using SloBot.Sli;
 using SloBot.Sli.Embedded;
+using SloBot.Sli.Prometheus;
+using SloBot.Slack;
+using SloBot.Chat.Conversations;
 using SloBot.Storage;
 
 namespace SloBot.Hosting;
@@ -41,9 +44,13 @@ internal static class SloBotServices
 
         services.AddSloBotStorage(configuration);
         services.AddEmbeddedSliStore(configuration);
-        services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
+        if (SliSources.IsPrometheus(configuration["SloBot:Sli:Source"]))
+            services.AddPrometheusSliSource(configuration);
+        else
+            services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
         services.AddSloBotChat();
+        services.AddSloBotConversations(configuration);
 
         if (mode.Demo)
             services.AddSingleton<DemoSeeder>();
@@ -55,15 +62,16 @@ internal static class SloBotServices
     /// <summary>Running as a service: transports, the demo's live minutes, the console when a terminal is attached.</summary>
     public static IServiceCollection AddSloBotService(this IServiceCollection services, IConfiguration configuration, HostMode mode)
     {
+        services.AddSlackTransport(configuration);
+        services.AddDiscordTransport(configuration);
         if (mode.Demo)
             services.AddHostedService(sp => sp.GetRequiredService<DemoSeeder>());
-        services.AddDiscordTransport(configuration);
         if (mode.Interactive || configuration.GetValue<bool>("SloBot:Console:Enabled"))
         {
             services.AddSingleton(ConsoleStreams.Terminal());
             services.AddSingleton<ConsoleTransport>();
             services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<ConsoleTransport>());
-            services.AddHostedService(sp => sp.GetRequiredService<ConsoleTransport>());
+            services.AddHostedService<ConsoleRepl>();
         }
 
         return services;

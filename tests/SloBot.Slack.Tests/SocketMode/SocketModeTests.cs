@@ -56,6 +56,26 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoreCommandsThanWorkers_AllAckedAtOnce_AllAnsweredWhenTheWorkFrees()
+    {
+        var release = new TaskCompletionSource();
+        _sink.Answer = async (e, ct) =>
+        {
+            await release.Task.WaitAsync(ct);
+            return Reply.Text("ok " + RecordingSink.Describe(e));
+        };
+        var ids = new List<string>();
+        for (var i = 0; i < 30; i++) // the default is 8 workers
+            ids.Add(await _slack.SendAsync(SlackEnvelopes.SlashCommand($"budget s{i}", _slack.NewResponseUrl(out _))));
+
+        await SlackEmulator.WaitUntilAsync(() => ids.All(_slack.Acks.ContainsKey), "30 acks while every worker is busy");
+        Assert.Empty(_slack.CallsOf("response_url"));
+        release.SetResult();
+        await SlackEmulator.WaitUntilAsync(() => _slack.CallsOf("response_url").Count == 30, "30 answers");
+        Assert.Equal(30, _sink.Events.Count);
+    }
+
+    [Fact]
     public async Task RedeliveredEnvelopeAndRetriedEvent_AreAnsweredOnce()
     {
         var url = _slack.NewResponseUrl(out _);
