@@ -2,8 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Roles;
 using SloBot.Chat.Tiers;
@@ -30,8 +32,11 @@ public static class ChatServiceCollectionExtensions
         services.AddReleaseDecisions();
         services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();
         services.AddCommand<TierCommand>();
+        services.AddQuestionnaire(TierQuestionnaire.Create);
         services.AddSingleton<IButtonHandler, TierAdoptButton>();
         services.AddCommand<DesignCommand>();
+        services.AddCommand<JourneysCommand>();
+        services.AddCommand<JourneyCommand>();
         return services;
     }
 }

@@ -1,13 +1,17 @@
 using SloBot.Chat.Commands;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
+using SloBot.Chat.Roles;
 using SloBot.Core.Catalog;
 using SloBot.Core.Tiers;
 
 namespace SloBot.Chat.Tiers;
 
-/// <summary>"Adopt tier" on a tier recommendation: only an owner of the service (catalog <c>owners</c>) may adopt it.</summary>
-internal sealed class TierAdoptButton(ISloCatalog catalog, ITierAdoptions adoptions, TimeProvider time) : IButtonHandler
+/// <summary>
+/// "Adopt tier" on a tier recommendation: only an SLO owner of the service may adopt it (its catalog <c>owners</c>, or
+/// <c>SloBot:Roles:SloOwner</c>; by user or group id, see <see cref="SloRoles"/>).
+/// </summary>
+internal sealed class TierAdoptButton(ISloCatalog catalog, ITierAdoptions adoptions, SloRoles roles, TimeProvider time) : IButtonHandler
 {
     public string ActionPrefix => TierReply.AdoptAction;
 
@@ -19,17 +23,16 @@ internal sealed class TierAdoptButton(ISloCatalog catalog, ITierAdoptions adopti
         var service = catalog.FindService(parts[0]);
         if (service is null)
             return Reply.BadCommand($"`{parts[0]}` is not in the SLO catalog (any more), so its tier cannot be adopted. Add it to the catalog first.");
-        if (service.OwnerIds.Count == 0)
+        var owners = roles.SloOwnersOf(service);
+        if (owners.Count == 0)
         {
             return Reply.BadCommand(
-                $"The catalog names no owners for {service.Name}, so nobody can adopt its tier from chat. Add `owners` to its catalog entry.");
+                $"The catalog names no owners for {service.Name} (and `SloBot:Roles:SloOwner` is empty), so nobody can adopt its tier from chat. " +
+                "Add `owners` to its catalog entry.");
         }
 
-        if (!service.OwnerIds.Contains(click.User.Id, StringComparer.Ordinal))
-        {
-            var owners = string.Join(", ", service.OwnerIds.Select(o => $"<@{o}>"));
-            return Reply.BadCommand($"Only an owner of {service.Name} can adopt its tier ({owners}). Ask one of them to click the button.");
-        }
+        if (!roles.IsSloOwner(click.User, service))
+            return Reply.BadCommand($"Only an SLO owner of {service.Name} can adopt its tier ({SloRoles.Mentions(owners)}). Ask one of them to click the button.");
 
         var (previous, _) = await adoptions.EffectiveTierAsync(service.Name, service.Tier, cancellationToken).ConfigureAwait(false);
         await adoptions.AdoptAsync(new TierAdoption(service.Name, tier, click.User.Id, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);

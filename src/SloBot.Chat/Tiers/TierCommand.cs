@@ -1,4 +1,5 @@
 using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Core.Text;
@@ -7,7 +8,11 @@ using SloBot.Core.Tiers;
 namespace SloBot.Chat.Tiers;
 
 /// <summary><c>/slo tier &lt;service&gt; revenue=… visibility=… severity=… data=… regulatory=… users=…</c>: seed 000 §9.1 TierAnalyzer.</summary>
-internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions) : ICommandHandler
+/// <remarks>
+/// Missing answers are asked one at a time in the thread (<see cref="IQuestionnaires"/>, with buttons) when the
+/// conversation engine is registered; without it the reply is the command to type with every choice.
+/// </remarks>
+internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions, IQuestionnaires? questionnaires = null) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new(
         "tier",
@@ -24,8 +29,6 @@ internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions)
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var name = context.Args.At(0);
-        if (string.IsNullOrWhiteSpace(name))
-            return Reply.BadCommand($"Which service? Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
         if (context.Args.Positional.Count > 1)
         {
             return Reply.BadCommand(
@@ -36,10 +39,18 @@ internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions)
         if (problems.Count > 0)
             return Reply.BadCommand(string.Join("\n", problems));
 
+        if (string.IsNullOrWhiteSpace(name) || !answers.IsComplete)
+        {
+            var known = name is null ? null : catalog.FindService(name)?.Name ?? name;
+            if (questionnaires is not null)
+                return await questionnaires.AskAsync(context, TierQuestionnaire.Id, TierQuestionnaire.Known(known, answers), cancellationToken).ConfigureAwait(false);
+            if (known is null)
+                return Reply.BadCommand($"Which service? Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+            return TierQuestions.Ask(known, answers);
+        }
+
         var service = catalog.FindService(name);
         var serviceName = service?.Name ?? name;
-        if (!answers.IsComplete)
-            return TierQuestions.Ask(serviceName, answers);
 
         var recommendation = TierAnalyzer.Analyze(answers);
         var (current, source) = await adoptions.EffectiveTierAsync(serviceName, service?.Tier, cancellationToken).ConfigureAwait(false);

@@ -4,8 +4,8 @@ using SloBot.Core.Tiers;
 namespace SloBot.Chat.Tiers;
 
 /// <summary>
-/// The questions still unanswered, with their choices and the exact command to type. (When the conversation
-/// engine lands, <c>/slo tier &lt;service&gt;</c> alone will ask them one at a time with buttons instead.)
+/// The questions still unanswered, with their choices and the exact command to type: the answer when the
+/// conversation engine (which asks them one at a time with buttons) is not registered.
 /// </summary>
 internal static class TierQuestions
 {

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using SloBot.Chat.Commands;
+using SloBot.Chat.Roles;
 using SloBot.Chat.Events;
 using SloBot.Core.Budgets;
 using SloBot.Core.Catalog;
@@ -16,6 +18,8 @@ internal static class ChatTestKit
 
     public static ButtonClick Click(string action, string value, string user) =>
         new("ev-2", new ConversationKey("console", "c1"), new ChatUser(user), Now, action, value, "m1");
+
+    public static SloRoles Roles(params string[] sloOwners) => new(Options.Create(new RoleOptions { SloOwner = [.. sloOwners] }));
 
     public static InMemorySloCatalog Catalog() => new(
     [

@@ -87,7 +87,7 @@ public sealed class TierCommandTests
     [Fact]
     public async Task AdoptButton_Owner_AdoptsAndNonOwnerIsRefused()
     {
-        var button = new TierAdoptButton(ChatTestKit.Catalog(), _adoptions, TimeProvider.System);
+        var button = new TierAdoptButton(ChatTestKit.Catalog(), _adoptions, ChatTestKit.Roles(), TimeProvider.System);
 
         var refused = await button.HandleAsync(ChatTestKit.Click("tier.adopt", "payment|critical", "U-stranger"), CancellationToken.None);
         Assert.Equal(ExitCodes.BadCommand, refused!.ExitCode);
@@ -106,7 +106,7 @@ public sealed class TierCommandTests
     [Fact]
     public async Task AdoptButton_ServiceWithoutOwners_ExplainsHowToAddThem()
     {
-        var button = new TierAdoptButton(ChatTestKit.Catalog(), _adoptions, TimeProvider.System);
+        var button = new TierAdoptButton(ChatTestKit.Catalog(), _adoptions, ChatTestKit.Roles(), TimeProvider.System);
 
         var reply = await button.HandleAsync(ChatTestKit.Click("tier.adopt", "search|standard", "U1"), CancellationToken.None);
 
