@@ -7,6 +7,7 @@ internal static class Harnesses
     {
         ["host-startup"] = HostStartupHarness.RunAsync,
         ["slack-load"] = SlackLoad.SlackLoadHarness.RunAsync,
+        ["slack-load-bot"] = SlackLoad.SlackLoadHarness.RunBotAsync, // the SloBot side of slack-load, started by it
         ["discord-load"] = DiscordLoad.DiscordLoadHarness.RunAsync,
     };
 }

@@ -24,10 +24,13 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public static async Task<SlackTestHost> StartAsync(SlackEmulator emulator, Action<IServiceCollection> configure, IDictionary<string, string?>? settings = null)
+    public static Task<SlackTestHost> StartAsync(SlackEmulator emulator, Action<IServiceCollection> configure, IDictionary<string, string?>? settings = null) =>
+        StartAsync(Settings(emulator, settings), configure);
+
+    public static async Task<SlackTestHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection> configure)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(Settings(emulator, settings));
+        builder.Configuration.AddInMemoryCollection(settings);
         var logs = new LogCollector();
         builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
         builder.Services.AddSlackTransport(builder.Configuration);
