@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
 using SloBot.Storage.Conversations;
 using SloBot.Storage.Releases;
+using SloBot.Storage.Tiers;
 
 namespace SloBot.Storage;
 
@@ -20,6 +22,8 @@ public static class StorageServiceCollectionExtensions
         services.AddStorageMigration(SqlReleaseDecisionLog.MigrationId, SqlReleaseDecisionLog.Schema);
         services.Replace(ServiceDescriptor.Singleton<IReleaseDecisionLog, SqlReleaseDecisionLog>());
         services.AddConversationStorage();
+        services.AddStorageMigration(SqlTierAdoptions.MigrationId, SqlTierAdoptions.Schema);
+        services.Replace(ServiceDescriptor.Singleton<ITierAdoptions, SqlTierAdoptions>());
         return services;
     }
 

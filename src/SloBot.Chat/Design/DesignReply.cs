@@ -50,8 +50,9 @@ internal static class DesignReply
             blocks.Add(new TextBlock(string.Join("\n", s.Warnings.Select(w => $"⚠️ {w}"))));
         if (s.Slos.Where(slo => !slo.QueriesFromCatalog).Select(slo => slo.Name).ToArray() is { Length: > 0 } defaulted)
         {
-            blocks.Add(new TextBlock($"The {string.Join(" and ", defaulted)} SLI uses SloBot's default metrics (`http_requests_total`, " +
-                                     "`http_request_duration_seconds`): adapt the selectors in the files to yours."));
+            var which = defaulted.Length == 1 ? $"The {defaulted[0]} SLI uses" : $"The {string.Join(" and ", defaulted)} SLIs use";
+            blocks.Add(new TextBlock($"{which} SloBot's default metrics (`http_requests_total`, `http_request_duration_seconds`): " +
+                                     "adapt the selectors in the files to yours."));
         }
         return new Reply
         {

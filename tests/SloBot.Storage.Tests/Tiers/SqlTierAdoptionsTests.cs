@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Tiers;
+using SloBot.Core.Tiers;
+using SloBot.Storage.Tiers;
+using Xunit;
+
+namespace SloBot.Storage.Tests.Tiers;
+
+public sealed class SqlTierAdoptionsTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-tiers-").FullName;
+
+    [Fact]
+    public async Task Adopt_SurvivesANewConnectionFactory_AndTheLastAdoptionWins()
+    {
+        await New().AdoptAsync(new TierAdoption("Payment", ServiceTier.Essential, "U1", T0), CancellationToken.None);
+        await New().AdoptAsync(new TierAdoption("payment", ServiceTier.Critical, "U2", T0.AddHours(1)), CancellationToken.None);
+
+        var found = await New().FindAsync("PAYMENT", CancellationToken.None); // a fresh Database: really from disk
+
+        Assert.Equal(new TierAdoption("payment", ServiceTier.Critical, "U2", T0.AddHours(1)), found);
+        Assert.Null(await New().FindAsync("search", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task BestEffort_IsStoredInTheDocumentsSpelling()
+    {
+        await New().AdoptAsync(new TierAdoption("reporting", ServiceTier.BestEffort, "U1", T0), CancellationToken.None);
+
+        Assert.Equal(ServiceTier.BestEffort, (await New().FindAsync("reporting", CancellationToken.None))!.Tier);
+    }
+
+    private SqlTierAdoptions New()
+    {
+        var options = Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_dir, "state.db")}" });
+        StorageMigration[] migrations = [new(SqlTierAdoptions.MigrationId, SqlTierAdoptions.Schema, null)];
+        return new SqlTierAdoptions(new Database(options, migrations, NullLogger<Database>.Instance));
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

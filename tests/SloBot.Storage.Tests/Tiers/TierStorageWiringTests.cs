@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat;
+using SloBot.Chat.Tiers;
+using SloBot.Storage.Tiers;
+using Xunit;
+
+namespace SloBot.Storage.Tests.Tiers;
+
+public sealed class TierStorageWiringTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddSloBotStorage_AnyOrderWithChat_AdoptionsAreTheSqlOnes(bool chatFirst)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Storage:ConnectionString"] = "Data Source=:memory:" }).Build();
+        var services = new ServiceCollection().AddLogging();
+        if (chatFirst)
+            services.AddSloBotChat();
+        services.AddSloBotStorage(configuration);
+        if (!chatFirst)
+            services.AddSloBotChat();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.IsType<SqlTierAdoptions>(provider.GetRequiredService<ITierAdoptions>());
+        Assert.Contains(provider.GetServices<StorageMigration>(), m => m.Id == SqlTierAdoptions.MigrationId);
+    }
+}
