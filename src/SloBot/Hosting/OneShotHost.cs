@@ -10,7 +10,7 @@ namespace SloBot.Hosting;
 /// <summary><c>ask</c> and <c>events import</c>: the same services as the bot, no transports, logs on stderr.</summary>
 internal static class OneShotHost
 {
-    public static async Task<int> RunAsync(CliArguments cli)
+    public static async Task<int> RunAsync(CliArguments cli, TextWriter stdout, TextWriter stderr)
     {
         var mode = new HostMode(cli.Demo, Interactive: false);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. cli.ConfigArgs], ContentRootPath = AppContext.BaseDirectory });
@@ -31,8 +31,8 @@ internal static class OneShotHost
         await host.Services.GetRequiredService<StartupTasks>().StartAsync(cts.Token);
         return cli.Verb switch
         {
-            CliArguments.Ask => await AskCommand.RunAsync(host.Services, cli, Console.Out, Console.Error, cts.Token),
-            CliArguments.Events => await EventsImportCommand.RunAsync(host.Services, cli, Console.Out, Console.Error, cts.Token),
+            CliArguments.Ask => await AskCommand.RunAsync(host.Services, cli, stdout, stderr, cts.Token),
+            CliArguments.Events => await EventsImportCommand.RunAsync(host.Services, cli, stdout, stderr, cts.Token),
             _ => ExitCodes.BadCommand,
         };
     }

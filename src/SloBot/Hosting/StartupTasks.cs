@@ -22,6 +22,8 @@ internal sealed partial class StartupTasks(IServiceProvider services, ISloCatalo
             LogCatalogProblem(logger, problem.ToString());
         if (services.GetService<DemoSeeder>() is { } seeder)
             await seeder.SeedAsync(cancellationToken).ConfigureAwait(false);
+        if (catalog.Services.Count == 0)
+            LogEmptyCatalog(logger);
         LogCatalog(logger, catalog.Services.Count, catalog.Services.Sum(s => s.Slos.Count), catalog.Problems.Count);
         Ready = true;
     }
@@ -30,6 +32,9 @@ internal sealed partial class StartupTasks(IServiceProvider services, ISloCatalo
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Catalog problem: {Problem}")]
     private static partial void LogCatalogProblem(ILogger logger, string problem);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The SLO catalog is empty: set SloBot:Catalog:Path to a folder of OpenSLO or Sloth YAML files (examples in deploy/catalog), or start with --demo")]
+    private static partial void LogEmptyCatalog(ILogger logger);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Catalog: {Services} services, {Slos} SLOs, {Problems} problems")]
     private static partial void LogCatalog(ILogger logger, int services, int slos, int problems);

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Budgets;
 using SloBot.Chat.Events;
+using SloBot.Core.Catalog;
 
 namespace SloBot.Terminal;
 
@@ -13,6 +15,7 @@ internal sealed partial class ConsoleRepl(
     ConsoleStreams streams,
     ConsoleTransport transport,
     IChatEventSink sink,
+    ISloCatalog catalog,
     TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<ConsoleRepl> logger) : BackgroundService
@@ -23,6 +26,8 @@ internal sealed partial class ConsoleRepl(
     {
         await Task.Yield();
         await transport.SayAsync("SloBot is ready. Type /slo help for the commands, exit to quit.", stoppingToken).ConfigureAwait(false);
+        if (catalog.Services.Count == 0)
+            await transport.SayAsync(CatalogLookup.EmptyCatalog().PlainText(), stoppingToken).ConfigureAwait(false);
         while (!stoppingToken.IsCancellationRequested)
         {
             await streams.Output.WriteAsync("slo> ").ConfigureAwait(false);

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Replies;
+using SloBot.Hosting;
+
+namespace SloBot.Cli;
+
+/// <summary>The whole command line: parse, run the verb, turn start-up failures into one clear message and an exit code.</summary>
+internal static class SloBotCli
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var (cli, error) = CliArguments.Parse(args);
+        if (cli is null)
+        {
+            await stderr.WriteLineAsync(error + Environment.NewLine + Environment.NewLine + CliArguments.Usage).ConfigureAwait(false);
+            return ExitCodes.BadCommand;
+        }
+
+        if (cli.Verb == "help")
+        {
+            await stdout.WriteLineAsync(CliArguments.Usage).ConfigureAwait(false);
+            return ExitCodes.Answered;
+        }
+
+        try
+        {
+            return cli.Verb == CliArguments.Serve
+                ? await ServiceHost.RunAsync(cli).ConfigureAwait(false)
+                : await OneShotHost.RunAsync(cli, stdout, stderr).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await stderr.WriteLineAsync("SloBot can't start, the configuration is invalid:").ConfigureAwait(false);
+            foreach (var failure in ex.Failures)
+                await stderr.WriteLineAsync("  " + failure).ConfigureAwait(false);
+            return ExitCodes.BadCommand;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Start-up failures (storage unreachable, a port taken): one clear line, not a stack trace.
+            await stderr.WriteLineAsync($"SloBot stopped: {ex.GetBaseException().Message}").ConfigureAwait(false);
+            return ExitCodes.SourceFailed;
+        }
+    }
+}

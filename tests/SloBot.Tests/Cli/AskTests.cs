@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using SloBot.Cli;
+using Xunit;
+
+namespace SloBot.Tests.Cli;
+
+/// <summary>The documented script interface: <c>slobot ask … [--json]</c>, exit codes, configuration errors, CSV import.</summary>
+public sealed class AskTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-ask-").FullName;
+
+    private string Store => $"--SloBot:Storage:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}";
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Fact]
+    public async Task Ask_DemoBudgetJson_FollowsTheContract()
+    {
+        var (code, stdout, _) = await RunAsync("ask", "/slo budget payment", "--demo", "--json", Store);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        var slos = json.RootElement.GetProperty("slos");
+        Assert.Equal(["availability", "latency"], slos.EnumerateArray().Select(s => s.GetProperty("slo").GetString()));
+        foreach (var slo in slos.EnumerateArray())
+        {
+            var budget = slo.GetProperty("errorBudget");
+            Assert.Equal(1.0, budget.GetProperty("consumed").GetDouble() + budget.GetProperty("remaining").GetDouble(), 9);
+            Assert.Equal(2_592_000, slo.GetProperty("windowSeconds").GetDouble());
+            Assert.True(slo.GetProperty("totalEvents").GetDouble() > 1_000_000, "30 days of demo traffic");
+            Assert.Contains(slo.GetProperty("status").GetString(), new[] { "healthy", "attention", "warning", "critical", "exhausted" });
+            Assert.Equal(["1h", "6h", "1d", "3d"], slo.GetProperty("burnRates").EnumerateObject().Select(p => p.Name));
+            if (slo.GetProperty("projectedExhaustion").ValueKind == JsonValueKind.String)
+                Assert.EndsWith("Z", slo.GetProperty("projectedExhaustion").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Ask_UnknownService_ExitTwoWithDidYouMean()
+    {
+        var (code, stdout, _) = await RunAsync("ask", "/slo budget paymnet", "--demo", "--json", Store);
+        Assert.Equal(2, code);
+        Assert.Equal("no service 'paymnet' — did you mean 'payment'?", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Ask_ConfigurationKeyAfterTheCommand_IsValidatedAndNamed()
+    {
+        var (code, _, stderr) = await RunAsync("ask", "/slo status", "--demo", "--SloBot:Sli:Source=Promethus", Store);
+        Assert.Equal(2, code);
+        Assert.Contains("SloBot:Sli:Source must be Embedded or Prometheus, not 'Promethus' — did you mean 'Prometheus'?", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_MissingCatalogFolder_NamesTheKey()
+    {
+        var (code, _, stderr) = await RunAsync("ask", "/slo status", $"--SloBot:Catalog:Path={Path.Combine(_dir, "nope")}", Store);
+        Assert.Equal(2, code);
+        Assert.Contains("SloBot:Catalog:Path must be an existing folder", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_NoCatalog_SaysHowToAddOne()
+    {
+        var (code, _, stderr) = await RunAsync("ask", "/slo status", Store);
+        Assert.Equal(2, code);
+        Assert.Contains("SloBot:Catalog:Path", stderr, StringComparison.Ordinal);
+        Assert.Contains("--demo", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_PrometheusUnreachable_ExitOne()
+    {
+        var catalog = WriteCatalog();
+        var (code, _, stderr) = await RunAsync("ask", "/slo budget shop", $"--SloBot:Catalog:Path={catalog}", Store,
+            "--SloBot:Sli:Source=Prometheus", "--SloBot:Sli:Prometheus:Url=http://127.0.0.1:1", "--SloBot:Sli:Prometheus:Timeout=00:00:02");
+        Assert.Equal(1, code);
+        Assert.Contains("127.0.0.1:1", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EventsImport_ThenBudget_CountsExactlyTheImportedMinutes()
+    {
+        var catalog = WriteCatalog();
+        var csv = Path.Combine(_dir, "minutes.csv");
+        var now = TimeProvider.System.GetUtcNow();
+        var first = DateTimeOffset.FromUnixTimeSeconds((now.ToUnixTimeSeconds() / 60 * 60) - (3 * 86400));
+        var lines = new List<string> { "timestamp,service,slo,good,total" };
+        double good = 0, total = 0;
+        for (var i = 0; i < 3 * 1440; i += 7)
+        {
+            var t = first.AddMinutes(i);
+            var n = 100 + (i % 13);
+            var g = n - (i % 5 == 0 ? 1 : 0);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{t:yyyy-MM-ddTHH:mm:ssZ},shop,availability,{g},{n}"));
+            good += g;
+            total += n;
+        }
+
+        await File.WriteAllLinesAsync(csv, lines);
+        var (importCode, importOut, _) = await RunAsync("events", "import", csv, $"--SloBot:Catalog:Path={catalog}", Store);
+        Assert.Equal(0, importCode);
+        Assert.Contains("Imported", importOut, StringComparison.Ordinal);
+
+        var (code, stdout, _) = await RunAsync("ask", "/slo budget shop", "--json", $"--SloBot:Catalog:Path={catalog}", Store);
+        Assert.Equal(0, code);
+        var slo = JsonDocument.Parse(stdout).RootElement.GetProperty("slos")[0];
+        Assert.Equal(total, slo.GetProperty("totalEvents").GetDouble());
+        Assert.Equal(good, slo.GetProperty("goodEvents").GetDouble());
+        Assert.Equal((total - good) / total / 0.001, slo.GetProperty("errorBudget").GetProperty("consumed").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task EventsImport_BadRow_ImportsNothingAndSaysWhere()
+    {
+        var csv = Path.Combine(_dir, "bad.csv");
+        await File.WriteAllTextAsync(csv, "timestamp,service,slo,good,total\n2026-11-23T10:00:00Z,shop,availability,5,3\n");
+        var (code, _, stderr) = await RunAsync("events", "import", csv, Store);
+        Assert.Equal(2, code);
+        Assert.Contains("line 2: good (5) is more than total (3)", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--jsn", "did you mean --json?")]
+    [InlineData("aks", "did you mean 'ask'?")]
+    public async Task UnknownOptionOrVerb_ExitTwoWithDidYouMean(string word, string expected)
+    {
+        var (code, _, stderr) = await RunAsync(word, Store);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+    }
+
+    private string WriteCatalog()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_dir, "catalog")).FullName;
+        File.WriteAllText(Path.Combine(dir, "shop.yaml"), """
+            version: prometheus/v1
+            service: shop
+            slos:
+              - name: availability
+                objective: 99.9
+                sli:
+                  events:
+                    error_query: sum(rate(http_requests_total{job="shop",code=~"5.."}[{{.window}}]))
+                    total_query: sum(rate(http_requests_total{job="shop"}[{{.window}}]))
+            """);
+        return dir;
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await SloBotCli.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

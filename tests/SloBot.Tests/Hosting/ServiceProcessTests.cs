@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Xunit;
+
+namespace SloBot.Tests.Hosting;
+
+/// <summary>The real executable as a service: the console REPL over a pipe, health endpoints, SIGTERM drain.</summary>
+public sealed class ServiceProcessTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-serve-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Console_LinesAreHandledAsChatMessages_ExitStops()
+    {
+        using var process = Start("--demo", "--SloBot:Console:Enabled=true");
+        var output = process.StandardOutput.ReadToEndAsync();
+        await process.StandardInput.WriteLineAsync("/slo budget payment");
+        await process.StandardInput.WriteLineAsync("hello there");
+        await process.StandardInput.WriteLineAsync("exit");
+        await WaitForExitAsync(process, TimeSpan.FromSeconds(60));
+
+        var text = await output;
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("Error budget · payment", text, StringComparison.Ordinal);
+        Assert.Contains("Nothing is waiting for an answer here", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_ReadyThenSigterm_DrainsAndExitsCleanly()
+    {
+        var port = FreePort();
+        using var process = Start($"--urls=http://127.0.0.1:{port}");
+        _ = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var http = new HttpClient();
+        var ready = false;
+        for (var i = 0; i < 600 && !ready; i++)
+        {
+            try
+            {
+                ready = (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz"))).StatusCode == HttpStatusCode.OK;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(ready, "/readyz never answered 200: " + (process.HasExited ? await errors : "still running"));
+        Assert.Equal("ok", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/healthz")));
+        Assert.Equal(0, Kill(process.Id, 15)); // SIGTERM
+        await WaitForExitAsync(process, TimeSpan.FromSeconds(30));
+        Assert.Equal(0, process.ExitCode);
+        Assert.Contains("The SLO catalog is empty", await errors, StringComparison.Ordinal);
+    }
+
+    private Process Start(params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _dir,
+        };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "slobot.dll"));
+        psi.ArgumentList.Add($"--SloBot:Storage:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}");
+        foreach (var a in args)
+            psi.ArgumentList.Add(a);
+        return Process.Start(psi)!;
+    }
+
+    private static async Task WaitForExitAsync(Process process, TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"slobot did not exit within {limit}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}
