@@ -12,25 +12,55 @@ internal sealed partial class DiscordHostedService(
     GatewayClient gateway,
     GatewayEvents events,
     IOptions<DiscordOptions> options,
+    TimeProvider time,
     ILogger<DiscordHostedService> logger) : BackgroundService
 {
+    private const int RegistrationAttempts = 6;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await registrar.RegisterAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception ex)
-        {
-            LogRegistrationFailed(logger, ex.Message);
-        }
+        var registration = RegisterAsync(stoppingToken);
+        if (options.Value.Mode == DiscordMode.Gateway)
+            await RunGatewayAsync(stoppingToken).ConfigureAwait(false);
+        await registration.ConfigureAwait(false);
+    }
 
-        if (options.Value.Mode != DiscordMode.Gateway)
-            return;
+    /// <summary>Registers /slo, retrying network failures with backoff; a refusal (bad token, bad id) is logged once.</summary>
+    private async Task RegisterAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await registrar.RegisterAsync(stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Chat.Delivery.TransientDeliveryException ex) when (attempt < RegistrationAttempts)
+            {
+                LogRegistrationRetry(logger, ex.Message, attempt);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5 * Math.Pow(2, attempt - 1)), time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex)
+            {
+                LogRegistrationFailed(logger, ex.Message);
+                return;
+            }
+        }
+    }
+
+    private async Task RunGatewayAsync(CancellationToken stoppingToken)
+    {
         try
         {
             events.StopWith(stoppingToken);
@@ -48,6 +78,9 @@ internal sealed partial class DiscordHostedService(
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Could not register the Discord /slo command: {Reason}. The bot still answers if the command was registered before.")]
     private static partial void LogRegistrationFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Could not register the Discord /slo command yet ({Reason}); attempt {Attempt}, retrying")]
+    private static partial void LogRegistrationRetry(ILogger logger, string reason, int attempt);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Critical, Message = "The Discord Gateway connection stopped unexpectedly; the rest of SloBot keeps running")]
     private static partial void LogGatewayFailed(ILogger logger, Exception exception);

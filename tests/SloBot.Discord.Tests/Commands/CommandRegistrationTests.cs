@@ -53,6 +53,26 @@ public sealed class CommandRegistrationTests
     }
 
     [Fact]
+    public async Task Registration_WhenDiscordFailsAtFirst_IsRetriedWithBackoff()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        var failures = 0;
+        emulator.Intercept = (context, path) =>
+        {
+            if (!path.EndsWith("/commands", StringComparison.Ordinal) || Interlocked.Increment(ref failures) > 2)
+                return Task.FromResult(false);
+            context.Response.StatusCode = 502;
+            return Task.FromResult(true);
+        };
+
+        await using var harness = await DiscordHarness.StartAsync(emulator);
+
+        await harness.UntilAsync(() => emulator.CommandOverwrites == 1, "registration after two failures", TimeSpan.FromSeconds(1));
+        Assert.Equal(2, emulator.Requests.Count(r => r.Status == 502));
+        Assert.True(harness.Logs.GetSnapshot().Count(r => r.Id.Id == 4003) == 2, "each retry is logged");
+    }
+
+    [Fact]
     public void TwoWordCommand_BecomesASubcommandGroup_WithRequiredOptionsFirst()
     {
         var definition = SlashCommandDefinition.Build(

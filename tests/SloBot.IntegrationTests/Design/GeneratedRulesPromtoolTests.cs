@@ -81,4 +81,41 @@ public sealed class GeneratedRulesPromtoolTests
         Assert.Contains(alerts[0].Alert, output, StringComparison.Ordinal);
         Assert.Contains("long_window=\"1h\"", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TestRules_LatencySli_IsTheShareOfRequestsSlowerThanTheThreshold()
+    {
+        // 1,000 requests a minute of which 980 are within 100 ms (the critical tier's p99): 2 % are slow.
+        var spec = Spec(ServiceTier.Critical);
+        var groups = PrometheusRulesBuilder.Build(spec);
+        var test = """
+              - interval: 1m
+                input_series:
+                  - series: 'http_request_duration_seconds_bucket{service="payment",le="0.1"}'
+                    values: '0+980x180'
+                  - series: 'http_request_duration_seconds_bucket{service="payment",le="+Inf"}'
+                    values: '0+1000x180'
+                  - series: 'http_request_duration_seconds_count{service="payment"}'
+                    values: '0+1000x180'
+                promql_expr_test:
+                  - expr: round(slo:sli_error:ratio_rate1h{sloth_slo="latency"}, 0.0001)
+                    eval_time: 2h
+                    exp_samples:
+                      - labels: '{sloth_id="payment-latency", sloth_service="payment", sloth_slo="latency", sloth_window="1h"}'
+                        value: 0.02
+                  - expr: round(slo:current_burn_rate:ratio{sloth_slo="latency"}, 0.0001)
+                    eval_time: 2h
+                    exp_samples:
+                      - labels: '{sloth_id="payment-latency", sloth_service="payment", sloth_slo="latency", sloth_window="5m"}'
+                        value: 2
+            """;
+
+        using var dir = new TempDir();
+        dir.Write("rules.yaml", PrometheusRulesWriter.Write(spec));
+        dir.Write("tests.yaml", BurnScenario.File("rules.yaml", groups, [test + "\n"]));
+
+        var (exit, output) = await Promtool.RunAsync(dir.Path, "test", "rules", "tests.yaml");
+
+        Assert.True(exit == 0, output);
+    }
 }
