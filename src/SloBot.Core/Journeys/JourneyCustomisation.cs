@@ -9,7 +9,8 @@ public sealed record JourneyChange(string Key, string From, string To);
 
 /// <summary>
 /// Seed 000 §10.1 <c>customize_template</c> from chat words: <c>step.5.latency=1500</c> (p95, ms), <c>step.5.success=99.9</c>
-/// (percent), <c>step.5.sli=latency</c>, <c>criticality=critical</c>, <c>frequency=hourly</c>. The template itself is not changed.
+/// (percent), <c>step.5.sli=latency</c>, <c>criticality=critical</c>, <c>frequency=hourly</c>; also <c>step=5 latency=1500</c>.
+/// The template itself is not changed.
 /// </summary>
 public static class JourneyCustomisation
 {
@@ -23,7 +24,7 @@ public static class JourneyCustomisation
         var journey = template;
         var changes = new List<JourneyChange>();
         var problems = new List<string>();
-        foreach (var (key, value) in customisations)
+        foreach (var (key, value) in WithStepOption(customisations.ToArray(), problems))
         {
             var parts = key.ToLowerInvariant().Split('.');
             if (parts.Length == 1 && JourneyFields.Contains(parts[0]))
@@ -54,6 +55,32 @@ public static class JourneyCustomisation
         }
 
         return (journey, changes, problems);
+    }
+
+    /// <summary>
+    /// The form platforms with typed options send (Discord): <c>step=5 latency=1500</c> means <c>step.5.latency=1500</c>.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> WithStepOption(KeyValuePair<string, string>[] pairs, List<string> problems)
+    {
+        var step = pairs.FirstOrDefault(p => p.Key.Equals("step", StringComparison.OrdinalIgnoreCase)).Value;
+        foreach (var (key, value) in pairs)
+        {
+            if (key.Equals("step", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (StepFields.Contains(key.ToLowerInvariant()))
+            {
+                if (step is null)
+                    problems.Add($"Which step should `{key}={value}` change? Write `step.N.{key.ToLowerInvariant()}={value}` (or `step=N {key.ToLowerInvariant()}={value}`).");
+                else
+                    yield return KeyValuePair.Create($"step.{step.Trim()}.{key.ToLowerInvariant()}", value);
+                continue;
+            }
+
+            yield return KeyValuePair.Create(key, value);
+        }
+
+        if (step is not null && !pairs.Any(p => StepFields.Contains(p.Key.ToLowerInvariant())))
+            problems.Add($"`step={step}` needs what to change: `latency=…` (ms), `success=…` (percent) or `sli=…`.");
     }
 
     private static JourneyTemplate Journey(JourneyTemplate journey, string field, string value, List<JourneyChange> changes, List<string> problems)

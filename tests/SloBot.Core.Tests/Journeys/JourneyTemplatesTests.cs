@@ -84,4 +84,18 @@ public sealed class JourneyTemplatesTests
         Assert.Contains(batch.Slis, s => s is { Step: 3, Kind: "quality", TargetPercent: 95.0, Primary: true });
         Assert.Contains(registration.Slis, s => s is { Step: 2, Kind: "latency", Primary: true });
     }
+
+    [Fact]
+    public void Customise_StepOptionForm_IsTheSameAsTheDottedForm()
+    {
+        var template = JourneyTemplates.Get("ecommerce", "checkout")!;
+
+        var dotted = JourneyCustomisation.Apply(template, [KeyValuePair.Create("step.5.latency", "1500")]);
+        var typed = JourneyCustomisation.Apply(template, [KeyValuePair.Create("step", "5"), KeyValuePair.Create("latency", "1500")]);
+        var stepless = JourneyCustomisation.Apply(template, [KeyValuePair.Create("latency", "1500")]);
+
+        Assert.Empty(typed.Problems);
+        Assert.Equal(dotted.Journey.Steps, typed.Journey.Steps);
+        Assert.Contains("Which step", Assert.Single(stepless.Problems), StringComparison.Ordinal);
+    }
 }
