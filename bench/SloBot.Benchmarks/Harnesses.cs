@@ -6,6 +6,7 @@ internal static class Harnesses
     public static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase)
     {
         ["host-startup"] = HostStartupHarness.RunAsync,
+        ["prom"] = Prometheus.PrometheusHarness.RunAsync,
         ["slack-load"] = SlackLoad.SlackLoadHarness.RunAsync,
         ["slack-load-bot"] = SlackLoad.SlackLoadHarness.RunBotAsync, // the SloBot side of slack-load, started by it
         ["discord-load"] = DiscordLoad.DiscordLoadHarness.RunAsync,

@@ -7,57 +7,81 @@ using SloBot.Sli.Prometheus.PromQl;
 namespace SloBot.Sli.Prometheus;
 
 /// <summary>
-/// All the counts a budget needs as few PromQL queries as possible (docs/prometheus.md, "Batching"): every
-/// distinct windowed expression becomes one term <c>sum(expr)</c>, tagged with <c>label_replace</c> as
-/// <c>slobot_slo</c>, <c>slobot_kind</c> and <c>slobot_window</c>, and the terms are joined with <c>or</c> in a
-/// balanced tree. One query answers every SLO and window; only a text longer than
-/// <see cref="PrometheusOptions.MaxQueryLength"/> is split into several.
+/// All the counts a budget needs in as few PromQL queries as possible (docs/prometheus.md, "Batching").
+/// Every distinct windowed expression is needed once. Expressions that differ only in one label's value are folded
+/// into one <c>sum by (label)</c> term; the others become <c>sum(expr)</c> terms. Terms are tagged with
+/// <c>label_replace</c> (<c>slobot_slo</c>, <c>slobot_kind</c>, <c>slobot_window</c>, or <c>slobot_group</c> for
+/// folded ones) and joined with <c>or</c> in a balanced tree. One query answers every SLO and window; only a text
+/// longer than <see cref="PrometheusOptions.MaxQueryLength"/> is split into several.
 /// </summary>
 internal sealed class CountBatch
 {
     public const string SloLabel = "slobot_slo";
     public const string KindLabel = "slobot_kind";
     public const string WindowLabel = "slobot_window";
+    public const string GroupLabel = "slobot_group";
 
-    private readonly List<Term> _terms = [];
-    private readonly Dictionary<(string Slo, string Kind, string Window), int> _byTag = [];
+    private readonly List<string> _expressions = [];
     private readonly Dictionary<string, int> _byExpression = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Slo, string Kind, string Window), int> _byTag = [];
+    private readonly List<(string Label, Dictionary<string, int> ByValue)> _groups = [];
+    private readonly List<string> _terms = [];
     private readonly List<(SloDefinition Slo, TimeSpan Window, int? Good, int? Bad, int Total, double Scale)> _wanted = [];
 
-    private sealed record Term(string Expression, string Text);
-
-    public CountBatch(IEnumerable<SloDefinition> slos, IEnumerable<TimeSpan> windows)
+    public CountBatch(IEnumerable<SloDefinition> slos, IEnumerable<TimeSpan> windows, bool fold = true)
     {
         var windowList = windows.Distinct().ToArray();
+        var tags = new List<(string Slo, string Kind, string Window)>();
         foreach (var slo in slos.Where(s => s.Indicator.Total.Length > 0))
         {
             var scaleBySeconds = CounterWindowing.IsPerSecond(slo.Indicator);
             foreach (var window in windowList)
             {
-                int? Add(string? expression, string kind) => expression is null ? null : AddTerm(slo, window, kind, expression);
+                int? Add(string? expression, string kind)
+                {
+                    if (expression is null)
+                        return null;
+                    var windowed = CounterWindowing.ForWindow(expression, slo.Indicator.Kind, window);
+                    if (_byExpression.TryGetValue(windowed, out var existing))
+                        return existing;
+                    _expressions.Add(windowed);
+                    tags.Add((slo.Id.ToString(), kind, SloWindow.Format(window)));
+                    return _byExpression[windowed] = _expressions.Count - 1;
+                }
+
                 _wanted.Add((slo, window, Add(slo.Indicator.Good, "good"), Add(slo.Indicator.Bad, "bad"), Add(slo.Indicator.Total, "total")!.Value,
                     scaleBySeconds ? window.TotalSeconds : 1));
             }
         }
+
+        var folded = fold ? Fold() : new HashSet<int>();
+        for (var e = 0; e < _expressions.Count; e++)
+        {
+            if (folded.Contains(e))
+                continue;
+            _byTag[tags[e]] = e;
+            _terms.Add(Tag($"sum({_expressions[e]})", (SloLabel, tags[e].Slo), (KindLabel, tags[e].Kind), (WindowLabel, tags[e].Window)));
+        }
     }
 
+    /// <summary>Terms in the query: folded groups count once.</summary>
     public int TermCount => _terms.Count;
 
     /// <summary>The PromQL texts to send: one, unless it would be longer than <paramref name="maxLength"/>.</summary>
     public IReadOnlyList<string> Queries(int maxLength)
     {
-        var chunks = new List<List<Term>>();
+        var chunks = new List<List<string>>();
         var length = 0;
         foreach (var term in _terms)
         {
-            if (chunks.Count == 0 || (length + term.Text.Length + 8 > maxLength && chunks[^1].Count > 0))
+            if (chunks.Count == 0 || (length + term.Length + 8 > maxLength && chunks[^1].Count > 0))
             {
                 chunks.Add([]);
                 length = 0;
             }
 
             chunks[^1].Add(term);
-            length += term.Text.Length + 8;
+            length += term.Length + 8;
         }
 
         return chunks.Select(c => Join(c, 0, c.Count)).ToArray();
@@ -66,12 +90,19 @@ internal sealed class CountBatch
     /// <summary>Puts the answer into <paramref name="into"/>: every SLO and window gets counts (zero when Prometheus had none).</summary>
     public void Apply(IEnumerable<PromSample> samples, SliCounts into)
     {
-        var values = new double[_terms.Count];
+        var values = new double[_expressions.Count];
         foreach (var sample in samples)
         {
-            if (sample.Labels.TryGetValue(SloLabel, out var slo) && sample.Labels.TryGetValue(KindLabel, out var kind) &&
-                sample.Labels.TryGetValue(WindowLabel, out var window) && _byTag.TryGetValue((slo, kind, window), out var index) &&
-                double.IsFinite(sample.Value))
+            if (!double.IsFinite(sample.Value))
+                continue;
+            if (sample.Labels.TryGetValue(GroupLabel, out var group))
+            {
+                var (label, byValue) = _groups[int.Parse(group, System.Globalization.CultureInfo.InvariantCulture)];
+                if (sample.Labels.TryGetValue(label, out var value) && byValue.TryGetValue(value, out var e))
+                    values[e] = sample.Value;
+            }
+            else if (sample.Labels.TryGetValue(SloLabel, out var slo) && sample.Labels.TryGetValue(KindLabel, out var kind) &&
+                     sample.Labels.TryGetValue(WindowLabel, out var window) && _byTag.TryGetValue((slo, kind, window), out var index))
             {
                 values[index] = sample.Value;
             }
@@ -85,27 +116,44 @@ internal sealed class CountBatch
         }
     }
 
-    private int AddTerm(SloDefinition slo, TimeSpan window, string kind, string expression)
+    /// <summary>Folds expressions of one shape into <c>sum by (label)</c> terms; returns the expressions folded.</summary>
+    private HashSet<int> Fold()
     {
-        var windowed = CounterWindowing.ForWindow(expression, slo.Indicator.Kind, window);
-        if (_byExpression.TryGetValue(windowed, out var existing))
-            return existing;
-        var tag = (slo.Id.ToString(), kind, SloWindow.Format(window));
-        var text = new StringBuilder(windowed.Length + 160)
-            .Append("label_replace(label_replace(label_replace(sum(").Append(windowed).Append(')')
-            .Append(", \"").Append(SloLabel).Append("\", \"").Append(Escape(tag.Item1)).Append("\", \"\", \"\")")
-            .Append(", \"").Append(KindLabel).Append("\", \"").Append(kind).Append("\", \"\", \"\")")
-            .Append(", \"").Append(WindowLabel).Append("\", \"").Append(tag.Item3).Append("\", \"\", \"\")")
-            .ToString();
-        _terms.Add(new Term(windowed, text));
-        _byExpression[windowed] = _terms.Count - 1;
-        _byTag[tag] = _terms.Count - 1;
-        return _terms.Count - 1;
+        var folded = new HashSet<int>();
+        var shapes = _expressions.Select(SelectorGrouping.Analyze).ToArray();
+        var groups = Enumerable.Range(0, shapes.Length)
+            .Where(e => shapes[e] is not null)
+            .GroupBy(e => shapes[e]!.Key, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1);
+        foreach (var group in groups)
+        {
+            var members = group.ToArray();
+            var memberShapes = members.Select(e => shapes[e]!).ToArray();
+            if (SelectorGrouping.VaryingLabel(memberShapes) is not { } label)
+                continue;
+            var byValue = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var m = 0; m < members.Length; m++)
+                byValue[memberShapes[m].Matchers.First(x => x.Label == label).Value] = members[m];
+            _groups.Add((label, byValue));
+            _terms.Add(Tag(SelectorGrouping.Fold(memberShapes, label), (GroupLabel, (_groups.Count - 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            folded.UnionWith(members);
+        }
+
+        return folded;
     }
 
-    /// <summary>A balanced <c>or</c> tree: Prometheus evaluates a left-deep chain of N terms in O(N²).</summary>
-    private static string Join(List<Term> terms, int from, int to) => to - from == 1
-        ? terms[from].Text
+    private static string Tag(string expression, params (string Label, string Value)[] tags)
+    {
+        var sb = new StringBuilder(expression.Length + (tags.Length * 48));
+        sb.Insert(0, "label_replace(", tags.Length).Append(expression);
+        foreach (var (label, value) in tags)
+            sb.Append(", \"").Append(label).Append("\", \"").Append(Escape(value)).Append("\", \"\", \"\")");
+        return sb.ToString();
+    }
+
+    /// <summary>A balanced <c>or</c> tree: a left-deep chain of N terms costs Prometheus O(N²).</summary>
+    private static string Join(List<string> terms, int from, int to) => to - from == 1
+        ? terms[from]
         : $"({Join(terms, from, from + ((to - from) / 2))} or {Join(terms, from + ((to - from) / 2), to)})";
 
     private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

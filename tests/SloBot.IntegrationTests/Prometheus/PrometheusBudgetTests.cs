@@ -119,6 +119,35 @@ public sealed class PrometheusBudgetTests(PrometheusFixture fixture)
     }
 
     [Fact]
+    public async Task Status_SlosDifferingOnlyInService_FoldedQueryEqualsPerServicePromQl()
+    {
+        var catalog = new CatalogReader()
+            .Add("payment.yaml", OpenSloPayment)
+            .Add("checkout.yaml", OpenSloPayment.Replace("payment", "checkout", StringComparison.Ordinal))
+            .Build();
+        using var chat = new ChatHarness(fixture.Server.Url, catalog, PrometheusFixture.End);
+
+        var reply = await chat.AskAsync("/slo status");
+
+        Assert.Equal(0, reply.ExitCode);
+        Assert.Equal(1, chat.Requests);
+        var slos = ChatHarness.Json(reply).GetProperty("slos").EnumerateArray().ToArray();
+        Assert.Equal(2, slos.Length);
+        foreach (var slo in slos)
+        {
+            var service = slo.GetProperty("service").GetString()!;
+            var total = await Direct($"sum(increase(http_requests_total{{service=\"{service}\"}}[30d]))");
+            var good = await Direct($"sum(increase(http_requests_total{{service=\"{service}\",code!~\"5..\"}}[30d]))");
+            Assert.True(total > 0);
+            Close(total, slo.GetProperty("totalEvents").GetDouble(), $"{service} totalEvents");
+            Close(good, slo.GetProperty("goodEvents").GetDouble(), $"{service} goodEvents");
+            var total1h = await Direct($"sum(increase(http_requests_total{{service=\"{service}\"}}[1h]))");
+            var good1h = await Direct($"sum(increase(http_requests_total{{service=\"{service}\",code!~\"5..\"}}[1h]))");
+            Close((1 - (good1h / total1h)) / 0.001, slo.GetProperty("burnRates").GetProperty("1h").GetDouble(), $"{service} burn 1h");
+        }
+    }
+
+    [Fact]
     public async Task Series_LastDayHourly_BucketsAddUpToTheDay()
     {
         var slo = CatalogReader.Read("payment.yaml", OpenSloPayment).Services[0].Slos[0];

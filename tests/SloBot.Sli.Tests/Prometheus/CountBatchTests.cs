@@ -9,6 +9,8 @@ public class CountBatchTests
 {
     private static readonly TimeSpan[] Windows = [TimeSpan.FromDays(30), TimeSpan.FromHours(1)];
 
+    private static readonly string[] Services = ["a", "b", "c"];
+
     private static SloDefinition Counter(string service) =>
         new(service, "availability", 0.999, TimeSpan.FromDays(30), new SliQuery(SliQueryKind.Counter, $"sum(ok_total{{service=\"{service}\"}})", null, $"sum(all_total{{service=\"{service}\"}})"));
 
@@ -20,7 +22,7 @@ public class CountBatchTests
     {
         var slos = Enumerable.Range(0, 50).Select(i => i % 2 == 0 ? Counter($"s{i}") : Sloth($"s{i}")).ToArray();
 
-        var batch = new CountBatch(slos, Windows);
+        var batch = new CountBatch(slos, Windows, fold: false);
         var query = Assert.Single(batch.Queries(1_000_000));
 
         Assert.Equal(50 * 2 * 2, batch.TermCount);
@@ -34,7 +36,7 @@ public class CountBatchTests
     public void Queries_TextLongerThanTheLimit_SplitsIntoChunksThatKeepEveryTerm()
     {
         var slos = Enumerable.Range(0, 40).Select(i => Counter($"s{i}")).ToArray();
-        var batch = new CountBatch(slos, Windows);
+        var batch = new CountBatch(slos, Windows, fold: false);
 
         var queries = batch.Queries(4_000);
 
@@ -76,6 +78,57 @@ public class CountBatchTests
         Assert.Equal(new EventCounts(9.5 * 3600, 10 * 3600), counts.Get(sloth.Id, TimeSpan.FromHours(1)));
         Assert.Equal(new EventCounts(0, 0), counts.Get(sloth.Id, TimeSpan.FromDays(30)));
         Assert.Equal(4, counts.Count);
+    }
+
+    [Fact]
+    public void Queries_SlosDifferingOnlyInOneLabel_FoldIntoOneSumByTermPerExpression()
+    {
+        var slos = Enumerable.Range(0, 300).Select(i => i % 2 == 0 ? Counter($"s{i}") : Sloth($"s{i}")).ToArray();
+
+        var batch = new CountBatch(slos, Windows);
+        var query = Assert.Single(batch.Queries(1_000_000));
+
+        Assert.Equal(2 * 2 * 2, batch.TermCount); // (counter, sloth) × (good|bad, total) × windows
+        Assert.Contains("sum by (service) (sum by (service) (increase(ok_total{service=~\"s0|s2|s4|", query, StringComparison.Ordinal);
+        Assert.Contains("sum by (service) (sum by (service) (rate(err_total{service=~\"s1|s3|", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Apply_FoldedAnswer_EachSeriesGoesToItsSlo()
+    {
+        var a = Counter("pay");
+        var b = Counter("cart");
+        var batch = new CountBatch([a, b], [TimeSpan.FromHours(1)]);
+        Assert.Equal(2, batch.TermCount);
+        var query = batch.Queries(1_000_000)[0];
+        var counts = new SliCounts();
+        string Group(string metric) => query[(query.IndexOf(metric, StringComparison.Ordinal))..].Split("\"slobot_group\", \"")[1][..1];
+
+        batch.Apply(
+        [
+            new PromSample(new Dictionary<string, string> { ["service"] = "pay", [CountBatch.GroupLabel] = Group("ok_total") }, 99),
+            new PromSample(new Dictionary<string, string> { ["service"] = "pay", [CountBatch.GroupLabel] = Group("all_total") }, 100),
+            new PromSample(new Dictionary<string, string> { ["service"] = "cart", [CountBatch.GroupLabel] = Group("all_total") }, 10),
+            new PromSample(new Dictionary<string, string> { ["service"] = "other", [CountBatch.GroupLabel] = Group("all_total") }, 1000),
+        ], counts);
+
+        Assert.Equal(new EventCounts(99, 100), counts.Get(a.Id, TimeSpan.FromHours(1)));
+        Assert.Equal(new EventCounts(0, 10), counts.Get(b.Id, TimeSpan.FromHours(1)));
+    }
+
+    [Theory]
+    [InlineData("sum by (code) (ok_total{service=\"X\"})")]
+    [InlineData("sum(ok_total{service=\"X\"}) / on() sum(all_total)")]
+    [InlineData("sum(ok_total{service=\"X\"}) + count(up{service!=\"z\"})")]
+    [InlineData("sum(ok_total{service=\"X\", zone=\"X\"})")]
+    [InlineData("topk(1, ok_total{service=\"X\"})")]
+    public void Queries_ShapesThatCannotFold_StayOneTermPerSlo(string good)
+    {
+        var slos = Services.Select(s => Counter(s) with { Indicator = new SliQuery(SliQueryKind.Counter, good.Replace("X", s, StringComparison.Ordinal), null, "sum(all_total)") }).ToArray();
+
+        var batch = new CountBatch(slos, [TimeSpan.FromHours(1)]);
+
+        Assert.Equal(3 + 1, batch.TermCount);
     }
 
     private static PromSample Sample(string slo, string kind, string window, double value) => new(
