@@ -8,7 +8,8 @@ namespace SloBot.Core.Design;
 /// <summary>
 /// Writes a specification as OpenSLO v1 (notes §2.6): a <c>Service</c> carrying SloBot's metadata annotations
 /// (tier, owners, channel, dependencies: docs/catalog.md) and one <c>SLO</c> per designed SLO with an inline
-/// ratio-metric indicator, a rolling window and Occurrences budgeting, so that the catalog reads it back to the same SLOs.
+/// ratio-metric indicator, a rolling window and Occurrences budgeting, so that the catalog reads it back to the same SLOs;
+/// the burn-rate pairs become <c>AlertPolicy</c> documents the SLOs refer to.
 /// </summary>
 public static class OpenSloWriter
 {
@@ -30,12 +31,54 @@ public static class OpenSloWriter
             sb.Append("    slobot.io/dependencies: ").AppendLine(YamlText.Quote(string.Join(",", spec.Dependencies.Dependencies.Select(d => d.Service))));
         sb.AppendLine("spec:");
         sb.Append("  description: ").AppendLine(YamlText.Quote(catalogService?.Description ?? $"{spec.Service} ({spec.Profile.Description.ToLowerInvariant()})"));
+        foreach (var (alert, i) in spec.BurnRateAlerts.Select((a, i) => (a, i)))
+            AlertPolicy(sb, spec, alert, i);
         foreach (var slo in spec.Slos)
-            Slo(sb, slo);
+            Slo(sb, spec, slo);
         return sb.ToString();
     }
 
-    private static void Slo(StringBuilder sb, DesignedSlo slo)
+    /// <summary>The burn-rate pairs as OpenSLO alert policies (long window as lookbackWindow, short as alertAfter, as OpenSLO's examples do).</summary>
+    private static void AlertPolicy(StringBuilder sb, SloSpecification spec, BurnRateAlert alert, int index)
+    {
+        var name = PolicyName(spec, alert);
+        var target = alert.Severity == "page" ? spec.Measurement.AlertDestinations[0] : spec.Measurement.AlertDestinations[^1];
+        var windows = $"{SloWindow.Format(alert.LongWindow)} & {SloWindow.Format(alert.ShortWindow)}";
+        sb.AppendLine("---");
+        sb.AppendLine("apiVersion: openslo/v1");
+        sb.AppendLine("kind: AlertPolicy");
+        sb.AppendLine("metadata:");
+        sb.Append("  name: ").AppendLine(YamlText.Quote(name));
+        sb.AppendLine("spec:");
+        sb.Append("  description: ").AppendLine(YamlText.Quote(
+            $"{alert.Severity}: burn rate above {PrometheusRulesBuilder.Number(alert.Factor)}x over {windows} ({PrometheusRulesBuilder.Number(alert.BudgetConsumed * 100)} % of the budget)"));
+        sb.AppendLine("  alertWhenNoData: false");
+        sb.AppendLine("  alertWhenResolved: true");
+        sb.AppendLine("  alertWhenBreaching: true");
+        sb.AppendLine("  conditions:");
+        sb.AppendLine("    - kind: AlertCondition");
+        sb.AppendLine("      metadata:");
+        sb.Append("        name: ").AppendLine(YamlText.Quote($"{name}-condition"));
+        sb.AppendLine("      spec:");
+        sb.Append("        severity: ").AppendLine(alert.Severity);
+        sb.AppendLine("        condition:");
+        sb.AppendLine("          kind: burnrate");
+        sb.AppendLine("          op: gte");
+        sb.Append("          threshold: ").AppendLine(PrometheusRulesBuilder.Number(alert.Factor));
+        sb.Append("          lookbackWindow: ").AppendLine(SloWindow.Format(alert.LongWindow));
+        sb.Append("          alertAfter: ").AppendLine(SloWindow.Format(alert.ShortWindow));
+        sb.AppendLine("  notificationTargets:");
+        sb.AppendLine("    - kind: AlertNotificationTarget");
+        sb.AppendLine("      metadata:");
+        sb.Append("        name: ").AppendLine(YamlText.Quote($"{name}-{index + 1}-target"));
+        sb.AppendLine("      spec:");
+        sb.Append("        target: ").AppendLine(YamlText.Quote(target));
+    }
+
+    private static string PolicyName(SloSpecification spec, BurnRateAlert alert) =>
+        $"{spec.Service}-burn-{SloWindow.Format(alert.LongWindow)}-{SloWindow.Format(alert.ShortWindow)}";
+
+    private static void Slo(StringBuilder sb, SloSpecification spec, DesignedSlo slo)
     {
         var d = slo.Definition;
         var q = d.Indicator;
@@ -67,6 +110,9 @@ public static class OpenSloWriter
         sb.AppendLine("  objectives:");
         sb.Append("    - displayName: ").AppendLine(YamlText.Quote(slo.DisplayName));
         sb.Append("      target: ").AppendLine(PrometheusRulesBuilder.Number(d.Target));
+        sb.AppendLine("  alertPolicies:");
+        foreach (var alert in spec.BurnRateAlerts)
+            sb.Append("    - alertPolicyRef: ").AppendLine(YamlText.Quote(PolicyName(spec, alert)));
     }
 
     private static void Query(StringBuilder sb, string name, string query)

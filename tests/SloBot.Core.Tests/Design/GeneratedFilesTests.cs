@@ -27,6 +27,29 @@ public sealed class GeneratedFilesTests
     }
 
     [Fact]
+    public void OpenSlo_BurnRatePairs_AreAlertPoliciesTheSlosReferTo()
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(OpenSloWriter.Write(DesignKit.Critical(), DesignKit.Payment)));
+        var docs = stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToArray();
+
+        var policies = docs.Where(d => d["kind"].ToString() == "AlertPolicy").ToArray();
+        Assert.Equal(["14.4", "6", "3", "1"], policies.Select(p => Path(p, "spec", "conditions", "0", "spec", "condition", "threshold")));
+        Assert.Equal(["1h", "6h", "1d", "3d"], policies.Select(p => Path(p, "spec", "conditions", "0", "spec", "condition", "lookbackWindow")));
+        Assert.Equal(["page", "ticket", "ticket", "ticket"], policies.Select(p => Path(p, "spec", "conditions", "0", "spec", "severity")));
+        var names = policies.Select(p => Path(p, "metadata", "name")).ToArray();
+        foreach (var slo in docs.Where(d => d["kind"].ToString() == "SLO"))
+            Assert.Equal(names, ((YamlSequenceNode)((YamlMappingNode)slo["spec"])["alertPolicies"]).Select(r => ((YamlMappingNode)r)["alertPolicyRef"].ToString()));
+    }
+
+    private static string Path(YamlNode node, params string[] keys)
+    {
+        foreach (var key in keys)
+            node = node is YamlSequenceNode seq ? seq[int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)] : ((YamlMappingNode)node)[key];
+        return node.ToString();
+    }
+
+    [Fact]
     public void OpenSlo_WindowTemplateQueriesWithQuotes_RoundTrip()
     {
         var query = new SliQuery(SliQueryKind.WindowTemplate, null, "sum(rate(x_errors_total{job=\"a\\\"b\"}[{{.window}}]))", "sum(rate(x_total[{{.window}}]))");
