@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
@@ -13,11 +14,16 @@ public interface IThreadLinks
     string? LinkTo(ConversationKey thread);
 }
 
-/// <summary>Opens threads and posts unprompted messages (reminders, step prompts) through the outbox.</summary>
-public sealed class ThreadPosts(IEnumerable<IChatTransport> transports, Outbox outbox)
+/// <summary>
+/// Opens threads and posts unprompted messages (reminders, step prompts) through the outbox. Transports are
+/// resolved when first needed: they depend on the event sink, which depends on the commands that use this.
+/// </summary>
+public sealed class ThreadPosts(IServiceProvider services, Outbox outbox)
 {
+    private IReadOnlyList<IChatTransport>? _transports;
+
     public IChatTransport? TransportFor(string platform) =>
-        transports.FirstOrDefault(t => string.Equals(t.Platform, platform, StringComparison.OrdinalIgnoreCase));
+        (_transports ??= services.GetServices<IChatTransport>().ToArray()).FirstOrDefault(t => string.Equals(t.Platform, platform, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Starts a thread under <paramref name="where"/>'s channel, or returns null when this platform has no transport (the reply then goes where the command was typed).</summary>
     public async Task<ConversationKey?> StartThreadAsync(ConversationKey where, Reply opening, string title, string idempotencyKey, CancellationToken cancellationToken)
@@ -25,7 +31,7 @@ public sealed class ThreadPosts(IEnumerable<IChatTransport> transports, Outbox o
         if (TransportFor(where.Platform) is not { } transport)
             return null;
         return await outbox.SendAsync(
-            where.ToString(),
+            Lane(where),
             idempotencyKey,
             ct => transport.StartThreadAsync(where with { Thread = null }, opening, title, ct),
             cancellationToken).ConfigureAwait(false);
@@ -36,9 +42,12 @@ public sealed class ThreadPosts(IEnumerable<IChatTransport> transports, Outbox o
     {
         if (TransportFor(thread.Platform) is not { } transport)
             return false;
-        await outbox.SendAsync(thread.ToString(), idempotencyKey, ct => transport.PostAsync(thread, reply, ct), cancellationToken).ConfigureAwait(false);
+        await outbox.SendAsync(Lane(thread), idempotencyKey, ct => transport.PostAsync(thread, reply, ct), cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>Our own lane: transports use the outbox per channel too, and a lane is not re-entrant.</summary>
+    private static string Lane(ConversationKey where) => "conversation:" + where;
 
     public string LinkTo(ConversationKey thread) =>
         (TransportFor(thread.Platform) as IThreadLinks)?.LinkTo(thread) ?? $"`{thread}`";
