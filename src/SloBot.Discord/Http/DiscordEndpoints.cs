@@ -91,11 +91,17 @@ internal sealed partial class DiscordHttpInteractions(
             return;
         }
 
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(callback.Task.Result.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
-        await context.Response.CompleteAsync().ConfigureAwait(false);
-        written.TrySetResult();
+        try
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(callback.Task.Result.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            written.TrySetResult(); // even when Discord hung up: the responder must not wait forever
+        }
     }
 
     [LoggerMessage(EventId = 4700, Level = LogLevel.Warning, Message = "Refused a Discord interaction with an invalid signature (401)")]
