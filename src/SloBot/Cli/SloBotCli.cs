@@ -28,10 +28,10 @@ internal static class SloBotCli
                 ? await ServiceHost.RunAsync(cli).ConfigureAwait(false)
                 : await OneShotHost.RunAsync(cli, stdout, stderr).ConfigureAwait(false);
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)
         {
             await stderr.WriteLineAsync("SloBot can't start, the configuration is invalid:").ConfigureAwait(false);
-            foreach (var failure in ex.Failures)
+            foreach (var failure in failures)
                 await stderr.WriteLineAsync("  " + failure).ConfigureAwait(false);
             return ExitCodes.BadCommand;
         }
@@ -42,4 +42,13 @@ internal static class SloBotCli
             return ExitCodes.SourceFailed;
         }
     }
+
+    /// <summary>Every options failure, whether one section failed or several (then they come as an AggregateException).</summary>
+    private static List<string> ValidationFailures(Exception ex) => ex switch
+    {
+        OptionsValidationException o => [.. o.Failures],
+        AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) =>
+            a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures).ToList(),
+        _ => [],
+    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,8 @@ internal static class OneShotHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSloBot(builder.Configuration, mode);
+        // One command, no thread to continue in: commands missing arguments say what to type instead of asking.
+        builder.Services.RemoveAll<SloBot.Chat.Conversations.IQuestionnaires>();
         using var host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
 

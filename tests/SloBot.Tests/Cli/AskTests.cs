@@ -65,6 +65,26 @@ public sealed class AskTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_SeveralInvalidKeys_AllNamedAtOnce()
+    {
+        var (code, _, stderr) = await RunAsync("ask", "/slo status", $"--SloBot:Catalog:Path={Path.Combine(_dir, "nope")}",
+            "--SloBot:Sli:Source=Prometheus", "--SloBot:Sli:Prometheus:Url=not a url", Store);
+        Assert.Equal(2, code);
+        Assert.Contains("SloBot:Catalog:Path", stderr, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Sli:Prometheus:Url", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_TierWithoutAnswers_SaysWhatToTypeAndLeavesNothingOpen()
+    {
+        var (first, _, stderr) = await RunAsync("ask", "/slo tier payment", "--demo", Store);
+        Assert.Equal(2, first);
+        Assert.Contains("revenue=", stderr, StringComparison.Ordinal);
+        var (second, _, _) = await RunAsync("ask", "/slo budget payment", "--demo", Store);
+        Assert.Equal(0, second);
+    }
+
+    [Fact]
     public async Task Ask_NoCatalog_SaysHowToAddOne()
     {
         var (code, _, stderr) = await RunAsync("ask", "/slo status", Store);
