@@ -27,11 +27,21 @@ public sealed class CommandRouter(IEnumerable<ICommandHandler> handlers, IServic
             }
         }
 
-        return Task.FromResult(Unknown(words[0]));
+        return Task.FromResult(Unknown(words));
     }
 
-    private Reply Unknown(string word)
+    private Reply Unknown(IReadOnlyList<string> words)
     {
+        var word = words[0];
+        var group = _handlers.Select(h => h.Spec).Where(s => s.Name.Contains(' ') && s.Name.Split(' ')[0].Equals(word, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
+        if (group.Length > 0)
+        {
+            var sub = words.Count > 1 ? DidYouMean.Suggest(words[1], group.Select(g => g.Name.Split(' ')[1])) : null;
+            var subHint = sub is null ? "" : $" Did you mean `/slo {word.ToLowerInvariant()} {sub}`?";
+            return Reply.BadCommand($"`/slo {word.ToLowerInvariant()}` needs one of: {string.Join(", ", group.Select(g => $"`{g.Usage}`"))}.{subHint}");
+        }
+
         var names = _handlers.Select(h => h.Spec.Name.Split(' ')[0]).Distinct().ToArray();
         var suggestion = DidYouMean.Suggest(word, names);
         var hint = suggestion is null ? "" : $" — did you mean `/slo {suggestion}`?";
