@@ -6,6 +6,7 @@ using SloBot.Chat.ActionItems;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Retrospectives;
+using SloBot.Core.Sli;
 
 namespace SloBot.Chat.Reviews;
 
@@ -92,8 +93,26 @@ internal sealed partial class WeeklyReviewFlow(ReviewData reviewData, IActionIte
 
     private static bool WasDoneBefore(StepContext c, int id) => Get<ActionLine>(c, "snap_actions").Any(a => a.Id == id && a.Done);
 
+    /// <summary>An agenda item: gathers its data on arrival; a failing SLI source is shown, not fatal (the team can still take notes).</summary>
     private static FlowStep Agenda(string name, string title, string what, string example, Func<StepContext, CancellationToken, Task> gather, Func<StepContext, IReadOnlyList<ReplyBlock>> show) =>
-        new(name, title, what + " Record a decision or note, or `skip`.", example) { OnEnter = gather, Show = show };
+        new(name, title, what + " Record a decision or note, or `skip`.", example)
+        {
+            OnEnter = async (c, ct) =>
+            {
+                c.Data.Remove("_error_" + name);
+                try
+                {
+                    await gather(c, ct).ConfigureAwait(false);
+                }
+                catch (SliSourceException ex)
+                {
+                    c.Data["_error_" + name] = ex.Message;
+                }
+            },
+            Show = c => c.Text("_error_" + name) is { } error
+                ? [new TextBlock($"⚠️ The data for this item could not be gathered: the SLI source failed ({error}). Go `back` and forward again to retry."), .. show(c)]
+                : show(c),
+        };
 
     private static StepAnswer PreviousActions(string text, StepContext context)
     {

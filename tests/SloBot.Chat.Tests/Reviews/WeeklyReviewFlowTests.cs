@@ -87,6 +87,28 @@ public class WeeklyReviewFlowTests
         Assert.Contains("Started the weekly SLO review 2026-11-23", reply!.PlainText());
     }
 
+    [Fact]
+    public async Task SliSourceDown_AgendaItemSaysSo_AndTheReviewCanGoOn()
+    {
+        using var host = new ConversationHost(s => s.AddSingleton<Core.Sli.ISliSource>(new FailingSource()));
+
+        await host.CommandAsync(ConversationHost.Channel, "/slo review start");
+        var thread = host.Transport.Threads.Single().Thread;
+        var first = host.Transport.Posts.Last(p => p.Where == thread).Reply.PlainText();
+
+        Assert.Contains("could not be gathered: the SLI source failed (prometheus unreachable)", first);
+        Assert.Contains("This week's incidents", (await host.SayAsync(thread, "noted, Prometheus is down"))!.PlainText());
+    }
+
+    private sealed class FailingSource : Core.Sli.ISliSource
+    {
+        public Task<Core.Sli.SliCounts> CountAsync(IReadOnlyList<Core.Catalog.SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken) =>
+            throw new Core.Sli.SliSourceException("prometheus unreachable");
+
+        public Task<IReadOnlyList<Core.Sli.EventBucket>> SeriesAsync(Core.Catalog.SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
+            throw new Core.Sli.SliSourceException("prometheus unreachable");
+    }
+
     private static async Task RunRetroAsync(ConversationHost host)
     {
         await host.CommandAsync(ConversationHost.Channel, "/slo retro start INC-2041 payment 14:00-16:15");
