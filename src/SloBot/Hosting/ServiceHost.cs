@@ -15,7 +15,7 @@ internal static class ServiceHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (mode.Interactive)
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            QuietLogging.Apply(builder.Configuration);
         if (!HasUrls(builder.Configuration))
             builder.WebHost.UseUrls(mode.Interactive ? "http://127.0.0.1:0" : "http://0.0.0.0:8080");
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));

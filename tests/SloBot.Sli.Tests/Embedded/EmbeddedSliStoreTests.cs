@@ -60,6 +60,23 @@ public sealed class EmbeddedSliStoreTests : IDisposable
         Assert.Equal(whole.Good, series.Sum(b => b.Counts.Good));
     }
 
+    [Theory]
+    [InlineData(0, 3600)] // aligned hourly buckets
+    [InlineData(37, 3600)] // mid-minute edges: minutes straddling a bucket edge belong to neither, as in CountAsync
+    [InlineData(1234, 420)] // 7-minute buckets
+    [InlineData(17, 90)] // buckets shorter than two minutes
+    public async Task SeriesAsync_ManyBuckets_EqualsOneCountPerBucket(int offsetSeconds, int stepSeconds)
+    {
+        var minutes = Minutes(Start, count: 2 * 24 * 60, seed: 9).ToArray();
+        await _db.Store.WriteAsync(minutes, add: false, CancellationToken.None);
+        var from = Start + TimeSpan.FromHours(2) + TimeSpan.FromSeconds(offsetSeconds);
+        var step = TimeSpan.FromSeconds(stepSeconds);
+        var series = await _db.Store.SeriesAsync(Slo, from, from + (step * 100), step, CancellationToken.None);
+        Assert.Equal(100, series.Count);
+        foreach (var bucket in series)
+            Assert.Equal(Naive(minutes, bucket.End - step, bucket.End), bucket.Counts);
+    }
+
     [Fact]
     public async Task CountAsync_UnknownSlo_NoEvents()
     {
