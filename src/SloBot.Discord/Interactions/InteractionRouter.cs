@@ -30,6 +30,10 @@ internal sealed partial class InteractionRouter(
 {
     /// <summary>Above this many interactions in progress, defer before running the command so bursts are acknowledged first.</summary>
     private const int BusyThreshold = 8;
+
+    /// <summary>Commands run at most this many at a time; the rest wait after their deferral, so a burst's initial responses never queue behind its work.</summary>
+    private const int MaxConcurrentCommands = 4;
+    private readonly SemaphoreSlim _workers = new(MaxConcurrentCommands, MaxConcurrentCommands);
     private readonly RecentIds _seen = new();
     private int _inFlight;
 
@@ -86,7 +90,16 @@ internal sealed partial class InteractionRouter(
         {
             if (Interlocked.Increment(ref _inFlight) > BusyThreshold)
                 await responder.DeferAsync(ephemeral: false, cancellationToken).ConfigureAwait(false);
-            await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+            await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _workers.Release();
+            }
+
             if (!responder.Responded)
                 await responder.AcknowledgeAsync(chatEvent is ButtonClick or ModalSubmit, cancellationToken).ConfigureAwait(false);
         }
