@@ -26,16 +26,6 @@ public static class BudgetStatusBands
         _ => BudgetStatus.Critical,
     };
 
-    /// <summary>The lowest remaining share that still belongs to <paramref name="status"/>; null for exhausted.</summary>
-    public static double? LowerBound(BudgetStatus status) => status switch
-    {
-        BudgetStatus.Healthy => Healthy,
-        BudgetStatus.Attention => Attention,
-        BudgetStatus.Warning => Warning,
-        BudgetStatus.Critical => double.Epsilon,
-        _ => null,
-    };
-
     public static string ToWord(this BudgetStatus status) => status.ToString().ToLowerInvariant();
 
     /// <summary>Worse first: exhausted, critical, warning, attention, healthy.</summary>

@@ -163,19 +163,6 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The earliest and latest stored minute of every SLO (for import summaries and the demo).</summary>
-    public async Task<IReadOnlyDictionary<string, (DateTimeOffset First, DateTimeOffset Last)>> ExtentsAsync(CancellationToken cancellationToken)
-    {
-        var result = new Dictionary<string, (DateTimeOffset, DateTimeOffset)>(StringComparer.Ordinal);
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT slo, MIN(t), MAX(t) FROM sli_minute GROUP BY slo";
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            result[reader.GetString(0)] = (DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(1)), DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(2)));
-        return result;
-    }
-
     public void Dispose() => _schemaLock.Dispose();
 
     /// <summary>Recomputes the roll-up rows of one SLO in [from, to) from the finer table.</summary>
