@@ -34,7 +34,9 @@ internal sealed partial class GatewayEvents(
         switch (type)
         {
             case "INTERACTION_CREATE":
-                _ = Task.Run(() => interactions.HandleAsync(data, CallbackAsync(data), _stopping), CancellationToken.None);
+                // Fair (FIFO) queueing: Task.Run from the receive loop's thread would queue locally, and that thread
+                // takes its newest item first, so the first interactions of a burst would be answered last.
+                _ = Task.Factory.StartNew(() => interactions.HandleAsync(data, CallbackAsync(data), _stopping), CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
                 break;
             case "MESSAGE_CREATE":
                 if (ThreadMessageOf(data) is { } message)

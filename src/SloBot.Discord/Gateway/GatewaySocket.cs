@@ -11,6 +11,7 @@ internal sealed class GatewaySocket : IAsyncDisposable
     private const int MaxSend = 4096;
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly ArrayBufferWriter<byte> _received = new(16 * 1024); // reused: ReceiveAsync is never called concurrently
     private readonly TimeProvider _time;
 
     public GatewaySocket(string userAgent, TimeProvider time)
@@ -29,7 +30,8 @@ internal sealed class GatewaySocket : IAsyncDisposable
     /// <summary>The next payload, or the close code (null when the connection ended without one).</summary>
     public async Task<(JsonObject? Payload, int? CloseCode)> ReceiveAsync(CancellationToken cancellationToken)
     {
-        var buffer = new ArrayBufferWriter<byte>(8192);
+        var buffer = _received;
+        buffer.ResetWrittenCount();
         while (true)
         {
             var memory = buffer.GetMemory(8192);

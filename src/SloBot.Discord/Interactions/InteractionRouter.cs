@@ -34,43 +34,52 @@ internal sealed partial class InteractionRouter(
     /// <summary>Commands run at most this many at a time; the rest wait after their deferral, so a burst's initial responses never queue behind its work.</summary>
     private const int MaxConcurrentCommands = 4;
     private readonly SemaphoreSlim _workers = new(MaxConcurrentCommands, MaxConcurrentCommands);
+    private readonly Deferrals _deferrals = new();
     private readonly RecentIds _seen = new();
     private int _inFlight;
 
-    public async Task HandleAsync(JsonObject interaction, InitialResponse initial, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what it needs from <paramref name="interaction"/> before its first await, so the JSON document is not kept
+    /// alive while the command waits its turn (in a burst, hundreds of them would survive every garbage collection).
+    /// </summary>
+    public Task HandleAsync(JsonObject interaction, InitialResponse initial, CancellationToken cancellationToken)
     {
         var id = InteractionParser.Str(interaction["id"]) ?? "";
         var type = InteractionParser.Int(interaction["type"]);
         try
         {
             if (type == InteractionType.Ping)
-            {
-                await initial(new JsonObject { ["type"] = 1 }, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
+                return AnswerAsync(new JsonObject { ["type"] = 1 }, initial, id, type, cancellationToken);
             if (!_seen.TryAdd(id))
             {
                 LogDuplicate(logger, id);
-                return;
+                return Task.CompletedTask;
             }
 
             if (type == InteractionType.Autocomplete)
-            {
-                await initial(Suggestions(interaction["data"]), cancellationToken).ConfigureAwait(false);
-                return;
-            }
-
+                return AnswerAsync(Suggestions(interaction["data"]), initial, id, type, cancellationToken);
             var chatEvent = parser.Parse(interaction, commands.Commands, time.GetUtcNow());
             if (chatEvent is null)
             {
                 LogUnsupported(logger, id, type);
-                return;
+                return Task.CompletedTask;
             }
 
             var token = InteractionParser.Str(interaction["token"]) ?? "";
-            using var responder = new InteractionResponder(id, token, options.Value.ApplicationId, initial, rest, renderer, outbox);
-            await HandleEventAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+            return RunAsync(chatEvent, new InteractionResponder(id, token, options.Value.ApplicationId, initial, rest, renderer, outbox), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            LogFailed(logger, ex, id, type);
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task AnswerAsync(JsonObject callback, InitialResponse initial, string id, int? type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await initial(callback, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -82,14 +91,43 @@ internal sealed partial class InteractionRouter(
         }
     }
 
+    private async Task RunAsync(ChatEvent chatEvent, InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        using (responder)
+        {
+            try
+            {
+                await HandleEventAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // shutting down
+            }
+            catch (Exception ex)
+            {
+                LogFailed(logger, ex, chatEvent.EventId, null);
+            }
+        }
+    }
+
     private async Task HandleEventAsync(ChatEvent chatEvent, InteractionResponder responder, CancellationToken cancellationToken)
     {
         using var deferral = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var timer = DeferLaterAsync(responder, deferral.Token);
+        var timer = Task.CompletedTask;
         try
         {
             if (Interlocked.Increment(ref _inFlight) > BusyThreshold)
-                await responder.DeferAsync(ephemeral: false, cancellationToken).ConfigureAwait(false);
+            {
+                // A burst: acknowledge first, work later.
+                using (_deferrals.Begin())
+                    await responder.DeferAsync(ephemeral: false, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                timer = DeferLaterAsync(responder, deferral.Token);
+            }
+
+            await _deferrals.SettledAsync(time, cancellationToken).ConfigureAwait(false);
             await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

@@ -9,7 +9,9 @@ namespace SloBot.Discord.Rest;
 /// Discord's REST limits, learned from responses: one bucket per (bucket hash, major parameter) — the route
 /// template until the hash is known — that lets one request through at a time and waits out an exhausted
 /// bucket; the global 50 requests/s (interaction routes exempt) and global 429 pauses; and a guard that stops
-/// sending well before the 10,000 invalid requests per 10 minutes that get an IP banned.
+/// sending well before the 10,000 invalid requests per 10 minutes that get an IP banned. Buckets idle for
+/// <see cref="RateLimitSettings.IdleBucketLifetime"/> are forgotten: every interaction and webhook token has its own,
+/// so a long-running bot would otherwise keep one per interaction it ever answered.
 /// </summary>
 internal sealed class RateLimits(TimeProvider time, RateLimitSettings? settings = null)
 {
@@ -21,10 +23,17 @@ internal sealed class RateLimits(TimeProvider time, RateLimitSettings? settings 
     private DateTimeOffset _globalUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
     private int _windowCount;
+    private int _acquired;
+
+    /// <summary>Buckets currently remembered (for tests).</summary>
+    internal int BucketCount => _buckets.Count;
 
     public async Task<IDisposable> AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
+        if (Interlocked.Increment(ref _acquired) % _settings.SweepEvery == 0)
+            ForgetIdleBuckets();
         var bucket = BucketFor(route);
+        bucket.LastUsed = time.GetUtcNow();
         await bucket.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -144,6 +153,17 @@ internal sealed class RateLimits(TimeProvider time, RateLimitSettings? settings 
         }
     }
 
+    private void ForgetIdleBuckets()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (key, bucket) in _buckets)
+        {
+            // Not in use (gate free), idle long enough, and not waiting out a limit.
+            if (bucket.Gate.CurrentCount == 1 && now - bucket.LastUsed >= _settings.IdleBucketLifetime && now >= bucket.ResetAt)
+                _buckets.TryRemove(key, out _);
+        }
+    }
+
     private Bucket BucketFor(DiscordRoute route)
     {
         var id = _hashByRoute.TryGetValue(route.Key, out var hash) ? hash : route.Key;
@@ -161,6 +181,8 @@ internal sealed class RateLimits(TimeProvider time, RateLimitSettings? settings 
         public int Remaining { get; set; } = 1;
 
         public DateTimeOffset ResetAt { get; set; } = DateTimeOffset.MinValue;
+
+        public DateTimeOffset LastUsed { get; set; }
     }
 
     private sealed class Lease(SemaphoreSlim gate) : IDisposable
@@ -184,4 +206,10 @@ internal sealed class RateLimitSettings
     public int MaxInvalidPerWindow { get; init; } = 1_000;
 
     public TimeSpan InvalidWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>A bucket not used for this long is forgotten (interaction tokens live 15 minutes).</summary>
+    public TimeSpan IdleBucketLifetime { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Idle buckets are looked for once every this many requests.</summary>
+    public int SweepEvery { get; init; } = 1_000;
 }

@@ -86,6 +86,35 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task PerInteractionBuckets_AreForgottenOnceIdle_ButNotWhileLimited()
+    {
+        var clock = new FakeTimeProvider();
+        var limits = new RateLimits(clock, new RateLimitSettings { SweepEvery = 10, IdleBucketLifetime = TimeSpan.FromMinutes(20) });
+        var limited = DiscordRoute.EditOriginal("app", "limited-token");
+        (await limits.AcquireAsync(limited, CancellationToken.None)).Dispose();
+        limits.TooManyRequests(limited, TimeSpan.FromHours(1), global: false, shared: true);
+        for (var i = 0; i < 9; i++)
+            (await limits.AcquireAsync(DiscordRoute.InteractionCallback($"{i}", $"token-{i}"), CancellationToken.None)).Dispose();
+        Assert.Equal(10, limits.BucketCount);
+
+        clock.Advance(TimeSpan.FromMinutes(19));
+        await AcquireTimesAsync(limits, DiscordRoute.CreateMessage("42"), 10); // sweeps once: nothing idle for 20 minutes yet
+        Assert.Equal(11, limits.BucketCount);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        await AcquireTimesAsync(limits, DiscordRoute.CreateMessage("42"), 10);
+
+        // Left: the rate-limited webhook (its hour is not over) and the channel in use.
+        Assert.Equal(2, limits.BucketCount);
+    }
+
+    private static async Task AcquireTimesAsync(RateLimits limits, DiscordRoute route, int times)
+    {
+        for (var i = 0; i < times; i++)
+            (await limits.AcquireAsync(route, CancellationToken.None)).Dispose();
+    }
+
+    [Fact]
     public async Task ExhaustedBucket_WaitsForResetAfter_BeforeTheNextRequest()
     {
         await using var harness = await DiscordHarness.StartAsync(run: false);
