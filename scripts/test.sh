@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# SloBot's test command: checks the real servers the integration tests start (Debian's prometheus/promtool),
+# SloBot's test command: checks the real servers the tests start (Debian's prometheus/promtool and postgresql),
 # installs them when it can (root with apt-get), runs every test project, and prints one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-if ! command -v prometheus >/dev/null 2>&1 || ! command -v promtool >/dev/null 2>&1; then
+need=()
+{ command -v prometheus && command -v promtool; } >/dev/null 2>&1 || need+=(prometheus)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
+if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's prometheus (the integration tests start a real one)..."
+    echo "Installing Debian's ${need[*]} (the integration tests start their own servers)..."
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
     pkill -x prometheus 2>/dev/null || true   # the package may start a system instance; tests start their own
   else
-    echo "The integration tests need prometheus and promtool: sudo apt-get install prometheus" >&2
+    echo "The tests start real servers and need: ${need[*]}. Install them with: sudo apt-get install ${need[*]}" >&2
     exit 1
   fi
 fi

@@ -6,8 +6,8 @@ using Xunit;
 
 namespace SloBot.Storage.Tests.Conversations;
 
-/// <summary>A process restart at every state: a fresh service provider on the same SQLite file continues exactly where the old one stopped.</summary>
-public sealed class RestartTests : IDisposable
+/// <summary>A process restart at every state: a fresh service provider on the same store continues exactly where the old one stopped.</summary>
+public abstract class RestartTests(StorageProvider provider) : StoreTest(provider)
 {
     private static readonly string[] Answers =
     [
@@ -34,9 +34,7 @@ public sealed class RestartTests : IDisposable
         "publish",
     ];
 
-    private static readonly Lazy<Task<Run>> Reference = new(() => RunAsync(Path.Combine(Directory.CreateTempSubdirectory("slobot-reference-").FullName, "reference.db"), restartAt: null));
-
-    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-restart-").FullName;
+    private static readonly Lazy<Task<Run>> Reference = new(() => RunAsync($"Data Source={Path.Combine(Directory.CreateTempSubdirectory("slobot-reference-").FullName, "reference.db")}", restartAt: null));
 
     public static TheoryData<int> RestartPoints()
     {
@@ -51,7 +49,7 @@ public sealed class RestartTests : IDisposable
     public async Task Restart_AfterAnswer_ContinuesExactlyWhereItStopped(int restartAfter)
     {
         var reference = await Reference.Value;
-        var restarted = await RunAsync(Path.Combine(_dir, $"restart-{restartAfter}.db"), restartAfter);
+        var restarted = await RunAsync(ConnectionString, restartAfter);
 
         Assert.Equal(reference.Confirmations, restarted.Confirmations);
         Assert.Equal(reference.Markdown, restarted.Markdown);
@@ -103,17 +101,9 @@ public sealed class RestartTests : IDisposable
 
     private static string FirstLine(string text) => text.Split('\n')[0];
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public sealed class OnSqlite() : RestartTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : RestartTests(StorageProvider.PostgreSql);
 
     private sealed record Run(List<string> Confirmations, List<string> StatesBeforeEachAnswer, string Markdown, int Posts);
 }

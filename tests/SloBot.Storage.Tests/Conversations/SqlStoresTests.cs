@@ -8,31 +8,31 @@ using Xunit;
 
 namespace SloBot.Storage.Tests.Conversations;
 
-public sealed class SqlStoresTests : IDisposable
+public abstract class SqlStoresTests(StorageProvider provider) : StoreTest(provider)
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-stores-").FullName;
-    private readonly StoredHost _host;
+    private StoredHost? _stored;
 
-    public SqlStoresTests() => _host = new StoredHost(Path.Combine(_dir, "s.db"), new FakeTimeProvider(Now), new FakeTransport());
+    private StoredHost Host => _stored ??= new StoredHost(ConnectionString, new FakeTimeProvider(Now), new FakeTransport());
 
     [Fact]
-    public void Store_IsTheSqlOne()
+    public void Store_IsTheSqlOne_OnTheProviderUnderTest()
     {
-        Assert.Equal("SqlConversationStore", _host.Store.GetType().Name);
-        Assert.Equal("SqlActionItemStore", _host.Services.GetRequiredService<IActionItemStore>().GetType().Name);
+        Assert.Equal(Provider, new StorageOptions { ConnectionString = ConnectionString }.Provider);
+        Assert.Equal("SqlConversationStore", Host.Store.GetType().Name);
+        Assert.Equal("SqlActionItemStore", Host.Services.GetRequiredService<IActionItemStore>().GetType().Name);
     }
 
     [Fact]
     public async Task TryUpdate_WithStaleVersion_IsRefused()
     {
         var record = Record("c1", new ConversationKey("slack", "C1", "t1"));
-        Assert.True(await _host.Store.CreateAsync(record, default));
+        Assert.True(await Host.Store.CreateAsync(record, default));
 
-        Assert.True(await _host.Store.TryUpdateAsync(record with { State = "b" }, default));
-        Assert.False(await _host.Store.TryUpdateAsync(record with { State = "c" }, default)); // still version 0: lost the race
+        Assert.True(await Host.Store.TryUpdateAsync(record with { State = "b" }, default));
+        Assert.False(await Host.Store.TryUpdateAsync(record with { State = "c" }, default)); // still version 0: lost the race
 
-        var stored = await _host.Store.GetAsync("c1", default);
+        var stored = await Host.Store.GetAsync("c1", default);
         Assert.Equal(("b", 1L), (stored!.State, stored.Version));
     }
 
@@ -40,22 +40,22 @@ public sealed class SqlStoresTests : IDisposable
     public async Task Create_SecondActiveInSameThread_IsRefused_ButAfterCompletionAllowed()
     {
         var thread = new ConversationKey("discord", "G1", "th9");
-        Assert.True(await _host.Store.CreateAsync(Record("c1", thread), default));
-        Assert.False(await _host.Store.CreateAsync(Record("c2", thread), default));
+        Assert.True(await Host.Store.CreateAsync(Record("c1", thread), default));
+        Assert.False(await Host.Store.CreateAsync(Record("c2", thread), default));
 
-        var c1 = await _host.Store.GetAsync("c1", default);
-        Assert.True(await _host.Store.TryUpdateAsync(c1! with { State = FlowStates.Completed }, default));
-        Assert.True(await _host.Store.CreateAsync(Record("c3", thread), default));
-        Assert.Equal("c3", (await _host.Store.FindActiveAsync(thread, default))!.Id);
+        var c1 = await Host.Store.GetAsync("c1", default);
+        Assert.True(await Host.Store.TryUpdateAsync(c1! with { State = FlowStates.Completed }, default));
+        Assert.True(await Host.Store.CreateAsync(Record("c3", thread), default));
+        Assert.Equal("c3", (await Host.Store.FindActiveAsync(thread, default))!.Id);
     }
 
     [Fact]
     public async Task Record_RoundTrips_IncludingNullThreadAndReminder()
     {
         var record = Record("c1", new ConversationKey("console", "terminal")) with { RemindedAt = Now.AddHours(1), Link = "https://x/y" };
-        await _host.Store.CreateAsync(record, default);
+        await Host.Store.CreateAsync(record, default);
 
-        var stored = await _host.Store.GetAsync("c1", default);
+        var stored = await Host.Store.GetAsync("c1", default);
 
         Assert.Equal(record, stored);
     }
@@ -63,7 +63,7 @@ public sealed class SqlStoresTests : IDisposable
     [Fact]
     public async Task ActionItems_AddIsIdempotent_IdsAreSmallNumbers()
     {
-        var store = _host.Services.GetRequiredService<IActionItemStore>();
+        var store = Host.Services.GetRequiredService<IActionItemStore>();
         NewActionItem[] items = [new(0, "Add alerting", "@alice", new DateOnly(2026, 11, 27), ActionHorizon.ThisWeek), new(1, "Canary", "@dave", null, ActionHorizon.ThisMonth)];
 
         var first = await store.AddAsync("retro-1", "INC-1", items, Now, default);
@@ -81,10 +81,13 @@ public sealed class SqlStoresTests : IDisposable
     private static ConversationRecord Record(string id, ConversationKey key) =>
         new(id, key, "demo", 1, "a", """{"x":1}""", "T", "U1", Now, Now);
 
-    public void Dispose()
+    public override Task DisposeAsync()
     {
-        _host.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
+        _stored?.Dispose();
+        return base.DisposeAsync();
     }
+
+    public sealed class OnSqlite() : SqlStoresTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : SqlStoresTests(StorageProvider.PostgreSql);
 }

@@ -14,8 +14,8 @@ using SloBot.Core.Sli;
 namespace SloBot.Storage.Tests.Conversations;
 
 /// <summary>
-/// One "process": the chat layer, the conversation engine and SQLite storage on <paramref name="dbPath"/>. Dispose it
-/// and build another on the same file to simulate a restart.
+/// One "process": the chat layer, the conversation engine and the store at <paramref name="connectionString"/>. Dispose
+/// it and build another on the same store to simulate a restart.
 /// </summary>
 internal sealed class StoredHost : IDisposable
 {
@@ -24,13 +24,13 @@ internal sealed class StoredHost : IDisposable
 
     private static int _events;
 
-    public StoredHost(string dbPath, FakeTimeProvider time, FakeTransport transport)
+    public StoredHost(string connectionString, FakeTimeProvider time, FakeTransport transport)
     {
         Time = time;
         Transport = transport;
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["SloBot:Storage:ConnectionString"] = $"Data Source={dbPath}",
+            ["SloBot:Storage:ConnectionString"] = connectionString,
         }).Build();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);

@@ -10,10 +10,9 @@ using Xunit;
 
 namespace SloBot.Storage.Tests.Releases;
 
-public sealed class SqlReleaseDecisionLogTests : IDisposable
+public abstract class SqlReleaseDecisionLogTests(StorageProvider provider) : StoreTest(provider)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-releases-").FullName;
 
     [Fact]
     public async Task AppendAndFind_RoundTripsTheWholeRecord()
@@ -65,7 +64,7 @@ public sealed class SqlReleaseDecisionLogTests : IDisposable
 
     private SqlReleaseDecisionLog NewLog()
     {
-        var options = Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_dir, "state.db")}" });
+        var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString });
         var migrations = new[] { new StorageMigration(SqlReleaseDecisionLog.MigrationId, SqlReleaseDecisionLog.Schema) };
         return new SqlReleaseDecisionLog(new Database(options, migrations, NullLogger<Database>.Instance));
     }
@@ -85,9 +84,7 @@ public sealed class SqlReleaseDecisionLogTests : IDisposable
         [ReleaseCondition.CanaryDeployment, ReleaseCondition.ReadyRollback],
         "9.7 % of the budget left (critical) and a high-risk release → block");
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public sealed class OnSqlite() : SqlReleaseDecisionLogTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : SqlReleaseDecisionLogTests(StorageProvider.PostgreSql);
 }

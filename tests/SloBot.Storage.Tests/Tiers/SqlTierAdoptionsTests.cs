@@ -7,10 +7,9 @@ using Xunit;
 
 namespace SloBot.Storage.Tests.Tiers;
 
-public sealed class SqlTierAdoptionsTests : IDisposable
+public abstract class SqlTierAdoptionsTests(StorageProvider provider) : StoreTest(provider)
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-tiers-").FullName;
 
     [Fact]
     public async Task Adopt_SurvivesANewConnectionFactory_AndTheLastAdoptionWins()
@@ -34,20 +33,12 @@ public sealed class SqlTierAdoptionsTests : IDisposable
 
     private SqlTierAdoptions New()
     {
-        var options = Options.Create(new StorageOptions { ConnectionString = $"Data Source={Path.Combine(_dir, "state.db")}" });
+        var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString });
         StorageMigration[] migrations = [new(SqlTierAdoptions.MigrationId, SqlTierAdoptions.Schema, null)];
         return new SqlTierAdoptions(new Database(options, migrations, NullLogger<Database>.Instance));
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public sealed class OnSqlite() : SqlTierAdoptionsTests(StorageProvider.Sqlite);
+
+    public sealed class OnPostgres() : SqlTierAdoptionsTests(StorageProvider.PostgreSql);
 }
