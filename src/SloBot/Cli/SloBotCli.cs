@@ -38,9 +38,17 @@ internal static class SloBotCli
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Start-up failures (storage unreachable, a port taken): one clear line, not a stack trace.
-            await stderr.WriteLineAsync($"SloBot stopped: {ex.GetBaseException().Message}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"SloBot stopped: {Reason(ex)}").ConfigureAwait(false);
             return ExitCodes.SourceFailed;
         }
+    }
+
+    /// <summary>The failure's own message, and its root cause when that says something more ("… (Connection refused)").</summary>
+    private static string Reason(Exception ex)
+    {
+        var outer = ex is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : ex;
+        var root = ex.GetBaseException();
+        return root == outer || outer.Message.Contains(root.Message, StringComparison.Ordinal) ? outer.Message : $"{outer.Message} ({root.Message})";
     }
 
     /// <summary>Every options failure, whether one section failed or several (then they come as an AggregateException).</summary>

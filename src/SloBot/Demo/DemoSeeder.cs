@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SloBot.Sli.Embedded;
 
 namespace SloBot.Demo;
@@ -9,7 +10,7 @@ namespace SloBot.Demo;
 /// start of the current UTC day (the anchor): within a day, runs only add the minutes since the last one; a new
 /// day regenerates the history once. As a service it adds each new minute, so the demo budgets stay live.
 /// </summary>
-internal sealed class DemoSeeder(EmbeddedSliStore store, TimeProvider time) : BackgroundService
+internal sealed partial class DemoSeeder(EmbeddedSliStore store, TimeProvider time, ILogger<DemoSeeder> logger) : BackgroundService
 {
     private const string AnchorKey = "demo.anchor";
     private const string FilledKey = "demo.filledUntil";
@@ -33,14 +34,31 @@ internal sealed class DemoSeeder(EmbeddedSliStore store, TimeProvider time) : Ba
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        try
         {
-            if (time.GetUtcNow().UtcDateTime.Date != _anchor.UtcDateTime)
-                await SeedAsync(stoppingToken).ConfigureAwait(false); // a new day: a new anchor
-            else
-                await FillAsync(Minute(time.GetUtcNow()), stoppingToken).ConfigureAwait(false);
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    if (time.GetUtcNow().UtcDateTime.Date != _anchor.UtcDateTime)
+                        await SeedAsync(stoppingToken).ConfigureAwait(false); // a new day: a new anchor
+                    else
+                        await FillAsync(Minute(time.GetUtcNow()), stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogFillFailed(logger, ex.Message); // the next minute tries again
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
         }
     }
+
+    [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "The demo could not add its latest minutes ({Reason}); it tries again in a minute")]
+    private static partial void LogFillFailed(ILogger logger, string reason);
 
     private async Task FillAsync(DateTimeOffset end, CancellationToken cancellationToken)
     {

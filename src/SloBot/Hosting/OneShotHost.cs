@@ -18,6 +18,7 @@ internal static class OneShotHost
         SloBotServices.AddDemoDefaults(builder.Configuration, mode);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter(ServiceHost.HostCategory, LogLevel.None); // failures are reported by SloBotCli in one line
         QuietLogging.Apply(builder.Configuration);
         builder.Services.AddSloBot(builder.Configuration, mode);
         // One command, no thread to continue in: commands missing arguments say what to type instead of asking.

@@ -14,6 +14,7 @@ internal static class ServiceHost
         SloBotServices.AddDemoDefaults(builder.Configuration, mode);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter(HostCategory, LogLevel.None); // its start-up and background failures come with stack traces: reported below, in one line
         if (mode.Interactive)
             QuietLogging.Apply(builder.Configuration);
         if (!HasUrls(builder.Configuration))
@@ -27,9 +28,27 @@ internal static class ServiceHost
         app.MapHealth();
         app.MapSlackEndpoints();
         app.MapDiscordEndpoints();
-        await app.RunAsync();
+        var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray(); // the host's own instances
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // stopped (SIGTERM, Ctrl+C) while still starting: a normal stop
+        }
+
+        // A background service that failed stopped the host: say why (SloBotCli prints "SloBot stopped: …", exit 1).
+        var failure = background
+            .Select(s => s.ExecuteTask?.Exception?.GetBaseException())
+            .FirstOrDefault(e => e is not null and not OperationCanceledException);
+        if (failure is not null)
+            throw failure;
         return 0;
     }
+
+    /// <summary>The generic host's own log category.</summary>
+    public const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     private static bool HasUrls(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["urls"]) || !string.IsNullOrWhiteSpace(configuration["http_ports"]) || !string.IsNullOrWhiteSpace(configuration["https_ports"]);

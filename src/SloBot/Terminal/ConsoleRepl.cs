@@ -25,6 +25,10 @@ internal sealed partial class ConsoleRepl(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        // Ready means started: an "exit" typed (or piped) before the web server is listening would cancel its start.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()).ConfigureAwait(false))
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
         await transport.SayAsync("SloBot is ready. Type /slo help for the commands, exit to quit.", stoppingToken).ConfigureAwait(false);
         if (catalog.Services.Count == 0)
             await transport.SayAsync(CatalogLookup.EmptyCatalog().PlainText(), stoppingToken).ConfigureAwait(false);

@@ -58,6 +58,22 @@ public sealed class ServiceProcessTests : IDisposable
         Assert.Contains("The SLO catalog is empty", await errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Service_StateDatabaseUnreachable_StopsWithOneLineAndNoStackTrace()
+    {
+        var port = FreePort(); // nothing listens there
+        using var process = Start($"--urls=http://127.0.0.1:{FreePort()}", $"--SloBot:Storage:ConnectionString=Host=127.0.0.1;Port={port};Username=slobot;Database=slobot;Timeout=5");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await WaitForExitAsync(process, TimeSpan.FromSeconds(60));
+
+        var text = await errors + await output;
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains($"SloBot stopped: Failed to connect to 127.0.0.1:{port}", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+    }
+
     private Process Start(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
