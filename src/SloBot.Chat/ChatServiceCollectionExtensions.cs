@@ -23,6 +23,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<ChatDispatcher>());
         services.AddSingleton<Outbox>();
         services.AddSingleton<BudgetQuery>();
+        services.AddSingleton<BurnDownCharts>(); // draws only when the host registers an IBurnDownRenderer
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
         services.AddSingleton<IButtonHandler, BudgetButtons>();
         services.AddCommand<HelpCommand>();

@@ -7,11 +7,11 @@ using SloBot.Core.Text;
 namespace SloBot.Chat.Budgets;
 
 /// <summary><c>/slo budget &lt;service&gt; [slo]</c>: the live error budget of every SLO of a service, or of one.</summary>
-internal sealed class BudgetCommand(ISloCatalog catalog, BudgetQuery budgets) : ICommandHandler
+internal sealed class BudgetCommand(ISloCatalog catalog, BudgetQuery budgets, BurnDownCharts charts) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new(
         "budget",
-        "Live error budget: remaining, burn rates, status, projected exhaustion",
+        "Live error budget: remaining, burn rates, status, projected exhaustion, burn-down chart",
         [
             new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true),
             new CommandOption("slo", "One SLO of the service (default: all)", Positional: true),
@@ -42,8 +42,16 @@ internal sealed class BudgetCommand(ISloCatalog catalog, BudgetQuery budgets) : 
         if (slos.Count == 0)
             return Reply.BadCommand($"{service.Name} has no SLOs in the catalog yet. Add one to its YAML file, or run `/slo design {service.Name}`.");
 
+        var chart = charts.ForAsync(service, slos, cancellationToken); // the history is read while the budgets are
         var results = await budgets.EvaluateAsync(slos, cancellationToken).ConfigureAwait(false);
-        return BudgetReply.Render(service, results);
+        var reply = BudgetReply.Render(service, results);
+        if (await chart.ConfigureAwait(false) is not { } png)
+            return reply;
+        return reply with
+        {
+            Blocks = [.. reply.Blocks, new ImageBlock(png.FileName, BurnDownCharts.AltText(service, results))],
+            Attachments = [.. reply.Attachments, png],
+        };
     }
 }
 

@@ -21,6 +21,8 @@ internal static class OneShotHost
         builder.Logging.AddFilter(ServiceHost.HostCategory, LogLevel.None); // failures are reported by SloBotCli in one line
         QuietLogging.Apply(builder.Configuration);
         builder.Services.AddSloBot(builder.Configuration, mode);
+        if (cli.OutDir is not null)
+            builder.Services.AddBurnDownCharts(); // only --out writes images; without it drawing would be wasted
         // One command, no thread to continue in: commands missing arguments say what to type instead of asking.
         builder.Services.RemoveAll<SloBot.Chat.Conversations.IQuestionnaires>();
         using var host = builder.Build();

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SloBot.Charts;
 using SloBot.Chat;
+using SloBot.Chat.Budgets;
 using SloBot.Chat.Delivery;
 using SloBot.Terminal;
 using SloBot.Core.Catalog;
@@ -59,9 +61,14 @@ internal static class SloBotServices
         return services;
     }
 
+    /// <summary>Burn-down charts on <c>/slo budget</c> (drawn only where they can be shown: chat, <c>ask --out</c>).</summary>
+    public static IServiceCollection AddBurnDownCharts(this IServiceCollection services) =>
+        services.AddSingleton<IBurnDownRenderer, ScottPlotBurnDown>();
+
     /// <summary>Running as a service: transports, the demo's live minutes, the console when a terminal is attached.</summary>
     public static IServiceCollection AddSloBotService(this IServiceCollection services, IConfiguration configuration, HostMode mode)
     {
+        services.AddBurnDownCharts();
         services.AddSlackTransport(configuration);
         services.AddDiscordTransport(configuration);
         if (mode.Demo)

@@ -41,6 +41,24 @@ public sealed class AskTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_DemoBudgetWithOut_WritesTheBurnDownChartAsA800x400Png()
+    {
+        var dir = Path.Combine(_dir, "out");
+        var (code, stdout, _) = await RunAsync("ask", "/slo budget payment", "--demo", "--out", dir, Store);
+
+        Assert.Equal(0, code);
+        var png = Path.Combine(dir, "burn-down-payment.png");
+        Assert.Contains(png, stdout, StringComparison.Ordinal);
+        Assert.Contains("[image: Burn-down of the payment error budgets", stdout, StringComparison.Ordinal);
+        var bytes = await File.ReadAllBytesAsync(png);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        Assert.Equal("IHDR", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
+        Assert.Equal(800, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+        Assert.Equal(400, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+        Assert.True(bytes.Length > 10_000, "a drawn chart, not an empty canvas");
+    }
+
+    [Fact]
     public async Task Ask_UnknownService_ExitTwoWithDidYouMean()
     {
         var (code, stdout, _) = await RunAsync("ask", "/slo budget paymnet", "--demo", "--json", Store);
