@@ -7,14 +7,18 @@ COPY src/ src/
 RUN dotnet publish src/SloBot/SloBot.csproj -c Release -o /app --nologo
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# A font for the burn-down charts' text (the image has none; without one the PNGs come without labels).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # State (SQLite: conversations, decisions, embedded SLI store) lives on a volume owned by the app user.
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME /data
+# GC: the app's own settings (server GC without DATAS, docs/decisions/0003-gc-for-latency.md), as measured.
 ENV ASPNETCORE_HTTP_PORTS=8080 \
-    SloBot__Storage__ConnectionString="Data Source=/data/slobot.db" \
-    DOTNET_gcServer=0
+    SloBot__Storage__ConnectionString="Data Source=/data/slobot.db"
 EXPOSE 8080
 USER $APP_UID
 # /healthz: alive; /readyz: storage migrated and catalog loaded. No TTY in a container, so no console REPL.
