@@ -23,6 +23,10 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
         return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Applies the missing migrations in one transaction that holds the database's migration lock (PostgreSQL: an
+    /// advisory lock; SQLite: the write lock of BEGIN IMMEDIATE), so replicas starting together apply each once.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await _migrateLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -31,34 +35,36 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
             if (_migrated)
                 return;
             await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken).ConfigureAwait(false);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (Provider == StorageProvider.PostgreSql)
+                await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken, tx).ConfigureAwait(false);
+            await ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)", cancellationToken, tx).ConfigureAwait(false);
             var applied = new HashSet<string>(StringComparer.Ordinal);
             await using (var cmd = connection.CreateCommand())
             {
+                cmd.Transaction = tx;
                 cmd.CommandText = "SELECT id FROM schema_migrations";
                 await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     applied.Add(reader.GetString(0));
             }
 
-            foreach (var migration in migrations.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal).Where(m => !applied.Contains(m.Id)))
+            var pending = migrations.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal).Where(m => !applied.Contains(m.Id)).ToArray();
+            foreach (var migration in pending)
             {
-                await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
                 var sql = Provider == StorageProvider.PostgreSql && migration.PostgreSql is { } pg ? pg : migration.Sql;
                 await ExecuteAsync(connection, sql, cancellationToken, tx).ConfigureAwait(false);
-                await using (var record = connection.CreateCommand())
-                {
-                    record.Transaction = tx;
-                    record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)";
-                    record.AddParameter("@id", migration.Id);
-                    record.AddParameter("@at", DateTimeOffset.UnixEpoch.ToString("O")); // the order matters, not the instant
-                    await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
-                LogApplied(logger, migration.Id);
+                await using var record = connection.CreateCommand();
+                record.Transaction = tx;
+                record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)";
+                record.AddParameter("@id", migration.Id);
+                record.AddParameter("@at", DateTimeOffset.UnixEpoch.ToString("O")); // the order matters, not the instant
+                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var migration in pending)
+                LogApplied(logger, migration.Id);
             _migrated = true;
         }
         finally
@@ -66,6 +72,9 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
             _migrateLock.Release();
         }
     }
+
+    /// <summary>SloBot's PostgreSQL advisory lock for migrations ("SLOBOT" in ASCII).</summary>
+    private const long MigrationLockKey = 0x534C4F424F54;
 
     private async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
     {

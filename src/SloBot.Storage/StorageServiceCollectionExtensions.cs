@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Releases;
+using SloBot.Chat.Schedules;
 using SloBot.Chat.Tiers;
 using SloBot.Storage.Conversations;
 using SloBot.Storage.Releases;
+using SloBot.Storage.Schedules;
 using SloBot.Storage.Tiers;
 
 namespace SloBot.Storage;
@@ -24,6 +26,8 @@ public static class StorageServiceCollectionExtensions
         services.AddConversationStorage();
         services.AddStorageMigration(SqlTierAdoptions.MigrationId, SqlTierAdoptions.Schema);
         services.Replace(ServiceDescriptor.Singleton<ITierAdoptions, SqlTierAdoptions>());
+        services.AddStorageMigration(SqlScheduleLedger.MigrationId, SqlScheduleLedger.Schema);
+        services.Replace(ServiceDescriptor.Singleton<IScheduleLedger, SqlScheduleLedger>());
         return services;
     }
 

@@ -17,6 +17,7 @@ using SloBot.Sli.Embedded;
 using SloBot.Sli.Prometheus;
 using SloBot.Slack;
 using SloBot.Chat.Conversations;
+using SloBot.Chat.Schedules;
 using SloBot.Storage;
 
 namespace SloBot.Hosting;
@@ -53,6 +54,7 @@ internal static class SloBotServices
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
         services.AddSloBotChat();
         services.AddSloBotConversations(configuration);
+        services.AddSloBotSchedules(configuration);
 
         if (mode.Demo)
             services.AddSingleton<DemoSeeder>();

@@ -59,6 +59,31 @@ public sealed class AskTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_ScheduleJson_NamesEachPostAndItsNextRunInUtc()
+    {
+        var (code, stdout, stderr) = await RunAsync("ask", "/slo schedule", "--demo", "--json", Store,
+            "--SloBot:Schedule:TimeZone=Asia/Tokyo", "--SloBot:Schedule:WeeklyReview:Channel=slack:C0123");
+
+        Assert.True(code == 0, stderr);
+        var post = JsonDocument.Parse(stdout).RootElement.GetProperty("posts").EnumerateArray().Single();
+        Assert.Equal("weekly-review", post.GetProperty("job").GetString());
+        Assert.Equal("slack:C0123", post.GetProperty("channel").GetString());
+        var next = post.GetProperty("next").GetDateTimeOffset();
+        Assert.Equal(TimeSpan.Zero, next.Offset);
+        var local = TimeZoneInfo.ConvertTime(next, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        Assert.Equal((DayOfWeek.Monday, 9, 0), (local.DayOfWeek, local.Hour, local.Minute));
+        Assert.InRange(next - TimeProvider.System.GetUtcNow(), TimeSpan.Zero, TimeSpan.FromDays(7));
+    }
+
+    [Fact]
+    public async Task Ask_BadSchedule_StopsNamingTheKey()
+    {
+        var (code, _, stderr) = await RunAsync("ask", "/slo schedule", "--demo", Store, "--SloBot:Schedule:Engineering:Channel=slack:C1", "--SloBot:Schedule:Engineering:Cron=every day");
+        Assert.Equal(2, code);
+        Assert.Contains("SloBot:Schedule:Engineering:Cron 'every day' is not a five-field cron expression", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_UnknownService_ExitTwoWithDidYouMean()
     {
         var (code, stdout, _) = await RunAsync("ask", "/slo budget paymnet", "--demo", "--json", Store);

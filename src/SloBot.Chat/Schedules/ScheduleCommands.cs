@@ -1,0 +1,88 @@
+using Humanizer;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Commands;
+using SloBot.Chat.Replies;
+using SloBot.Core.Text;
+
+namespace SloBot.Chat.Schedules;
+
+/// <summary><c>/slo schedule</c>: the scheduled posts, where they go, when next, and how the last ones went.</summary>
+internal sealed class ScheduleListCommand(IOptions<ScheduleOptions> options, IScheduleLedger ledger, TimeProvider time) : ICommandHandler
+{
+    public CommandSpec Spec { get; } = new("schedule", "The scheduled posts (Monday review, stakeholder summaries): where, when next, last runs", [], ["/slo schedule"]);
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var posts = options.Value.Posts();
+        if (posts.Count == 0)
+        {
+            return Reply.Text(
+                "No scheduled posts are configured. Give a post a channel to turn it on, for example " +
+                "`SloBot:Schedule:WeeklyReview:Channel=slack:C0123ABCD` (posts: WeeklyReview, Executives, Product, Engineering; " +
+                "optional `:Cron`, `:TimeZone`, `:Grace`). Preview one now with `/slo summary executives`.");
+        }
+
+        var now = time.GetUtcNow();
+        var rows = new List<IReadOnlyList<string>>();
+        var data = new List<object>();
+        foreach (var post in posts)
+        {
+            var next = ScheduleMath.Next(post.Cron, post.Zone, now);
+            var last = (await ledger.RecentAsync(post.Job, 1, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+            rows.Add(
+            [
+                post.Job,
+                post.Channel.ToString(),
+                $"{post.CronText} ({post.Zone.Id})",
+                next is { } n ? $"in {(n - now).Humanize(precision: 2, maxUnit: Humanizer.TimeUnit.Day, minUnit: Humanizer.TimeUnit.Minute)} ({TimeZoneInfo.ConvertTime(n, post.Zone):ddd d MMM HH:mm})" : "never",
+                last is null ? "not yet" : $"{last.Status.ToString().ToLowerInvariant()} {(now - last.Occurrence).Humanize(precision: 1, minUnit: Humanizer.TimeUnit.Minute)} ago",
+            ]);
+            data.Add(new { job = post.Job, channel = post.Channel.ToString(), cron = post.CronText, timeZone = post.Zone.Id, next, lastOccurrence = last?.Occurrence, lastStatus = last?.Status.ToString().ToLowerInvariant() });
+        }
+
+        return new Reply
+        {
+            Header = "Scheduled posts",
+            Blocks = [new TableBlock(["post", "channel", "when", "next", "last"], rows)],
+            Summary = $"{"scheduled post".ToQuantity(posts.Count)}",
+            Data = new { posts = data },
+        };
+    }
+}
+
+/// <summary><c>/slo summary &lt;audience&gt;</c>: a scheduled post now, for the period since its previous occurrence (a preview).</summary>
+internal sealed class SummaryCommand(IOptions<ScheduleOptions> options, ScheduledPostBuilder builder, TimeProvider time) : ICommandHandler
+{
+    private static readonly Dictionary<string, ScheduledPostKind> Audiences = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["review"] = ScheduledPostKind.WeeklyReview,
+        ["executives"] = ScheduledPostKind.Executives,
+        ["product"] = ScheduledPostKind.Product,
+        ["engineering"] = ScheduledPostKind.Engineering,
+    };
+
+    public CommandSpec Spec { get; } = new(
+        "summary",
+        "A stakeholder summary now, as the schedule would post it: executives (monthly), product (weekly), engineering (daily), review (Monday)",
+        [new CommandOption("audience", "executives, product, engineering or review", Required: true, Positional: true, Choices: ["executives", "product", "engineering", "review"])],
+        ["/slo summary executives", "/slo summary engineering"]);
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var audience = context.Args.At(0);
+        if (audience is null || !Audiences.TryGetValue(audience, out var kind))
+        {
+            var hint = audience is not null && DidYouMean.Suggest(audience, Audiences.Keys) is { } m ? $" — did you mean '{m}'?" : "";
+            return Reply.BadCommand($"{(audience is null ? "Which audience?" : $"No summary for '{audience}'{hint}")} Usage: `{Spec.Usage}`; audiences: executives, product, engineering, review.");
+        }
+
+        if (context.Args.Positional.Count > 1 || context.Args.Named.Count > 0)
+            return Reply.BadCommand($"Too many arguments. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+        var o = options.Value;
+        var cron = Cronos.CronExpression.Parse(o.For(kind).Cron ?? ScheduleOptions.DefaultCron(kind));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(o.For(kind).TimeZone ?? o.TimeZone);
+        var now = time.GetUtcNow();
+        var (from, _) = ScheduleMath.Period(cron, zone, ScheduleMath.Next(cron, zone, now) ?? now);
+        return await builder.BuildAsync(kind, from, now, zone, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,164 @@
+using Cronos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using SloBot.Core.Text;
+
+namespace SloBot.Chat.Schedules;
+
+/// <summary>The posts SloBot makes on its own: the Monday review and the stakeholder summaries of seed 004.</summary>
+public enum ScheduledPostKind
+{
+    /// <summary>The week's SLO status with a "Start review" button (weekly).</summary>
+    WeeklyReview,
+
+    /// <summary>Business impact, trends and risks (monthly).</summary>
+    Executives,
+
+    /// <summary>Error budgets, release decisions and feature velocity (weekly).</summary>
+    Product,
+
+    /// <summary>Current status, incidents and action items (daily, working days).</summary>
+    Engineering,
+}
+
+/// <summary>One scheduled post: on when <see cref="Channel"/> is set.</summary>
+public sealed class ScheduledPostOptions
+{
+    /// <summary>Where to post: <c>slack:C0123ABCD</c> or <c>discord:123456789012345678</c>. Empty: this post is off.</summary>
+    public string Channel { get; set; } = "";
+
+    /// <summary>Five-field cron in <see cref="TimeZone"/> (default per post: see <see cref="ScheduleOptions.DefaultCron"/>).</summary>
+    public string? Cron { get; set; }
+
+    /// <summary>IANA zone of the cron; default <c>SloBot:Schedule:TimeZone</c>.</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>How late a post may still go out (after a restart or an outage); older ones are skipped and logged.</summary>
+    public TimeSpan? Grace { get; set; }
+}
+
+/// <summary><c>SloBot:Schedule</c>: <c>TimeZone</c> and one section per <see cref="ScheduledPostKind"/>.</summary>
+public sealed class ScheduleOptions
+{
+    public const string Section = "SloBot:Schedule";
+
+    /// <summary>IANA zone the crons are read in unless a post names its own. Default UTC.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public ScheduledPostOptions WeeklyReview { get; set; } = new();
+
+    public ScheduledPostOptions Executives { get; set; } = new();
+
+    public ScheduledPostOptions Product { get; set; } = new();
+
+    public ScheduledPostOptions Engineering { get; set; } = new();
+
+    /// <summary>Seed 004's frequencies at 09:00 local: review and product weekly on Monday, executives on the 1st, engineering on working days.</summary>
+    public static string DefaultCron(ScheduledPostKind kind) => kind switch
+    {
+        ScheduledPostKind.Executives => "0 9 1 * *",
+        ScheduledPostKind.Engineering => "0 9 * * MON-FRI",
+        _ => "0 9 * * MON",
+    };
+
+    /// <summary>A weekly or monthly post may be up to 12 hours late; a daily one 2 hours.</summary>
+    public static TimeSpan DefaultGrace(ScheduledPostKind kind) => kind == ScheduledPostKind.Engineering ? TimeSpan.FromHours(2) : TimeSpan.FromHours(12);
+
+    public ScheduledPostOptions For(ScheduledPostKind kind) => kind switch
+    {
+        ScheduledPostKind.WeeklyReview => WeeklyReview,
+        ScheduledPostKind.Executives => Executives,
+        ScheduledPostKind.Product => Product,
+        _ => Engineering,
+    };
+
+    /// <summary>The posts that are on, resolved (cron parsed, zone found). Call after validation.</summary>
+    public IReadOnlyList<ScheduledPost> Posts() =>
+        Enum.GetValues<ScheduledPostKind>()
+            .Where(k => !string.IsNullOrWhiteSpace(For(k).Channel))
+            .Select(k =>
+            {
+                var o = For(k);
+                var (platform, channel) = ScheduledPost.ParseChannel(o.Channel)!.Value;
+                return new ScheduledPost(
+                    k,
+                    o.Cron ?? DefaultCron(k),
+                    CronExpression.Parse(o.Cron ?? DefaultCron(k)),
+                    TimeZoneInfo.FindSystemTimeZoneById(o.TimeZone ?? TimeZone),
+                    new Events.ConversationKey(platform, channel),
+                    o.Grace ?? DefaultGrace(k));
+            })
+            .ToArray();
+}
+
+/// <summary>A post that is on: what, when (cron in a zone), where, and how late it may still go out.</summary>
+public sealed record ScheduledPost(ScheduledPostKind Kind, string CronText, CronExpression Cron, TimeZoneInfo Zone, Events.ConversationKey Channel, TimeSpan Grace)
+{
+    /// <summary>The ledger's name for it: "weekly-review", "executives" …</summary>
+    public string Job => Kind == ScheduledPostKind.WeeklyReview ? "weekly-review" : Kind.ToString().ToLowerInvariant();
+
+    public static (string Platform, string Channel)? ParseChannel(string text)
+    {
+        var parts = text.Split(':', 2, StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0 ? (parts[0].ToLowerInvariant(), parts[1]) : null;
+    }
+}
+
+/// <summary>Names every wrong key of <c>SloBot:Schedule</c> with what was expected (and a did-you-mean).</summary>
+internal sealed class ScheduleOptionsValidator(IConfiguration configuration) : IValidateOptions<ScheduleOptions>
+{
+    private static readonly string[] Platforms = ["slack", "discord", "console"];
+
+    public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
+    {
+        var errors = new List<string>();
+        var known = Enum.GetNames<ScheduledPostKind>().Append(nameof(ScheduleOptions.TimeZone)).ToArray();
+        foreach (var child in configuration.GetSection(ScheduleOptions.Section).GetChildren())
+        {
+            if (!known.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                errors.Add($"{ScheduleOptions.Section}:{child.Key} is not a scheduled post{Hint(child.Key, known)} Posts: {string.Join(", ", Enum.GetNames<ScheduledPostKind>())}.");
+        }
+
+        CheckZone(errors, $"{ScheduleOptions.Section}:TimeZone", options.TimeZone);
+        foreach (var kind in Enum.GetValues<ScheduledPostKind>())
+        {
+            var o = options.For(kind);
+            var key = $"{ScheduleOptions.Section}:{kind}";
+            if (string.IsNullOrWhiteSpace(o.Channel))
+                continue;
+            if (ScheduledPost.ParseChannel(o.Channel) is not { } channel)
+                errors.Add($"{key}:Channel '{o.Channel}' must be platform:channel, e.g. slack:C0123ABCD or discord:123456789012345678.");
+            else if (!Platforms.Contains(channel.Platform))
+                errors.Add($"{key}:Channel names platform '{channel.Platform}'{Hint(channel.Platform, Platforms)} Platforms: slack, discord, console.");
+            if (o.Cron is { } cron)
+            {
+                try
+                {
+                    CronExpression.Parse(cron);
+                }
+                catch (CronFormatException ex)
+                {
+                    errors.Add($"{key}:Cron '{cron}' is not a five-field cron expression ({ex.Message}); e.g. \"{ScheduleOptions.DefaultCron(kind)}\".");
+                }
+            }
+
+            if (o.TimeZone is { } zone)
+                CheckZone(errors, $"{key}:TimeZone", zone);
+            if (o.Grace is { } grace && grace < TimeSpan.Zero)
+                errors.Add($"{key}:Grace must not be negative (e.g. \"12:00:00\").");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void CheckZone(List<string> errors, string key, string zone)
+    {
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+            return;
+        var ids = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id);
+        errors.Add($"{key} '{zone}' is not a known time zone{Hint(zone, ids)} Use an IANA id such as UTC, Europe/London or America/New_York.");
+    }
+
+    private static string Hint(string input, IEnumerable<string> candidates) =>
+        DidYouMean.Suggest(input, candidates) is { } m ? $" — did you mean '{m}'?" : ".";
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Commands;
+
+namespace SloBot.Chat.Schedules;
+
+public static class ScheduleServiceCollectionExtensions
+{
+    /// <summary>
+    /// Scheduled posts from <c>SloBot:Schedule</c> (validated at start), <c>/slo schedule</c> and <c>/slo summary</c>.
+    /// Needs <c>AddSloBotConversations</c> (the review's data). The ledger is in memory unless <c>AddSloBotStorage</c>
+    /// registers the SQL one; the scheduler runs as a hosted service.
+    /// </summary>
+    public static IServiceCollection AddSloBotSchedules(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScheduleOptions>>(new ScheduleOptionsValidator(configuration));
+        services.TryAddSingleton<IScheduleLedger, InMemoryScheduleLedger>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ScheduledPostBuilder>();
+        services.AddSingleton<Scheduler>();
+        services.AddHostedService(sp => sp.GetRequiredService<Scheduler>());
+        services.AddCommand<ScheduleListCommand>();
+        services.AddCommand<SummaryCommand>();
+        return services;
+    }
+}

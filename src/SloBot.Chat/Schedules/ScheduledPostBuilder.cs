@@ -1,0 +1,143 @@
+using Humanizer;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Replies;
+using SloBot.Chat.Reviews;
+
+namespace SloBot.Chat.Schedules;
+
+/// <summary>
+/// What each scheduled post says, from live data (catalog, SLI source, retrospectives, decisions, action items) for
+/// the period it covers. Seed 004's stakeholder groups: executives (business impact, trends, risks), product (error
+/// budget, release decisions, feature velocity), engineering (current status, incidents, action items).
+/// </summary>
+internal sealed class ScheduledPostBuilder(ReviewData data)
+{
+    /// <summary>The post for the period [<paramref name="from"/>, <paramref name="to"/>), dates read in <paramref name="zone"/>.</summary>
+    public async Task<Reply> BuildAsync(ScheduledPostKind kind, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken) => kind switch
+    {
+        ScheduledPostKind.WeeklyReview => await WeeklyReviewAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
+        ScheduledPostKind.Executives => await ExecutivesAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
+        ScheduledPostKind.Product => await ProductAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
+        _ => await EngineeringAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
+    };
+
+    private async Task<Reply> WeeklyReviewAsync(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var (atRisk, healthy) = await data.OverviewAsync(cancellationToken).ConfigureAwait(false);
+        var incidents = await data.IncidentsAsync(from, to, cancellationToken).ConfigureAwait(false);
+        var releases = await data.ReleasesAsync(from, cancellationToken).ConfigureAwait(false);
+        var actions = await data.PreviousActionsAsync(from, cancellationToken).ConfigureAwait(false);
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock($"Time for the weekly SLO review of {Period(from, to, zone)}. Press **Start review** to walk the agenda in a thread."),
+            new FieldsBlock(
+            [
+                new ReplyField("Services at risk", atRisk.Length == 0 ? "none" : string.Join(", ", atRisk.Select(h => $"{h.Service} ({BudgetFormat.Percent(h.Remaining)} {h.Status})"))),
+                new ReplyField("Services in good health", Count(healthy.Length, "service")),
+                new ReplyField("Incidents", Count(incidents.Length, "incident")),
+                new ReplyField("Release decisions", Count(releases.Length, "decision") + (releases.Any(r => r.Pending) ? $", {Count(releases.Count(r => r.Pending), "pending review")}" : "")),
+                new ReplyField("Action items", $"{Count(actions.Count(a => !a.Done), "open item")}, {Count(actions.Count(a => a.Done), "closed item")} since last week"),
+            ]),
+        };
+        return new Reply
+        {
+            Header = $"Weekly SLO review · {Day(to, zone)}",
+            Blocks = blocks,
+            Buttons = [new ReplyButton(ReviewStarter.ButtonAction, "Start review", null, ButtonStyle.Primary)],
+            Summary = $"Weekly SLO review: {Count(atRisk.Length, "service")} at risk, {Count(incidents.Length, "incident")} this week",
+            Data = new { kind = "weekly-review", from, to, atRisk, healthy = healthy.Length, incidents = incidents.Length, decisions = releases.Length, openActions = actions.Count(a => !a.Done) },
+        };
+    }
+
+    private async Task<Reply> ExecutivesAsync(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var (atRisk, healthy) = await data.OverviewAsync(cancellationToken).ConfigureAwait(false);
+        var incidents = await data.IncidentsAsync(from, to, cancellationToken).ConfigureAwait(false);
+        var burns = await data.BurnRatesAsync(cancellationToken).ConfigureAwait(false);
+        var all = atRisk.Concat(healthy).ToArray();
+        var meeting = all.Count(h => h.Remaining >= 0);
+        var downtime = TimeSpan.FromSeconds(incidents.Sum(i => i.DurationSeconds));
+        // A risk: under a fifth of the budget left (warning or worse), or gone within a week at the current rate.
+        var risks = burns.Where(b => b.Remaining < 0.2 || (b.ProjectedExhaustion is { } at && at - to <= TimeSpan.FromDays(7))).OrderBy(b => b.Remaining).Take(5).ToArray();
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock("**Business impact**"),
+            new FieldsBlock(
+            [
+                new ReplyField("Services meeting their SLOs", $"{meeting} of {Count(all.Length, "service")}"),
+                new ReplyField("Incidents", incidents.Length == 0 ? "none" : $"{Count(incidents.Length, "incident")}, {BudgetFormat.Duration(downtime, 2)} in all"),
+            ]),
+            new TextBlock("**Trends**"),
+            new TextBlock(burns.Length == 0 ? "No SLOs in the catalog." : string.Join("\n", burns.Take(5).Select(b => $"• {b.Service} {b.Slo}: {b.Trend}, {BudgetFormat.Percent(b.Remaining)} of the budget left"))),
+            new TextBlock("**Risks**"),
+            new TextBlock(risks.Length == 0 ? "No error budget is at risk." : string.Join("\n", risks.Select(r =>
+                $"• {r.Service} {r.Slo}: {BudgetFormat.Percent(r.Remaining)} left" + (r.ProjectedExhaustion is { } at ? $", exhausted in {BudgetFormat.Duration(at - to, 1)} at the current rate" : "")))),
+        };
+        return new Reply
+        {
+            Header = $"SLO summary for executives · {Period(from, to, zone)}",
+            Blocks = blocks,
+            Summary = $"SLO summary: {meeting} of {Count(all.Length, "service")} meeting their SLOs, {Count(incidents.Length, "incident")}",
+            Data = new { kind = "executives", from, to, services = all.Length, meetingSlos = meeting, incidents = incidents.Length, downtimeSeconds = downtime.TotalSeconds, risks },
+        };
+    }
+
+    private async Task<Reply> ProductAsync(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var (atRisk, healthy) = await data.OverviewAsync(cancellationToken).ConfigureAwait(false);
+        var releases = await data.ReleasesAsync(from, cancellationToken).ConfigureAwait(false);
+        var byAction = releases.GroupBy(r => r.Action).ToDictionary(g => g.Key, g => g.Count());
+        var shipped = byAction.GetValueOrDefault("approve");
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock("**Error budgets**"),
+            new TableBlock(["service", "SLO", "budget left", "status"],
+                [.. atRisk.Concat(healthy).Select(h => (IReadOnlyList<string>)[h.Service, h.Slo, BudgetFormat.Percent(h.Remaining), h.Status])]),
+            new TextBlock("**Release decisions**"),
+            new TextBlock(releases.Length == 0 ? "No release decisions this period." : string.Join("\n", releases.Take(10).Select(r => $"• {r.Service} {r.Version}: {r.Action}{(r.Pending ? " (review pending)" : "")}"))),
+            new FieldsBlock(
+            [
+                new ReplyField("Feature velocity", $"{Count(shipped, "release")} approved, {byAction.GetValueOrDefault("defer") + byAction.GetValueOrDefault("block")} deferred or blocked"),
+            ]),
+        };
+        return new Reply
+        {
+            Header = $"SLO report for product · {Period(from, to, zone)}",
+            Blocks = blocks,
+            Summary = $"SLO report: {Count(atRisk.Length, "service")} at risk, {Count(shipped, "release")} approved",
+            Data = new { kind = "product", from, to, atRisk, decisions = byAction, approved = shipped },
+        };
+    }
+
+    private async Task<Reply> EngineeringAsync(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var (atRisk, healthy) = await data.OverviewAsync(cancellationToken).ConfigureAwait(false);
+        var incidents = await data.IncidentsAsync(from, to, cancellationToken).ConfigureAwait(false);
+        var open = (await data.PreviousActionsAsync(to, cancellationToken).ConfigureAwait(false)).Where(a => !a.Done).ToArray();
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock("**Current status**"),
+            new TextBlock(atRisk.Length == 0
+                ? $"All {Count(healthy.Length, "service")} healthy."
+                : string.Join("\n", atRisk.Select(h => $"• {h.Service} {h.Slo}: {BudgetFormat.Percent(h.Remaining)} left ({h.Status}), burning {BudgetFormat.BurnRate(h.BurnRate1h)} over the last hour"))),
+            new TextBlock("**Incidents**"),
+            new TextBlock(incidents.Length == 0 ? "None since the last report." : string.Join("\n", incidents.Select(i =>
+                $"• {i.IncidentId} ({string.Join(", ", i.Services)}): {BudgetFormat.Duration(TimeSpan.FromSeconds(i.DurationSeconds), 2)}" + (i.BudgetConsumed is { } c ? $", {BudgetFormat.Percent(c)} of the budget" : "")))),
+            new TextBlock("**Open action items**"),
+            new TextBlock(open.Length == 0 ? "None." : string.Join("\n", open.Take(10).Select(a => $"• #{a.Id} {a.Task}" + (a.Owner is { } o ? $" ({o})" : "") + (a.Due is { } d ? $", due {d}" : "")))),
+        };
+        return new Reply
+        {
+            Header = $"SLO status for engineering · {Day(to, zone)}",
+            Blocks = blocks,
+            Summary = $"SLO status: {Count(atRisk.Length, "service")} at risk, {Count(incidents.Length, "incident")}, {Count(open.Length, "open action item")}",
+            Data = new { kind = "engineering", from, to, atRisk, incidents, openActions = open },
+        };
+    }
+
+    private static string Period(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone) => $"{Day(from, zone)} to {Day(to, zone)}";
+
+    private static string Day(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone).DateTime.ToOrdinalWords();
+
+    private static string Count(int n, string noun) => noun.ToQuantity(n);
+}

@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Conversations;
+using SloBot.Chat.Delivery;
+
+namespace SloBot.Chat.Schedules;
+
+/// <summary>
+/// Posts the scheduled posts when due: every minute (and at start) each post's due occurrence is claimed in the
+/// ledger — only the claimer posts, so a post goes out once across restarts and replicas — built from live data for
+/// the period since the previous occurrence, posted through the outbox, and recorded with its message id. A missed
+/// occurrence is posted late while within its grace, otherwise recorded as skipped. A failed post gives its claim
+/// back and is tried again the next minute.
+/// </summary>
+internal sealed partial class Scheduler(
+    IOptions<ScheduleOptions> options,
+    IScheduleLedger ledger,
+    ScheduledPostBuilder builder,
+    ThreadPosts posts,
+    Outbox outbox,
+    TimeProvider time,
+    ILogger<Scheduler> logger) : BackgroundService
+{
+    private readonly IReadOnlyList<ScheduledPost> _posts = options.Value.Posts();
+
+    public IReadOnlyList<ScheduledPost> Posts => _posts;
+
+    /// <summary>Completes after each round (tests wait for it instead of sleeping).</summary>
+    public event Action<DateTimeOffset>? RoundCompleted;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_posts.Count == 0)
+            return;
+        foreach (var post in _posts)
+            LogScheduled(logger, post.Job, post.CronText, post.Zone.Id, post.Channel.ToString(), ScheduleMath.Next(post.Cron, post.Zone, time.GetUtcNow()));
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        try
+        {
+            do
+            {
+                await RunDueAsync(stoppingToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    /// <summary>One round: every post that is due now goes out (or is recorded as skipped).</summary>
+    public async Task RunDueAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var post in _posts)
+        {
+            try
+            {
+                await RunAsync(post, now, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, post.Job, ex.Message);
+            }
+        }
+
+        RoundCompleted?.Invoke(now);
+    }
+
+    private async Task RunAsync(ScheduledPost post, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = await ledger.LastAsync(post.Job, cancellationToken).ConfigureAwait(false);
+        var (run, skipped) = ScheduleMath.Due(post.Cron, post.Zone, last, now, post.Grace);
+        foreach (var occurrence in skipped)
+        {
+            if (await ledger.TryClaimAsync(post.Job, occurrence, now, cancellationToken).ConfigureAwait(false))
+            {
+                await ledger.CompleteAsync(post.Job, occurrence, ScheduleRunStatus.Skipped, null, now, cancellationToken).ConfigureAwait(false);
+                LogSkipped(logger, post.Job, occurrence, now - occurrence);
+            }
+        }
+
+        if (run is not { } due || !await ledger.TryClaimAsync(post.Job, due, now, cancellationToken).ConfigureAwait(false))
+            return;
+        try
+        {
+            if (posts.TransportFor(post.Channel.Platform) is not { } transport)
+                throw new InvalidOperationException($"no {post.Channel.Platform} transport is configured for {post.Channel}");
+            var (from, to) = ScheduleMath.Period(post.Cron, post.Zone, due);
+            var reply = await builder.BuildAsync(post.Kind, from, to, post.Zone, cancellationToken).ConfigureAwait(false);
+            var posted = await outbox.SendAsync(
+                $"schedule:{post.Channel}",
+                $"schedule:{post.Job}:{due.ToUnixTimeSeconds()}",
+                ct => transport.PostAsync(post.Channel, reply, ct),
+                cancellationToken).ConfigureAwait(false);
+            await ledger.CompleteAsync(post.Job, due, ScheduleRunStatus.Posted, posted.MessageId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            LogPosted(logger, post.Job, due, post.Channel.ToString(), posted.MessageId);
+        }
+        catch
+        {
+            await ledger.ReleaseAsync(post.Job, due, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    [LoggerMessage(EventId = 800, Level = LogLevel.Information, Message = "Scheduled post {Job}: cron '{Cron}' in {Zone} to {Channel}; next at {Next:u}")]
+    private static partial void LogScheduled(ILogger logger, string job, string cron, string zone, string channel, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 801, Level = LogLevel.Information, Message = "Scheduled post {Job} of {Occurrence:u} posted to {Channel} (message {MessageId})")]
+    private static partial void LogPosted(ILogger logger, string job, DateTimeOffset occurrence, string channel, string messageId);
+
+    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Scheduled post {Job} of {Occurrence:u} skipped: {Late} late, past its grace")]
+    private static partial void LogSkipped(ILogger logger, string job, DateTimeOffset occurrence, TimeSpan late);
+
+    [LoggerMessage(EventId = 803, Level = LogLevel.Error, Message = "Scheduled post {Job} failed; it is tried again next minute while within its grace: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string job, string reason);
+}

@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SloBot.Chat.Conversations;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Chat.Schedules;
+using SloBot.Chat.Tests.Budgets;
+using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
+using Xunit;
+
+namespace SloBot.Chat.Tests.Schedules;
+
+public sealed class ScheduleOptionsTests
+{
+    [Fact]
+    public void WrongKeys_AreEachNamed_WithWhatWasExpected()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
+        {
+            ["SloBot:Schedule:TimeZone"] = "Europe/Londn",
+            ["SloBot:Schedule:WeeklyReveiw:Channel"] = "slack:C1",
+            ["SloBot:Schedule:Executives:Channel"] = "slak:C1",
+            ["SloBot:Schedule:Executives:Cron"] = "0 9 31 2 * *",
+            ["SloBot:Schedule:Product:Channel"] = "C0123",
+        }).Value);
+
+        Assert.Contains("SloBot:Schedule:TimeZone 'Europe/Londn' is not a known time zone — did you mean 'Europe/London'?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:WeeklyReveiw is not a scheduled post — did you mean 'WeeklyReview'?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:Executives:Channel names platform 'slak' — did you mean 'slack'?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:Executives:Cron '0 9 31 2 * *' is not a five-field cron expression", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:Product:Channel 'C0123' must be platform:channel", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_FollowSeed004sFrequencies_AtNineLocal()
+    {
+        var posts = Resolve(new()
+        {
+            ["SloBot:Schedule:TimeZone"] = "America/New_York",
+            ["SloBot:Schedule:WeeklyReview:Channel"] = "slack:C1",
+            ["SloBot:Schedule:Executives:Channel"] = "discord:42",
+            ["SloBot:Schedule:Engineering:Channel"] = "slack:C2",
+            ["SloBot:Schedule:Engineering:TimeZone"] = "Asia/Tokyo",
+        }).Value.Posts();
+
+        Assert.Equal(["weekly-review:0 9 * * MON:America/New_York", "executives:0 9 1 * *:America/New_York", "engineering:0 9 * * MON-FRI:Asia/Tokyo"],
+            posts.Select(p => $"{p.Job}:{p.CronText}:{p.Zone.Id}"));
+        Assert.Equal(new ConversationKey("discord", "42"), posts[1].Channel);
+        Assert.Equal([TimeSpan.FromHours(12), TimeSpan.FromHours(12), TimeSpan.FromHours(2)], posts.Select(p => p.Grace));
+    }
+
+    [Fact]
+    public async Task Summary_UnknownAudience_DidYouMean_ExitTwo()
+    {
+        var reply = await AskAsync("/slo summary engineerng");
+
+        Assert.Equal(ExitCodes.BadCommand, reply.ExitCode);
+        Assert.Contains("No summary for 'engineerng' — did you mean 'engineering'?", reply.PlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_Executives_CoversTheMonthSoFar_FromLiveBudgets()
+    {
+        var reply = await AskAsync("/slo summary executives");
+
+        Assert.Equal(ExitCodes.Answered, reply.ExitCode);
+        Assert.Equal("SLO summary for executives · 1 November 2026 to 23 November 2026", reply.Header);
+        Assert.Contains("1 of 1 service", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("payment availability: 50 % left", reply.PlainText(), StringComparison.Ordinal); // 3 days at this rate: a risk
+    }
+
+    private static IOptions<ScheduleOptions> Resolve(Dictionary<string, string?> settings)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSloBotChat().AddSloBotConversations(config).AddSloBotSchedules(config);
+        return services.BuildServiceProvider().GetRequiredService<IOptions<ScheduleOptions>>();
+    }
+
+    private static async Task<Reply> AskAsync(string text)
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var payment = new SloDefinition("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly);
+        var config = new ConfigurationBuilder().Build();
+        var services = new ServiceCollection().AddLogging()
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(now))
+            .AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [payment])]))
+            .AddSingleton<ISliSource>(new FakeSliSource()
+                .With(payment.Id, payment.Window, 999_500, 1_000_000)
+                .With(payment.Id, TimeSpan.FromDays(3), 99_900, 100_000)
+                .With(payment.Id, TimeSpan.FromHours(1), 9_950, 10_000))
+            .AddSloBotChat().AddSloBotConversations(config).AddSloBotSchedules(config)
+            .BuildServiceProvider();
+        var responder = new Responder();
+        await services.GetRequiredService<IChatEventSink>().HandleAsync(new CommandEvent("e1", new ConversationKey("test", "C1"), new ChatUser("U1"), now, text), responder, CancellationToken.None);
+        return Assert.Single(responder.Replies);
+    }
+
+    private sealed class Responder : IChatResponder
+    {
+        public List<Reply> Replies { get; } = [];
+
+        public Task RespondAsync(Reply reply, CancellationToken cancellationToken)
+        {
+            Replies.Add(reply);
+            return Task.CompletedTask;
+        }
+    }
+}
