@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SloBot.Chat.Alerts;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Schedules;
 using SloBot.Chat.Tiers;
+using SloBot.Storage.Alerts;
 using SloBot.Storage.Conversations;
 using SloBot.Storage.Releases;
 using SloBot.Storage.Schedules;
@@ -28,6 +30,8 @@ public static class StorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ITierAdoptions, SqlTierAdoptions>());
         services.AddStorageMigration(SqlScheduleLedger.MigrationId, SqlScheduleLedger.Schema);
         services.Replace(ServiceDescriptor.Singleton<IScheduleLedger, SqlScheduleLedger>());
+        services.AddStorageMigration(SqlAlertStateStore.MigrationId, SqlAlertStateStore.Schema);
+        services.Replace(ServiceDescriptor.Singleton<IAlertStateStore, SqlAlertStateStore>());
         return services;
     }
 

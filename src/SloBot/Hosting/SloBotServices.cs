@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SloBot.Charts;
 using SloBot.Chat;
+using SloBot.Chat.Alerts;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Delivery;
 using SloBot.Terminal;
@@ -55,6 +56,7 @@ internal static class SloBotServices
         services.AddSloBotChat();
         services.AddSloBotConversations(configuration);
         services.AddSloBotSchedules(configuration);
+        services.AddSloBotAlerts(configuration);
 
         if (mode.Demo)
             services.AddSingleton<DemoSeeder>();

@@ -1,0 +1,53 @@
+namespace SloBot.Chat.Alerts;
+
+/// <summary>An SLO's current burn-rate alert: "page", "ticket" or "ok", since when, and the message that announced it.</summary>
+public sealed record AlertState(string Slo, string Severity, DateTimeOffset Since, string? MessageId);
+
+/// <summary>
+/// The alert state of every SLO, changed by compare-and-swap: of several replicas seeing the same change, one wins the
+/// swap and posts it.
+/// </summary>
+public interface IAlertStateStore
+{
+    Task<IReadOnlyList<AlertState>> AllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Sets <paramref name="next"/> if the stored severity is still <paramref name="expected"/> (null: no row yet).</summary>
+    Task<bool> TryChangeAsync(string? expected, AlertState next, CancellationToken cancellationToken);
+
+    /// <summary>Remembers the message that announced the current state.</summary>
+    Task SetMessageAsync(string slo, string messageId, CancellationToken cancellationToken);
+}
+
+internal sealed class InMemoryAlertStateStore : IAlertStateStore
+{
+    private readonly Lock _sync = new();
+    private readonly Dictionary<string, AlertState> _states = new(StringComparer.Ordinal);
+
+    public Task<IReadOnlyList<AlertState>> AllAsync(CancellationToken cancellationToken)
+    {
+        lock (_sync)
+            return Task.FromResult<IReadOnlyList<AlertState>>(_states.Values.ToArray());
+    }
+
+    public Task<bool> TryChangeAsync(string? expected, AlertState next, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            if (_states.GetValueOrDefault(next.Slo)?.Severity != expected)
+                return Task.FromResult(false);
+            _states[next.Slo] = next;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task SetMessageAsync(string slo, string messageId, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            if (_states.TryGetValue(slo, out var state))
+                _states[slo] = state with { MessageId = messageId };
+        }
+
+        return Task.CompletedTask;
+    }
+}

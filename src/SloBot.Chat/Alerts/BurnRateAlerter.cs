@@ -1,0 +1,167 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Conversations;
+using SloBot.Chat.Delivery;
+using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
+using SloBot.Chat.Schedules;
+using SloBot.Core.Budgets;
+using SloBot.Core.Catalog;
+using SloBot.Core.Design;
+using SloBot.Core.Sli;
+
+namespace SloBot.Chat.Alerts;
+
+/// <summary>
+/// Checks every SLO's multi-window burn rates each <see cref="AlertOptions.Interval"/> (one batched source call for
+/// all of them) and posts to <see cref="AlertOptions.Channel"/> when an SLO starts paging, drops to a ticket, or
+/// recovers. Changes go through <see cref="IAlertStateStore"/>'s compare-and-swap, so each is posted once, also with
+/// several replicas; with storage the states survive restarts.
+/// </summary>
+internal sealed partial class BurnRateAlerter(
+    IOptions<AlertOptions> options,
+    ISloCatalog catalog,
+    ISliSource source,
+    IAlertStateStore states,
+    ThreadPosts posts,
+    Outbox outbox,
+    TimeProvider time,
+    ILogger<BurnRateAlerter> logger) : BackgroundService
+{
+    private readonly AlertOptions _options = options.Value;
+
+    /// <summary>Fires after each round (tests wait for it instead of sleeping).</summary>
+    public event Action<DateTimeOffset>? RoundCompleted;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrWhiteSpace(_options.Channel))
+            return;
+        using var timer = new PeriodicTimer(_options.Interval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await CheckAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogCheckFailed(logger, ex.Message);
+                }
+
+                RoundCompleted?.Invoke(time.GetUtcNow());
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    /// <summary>One round: evaluate every SLO, post each change of state.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
+    {
+        var slos = catalog.Services.SelectMany(s => s.Slos).ToArray();
+        if (slos.Length == 0)
+            return;
+        var now = time.GetUtcNow();
+        var windows = BurnRateEvaluation.Windows(slos).Concat(slos.Select(s => s.Window)).Distinct().Order().ToArray();
+        var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
+        var current = (await states.AllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Slo, StringComparer.Ordinal);
+        foreach (var slo in slos)
+        {
+            var evaluation = BurnRateEvaluation.Evaluate(slo, counts);
+            var key = slo.Id.ToString();
+            var before = current.GetValueOrDefault(key);
+            if ((before?.Severity ?? "ok") == evaluation.Severity)
+                continue;
+            var next = new AlertState(key, evaluation.Severity, now, null);
+            if (!await states.TryChangeAsync(before?.Severity, next, cancellationToken).ConfigureAwait(false))
+                continue; // another replica saw it first and posts it
+            var budget = BudgetMath.Evaluate(slo, counts, now);
+            await PostAsync(AlertMessages.Change(evaluation, before, budget, now), next, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task PostAsync(Reply reply, AlertState state, CancellationToken cancellationToken)
+    {
+        var (platform, channel) = ScheduledPost.ParseChannel(_options.Channel)!.Value;
+        var where = new ConversationKey(platform, channel);
+        if (posts.TransportFor(platform) is not { } transport)
+        {
+            LogNoTransport(logger, state.Slo, state.Severity, _options.Channel);
+            return;
+        }
+
+        var posted = await outbox.SendAsync(
+            $"alerts:{where}",
+            $"alert:{state.Slo}:{state.Severity}:{state.Since.ToUnixTimeSeconds()}",
+            ct => transport.PostAsync(where, reply, ct),
+            cancellationToken).ConfigureAwait(false);
+        await states.SetMessageAsync(state.Slo, posted.MessageId, cancellationToken).ConfigureAwait(false);
+        LogPosted(logger, state.Slo, state.Severity, posted.MessageId);
+    }
+
+    [LoggerMessage(EventId = 820, Level = LogLevel.Information, Message = "Burn-rate alert for {Slo}: {Severity} (message {MessageId})")]
+    private static partial void LogPosted(ILogger logger, string slo, string severity, string messageId);
+
+    [LoggerMessage(EventId = 821, Level = LogLevel.Error, Message = "Burn-rate alert for {Slo} ({Severity}) not posted: no transport for {Channel}")]
+    private static partial void LogNoTransport(ILogger logger, string slo, string severity, string channel);
+
+    [LoggerMessage(EventId = 822, Level = LogLevel.Warning, Message = "Burn rates could not be checked; trying again next round: {Reason}")]
+    private static partial void LogCheckFailed(ILogger logger, string reason);
+}
+
+/// <summary>What an alert change says.</summary>
+internal static class AlertMessages
+{
+    public static Reply Change(BurnRateEvaluation evaluation, AlertState? before, ErrorBudget budget, DateTimeOffset now)
+    {
+        var slo = evaluation.Slo;
+        var name = $"{slo.Service} {slo.Name}";
+        var budgetLeft = new ReplyField("Budget left", $"{BudgetFormat.Percent(budget.Remaining)} of {BudgetFormat.Duration(slo.Window)} ({budget.Status.ToWord()})");
+        var buttons = new[] { new ReplyButton(BudgetButtons.Refresh, "Budget", slo.Service) };
+        if (evaluation.Firing is not { } rule)
+        {
+            var longest = evaluation.Rules[0];
+            var lasted = before is null ? "" : $" after {BudgetFormat.Duration(now - before.Since, 2)}";
+            return new Reply
+            {
+                Header = $"✅ Resolved · {name}",
+                Blocks = [new TextBlock($"The burn rate is back under every alert threshold{lasted} ({Window(longest.Rule.LongWindow)} {BudgetFormat.BurnRate(longest.LongRate)})."), new FieldsBlock([budgetLeft])],
+                Buttons = buttons,
+                Summary = $"Resolved: {name} burn rate back to normal",
+                Data = new { slo = slo.Id.ToString(), severity = "ok", since = now },
+            };
+        }
+
+        var (_, longRate, shortRate) = evaluation.Rules.First(r => r.Rule == rule);
+        var page = rule.Severity == "page";
+        var verb = before?.Severity == "page" && !page ? "down to a ticket" : page ? "paging" : "ticket";
+        return new Reply
+        {
+            Header = $"{(page ? "🔴 Page" : "🟠 Ticket")} · {name} is burning its error budget",
+            Blocks =
+            [
+                new TextBlock($"Burning **{BudgetFormat.BurnRate(longRate)}** over {Window(rule.LongWindow)} and **{BudgetFormat.BurnRate(shortRate)}** over {Window(rule.ShortWindow)} " +
+                    $"(alert above {BudgetFormat.BurnRate(rule.Factor)}, {verb}): at this rate the whole {BudgetFormat.Duration(slo.Window)} budget lasts {BudgetFormat.Duration(slo.Window / longRate, 2)}."),
+                new FieldsBlock(
+                [
+                    budgetLeft,
+                    new ReplyField("Exhaustion", BudgetFormat.Exhaustion(budget)),
+                    new ReplyField("Rule", $"{Window(rule.LongWindow)} and {Window(rule.ShortWindow)} above {BudgetFormat.BurnRate(rule.Factor)} ({BudgetFormat.Percent(rule.BudgetConsumed, 0)} of the budget in {Window(rule.LongWindow)})"),
+                ]),
+            ],
+            Buttons = buttons,
+            Summary = $"{(page ? "Page" : "Ticket")}: {name} burning {BudgetFormat.BurnRate(longRate)} over {Window(rule.LongWindow)}",
+            Data = new { slo = slo.Id.ToString(), severity = rule.Severity, since = now, burnRateLong = longRate, burnRateShort = shortRate, threshold = rule.Factor },
+        };
+    }
+
+    private static string Window(TimeSpan window) => BudgetFormat.Duration(window, 1);
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SloBot.Chat.Alerts;
+using SloBot.Chat.Conversations;
+using SloBot.Chat.Events;
+using SloBot.Chat.Tests.Conversations;
+using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
+using Xunit;
+
+namespace SloBot.Chat.Tests.Alerts;
+
+public sealed class BurnRateAlerterTests
+{
+    private static readonly SloDefinition Payment = new("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly);
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    private readonly BurnSource _source = new();
+    private readonly IAlertStateStore _states = new InMemoryAlertStateStore();
+    private readonly FakeTransport _transport = new("slack");
+
+    [Fact]
+    public async Task PageThenTicketThenResolved_EachChangePostedOnce_EvenWithTwoReplicas()
+    {
+        using var one = Services();
+        using var two = Services();
+        async Task CheckBothAsync() => await Task.WhenAll(
+            one.GetRequiredService<BurnRateAlerter>().CheckAsync(CancellationToken.None),
+            two.GetRequiredService<BurnRateAlerter>().CheckAsync(CancellationToken.None));
+
+        await CheckBothAsync();
+        Assert.Empty(_transport.Posts); // burning 0.5×: fine
+
+        _source.Rate = 20; // every window at 20× the allowed error ratio
+        await CheckBothAsync();
+        await CheckBothAsync();
+        var (where, page) = Assert.Single(_transport.Posts);
+        Assert.Equal(new ConversationKey("slack", "C0ALERTS"), where);
+        Assert.Equal("🔴 Page · payment availability is burning its error budget", page.Header);
+        Assert.Contains("Burning 20× over 1 hour and 20× over 5 minutes (alert above 14.4×, paging)", Raw(page), StringComparison.Ordinal);
+        Assert.Equal("budget.refresh", page.Buttons.Single().ActionId);
+
+        _source.Rate = 8; // under 14.4, over 6: a ticket
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await CheckBothAsync();
+        Assert.Equal("🟠 Ticket · payment availability is burning its error budget", _transport.Posts.Last().Reply.Header);
+
+        _source.Rate = 0.5;
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        await CheckBothAsync();
+        Assert.Equal(3, _transport.Posts.Count);
+        var resolved = _transport.Posts.Last().Reply;
+        Assert.Equal("✅ Resolved · payment availability", resolved.Header);
+        Assert.Contains("after 20 minutes", resolved.PlainText(), StringComparison.Ordinal);
+        Assert.Equal("ok", (await _states.AllAsync(CancellationToken.None)).Single().Severity);
+    }
+
+    [Fact]
+    public async Task SourceDown_NothingPosted_TheLoopKeepsGoing()
+    {
+        using var services = Services();
+        var alerter = services.GetRequiredService<BurnRateAlerter>();
+        var rounds = System.Threading.Channels.Channel.CreateUnbounded<DateTimeOffset>();
+        alerter.RoundCompleted += at => rounds.Writer.TryWrite(at);
+        _source.Failure = new SliSourceException("Prometheus timed out");
+
+        await alerter.StartAsync(CancellationToken.None);
+        await rounds.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        _source.Failure = null;
+        _source.Rate = 20;
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await rounds.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+        await alerter.StopAsync(CancellationToken.None);
+
+        Assert.Single(_transport.Posts);
+    }
+
+    private static string Raw(Replies.Reply reply) => string.Join("\n", reply.Blocks.OfType<Replies.TextBlock>().Select(t => t.Text.Replace("**", "", StringComparison.Ordinal)));
+
+    private ServiceProvider Services()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Alerts:Channel"] = "slack:C0ALERTS" }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(_clock);
+        services.AddSingleton(_states);
+        services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
+        services.AddSingleton<ISliSource>(_source);
+        services.AddSingleton<Delivery.IChatTransport>(_transport);
+        services.AddSloBotChat();
+        services.AddSloBotConversations(config);
+        services.AddSloBotAlerts(config);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Every window burns at <see cref="Rate"/> × the allowed error ratio.</summary>
+    private sealed class BurnSource : ISliSource
+    {
+        public double Rate { get; set; } = 0.5;
+
+        public Exception? Failure { get; set; }
+
+        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
+        {
+            if (Failure is not null)
+                throw Failure;
+            var counts = new SliCounts();
+            foreach (var slo in slos)
+            {
+                foreach (var w in windows)
+                    counts.Set(slo.Id, w, new EventCounts(1_000_000 - (Rate * 1_000), 1_000_000));
+            }
+
+            return Task.FromResult(counts);
+        }
+
+        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<EventBucket>>([]);
+    }
+}
