@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat;
+using SloBot.Chat.Conversations;
+using SloBot.Chat.Schedules;
+using SloBot.Chat.Tests.Conversations;
+using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
+using SloBot.Slack.Tests.Emulator;
+
+namespace SloBot.Slack.Tests.Conversations;
+
+/// <summary>The Monday review as Slack sees it: posted by the scheduler to its channel, and its button opens the review thread.</summary>
+public sealed class ScheduledPostThroughSlackTests : IAsyncLifetime
+{
+    private SlackEmulator _slack = null!;
+    private SlackTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Every minute, so the occurrence of the current minute is due as soon as SloBot starts.
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SloBot:Schedule:WeeklyReview:Channel"] = "slack:C0REVIEWS",
+            ["SloBot:Schedule:WeeklyReview:Cron"] = "* * * * *",
+        }).Build();
+        _slack = await SlackEmulator.StartAsync();
+        _host = await SlackTestHost.StartAsync(_slack, s =>
+        {
+            s.AddSloBotChat();
+            s.AddSloBotConversations(config);
+            s.AddSloBotSchedules(config);
+            s.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
+                [new ServiceDefinition("payment", [new SloDefinition("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly)])]));
+            s.AddSingleton<ISliSource>(new SyntheticSliSource
+            {
+                IncidentStart = new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero),
+                IncidentEnd = new DateTimeOffset(2026, 11, 20, 14, 45, 0, TimeSpan.Zero),
+            });
+        });
+        await _slack.WaitForSocketAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _slack.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task MondayReview_PostedToItsChannel_StartReviewOpensTheReviewThread()
+    {
+        var post = await SlackEmulator.WaitForAsync(() => _slack.CallsOf("chat.postMessage").FirstOrDefault(c => c.Str("channel") == "C0REVIEWS"), "the scheduled review post", TimeSpan.FromSeconds(30));
+        Assert.Null(post.Str("thread_ts"));
+        Assert.Contains("Weekly SLO review", post.Body.GetRawText(), StringComparison.Ordinal);
+        var (actionId, value) = Button(post.Body, "Start review");
+
+        await _slack.SendAsync(SlackEnvelopes.Interactive(SlackEnvelopes.BlockActions(actionId, value, _slack.NewResponseUrl(out _), channel: "C0REVIEWS", messageTs: "1700000000.000100")));
+
+        var agenda = await SlackEmulator.WaitForAsync(
+            () => _slack.CallsOf("chat.postMessage").FirstOrDefault(c => c.Str("thread_ts") is not null && c.Body.GetRawText().Contains("SLO status overview", StringComparison.Ordinal)),
+            "the review's first agenda item in a thread");
+        Assert.Equal("C0REVIEWS", agenda.Str("channel"));
+        Assert.Equal("review:start", actionId);
+        Assert.StartsWith("Weekly SLO review: ", post.Str("text"), StringComparison.Ordinal);
+    }
+
+    private static (string ActionId, string? Value) Button(JsonElement message, string label)
+    {
+        foreach (var block in message.GetProperty("blocks").EnumerateArray())
+        {
+            if (block.GetProperty("type").GetString() != "actions")
+                continue;
+            foreach (var e in block.GetProperty("elements").EnumerateArray())
+            {
+                if (e.GetProperty("text").GetProperty("text").GetString() == label)
+                    return (e.GetProperty("action_id").GetString()!, e.TryGetProperty("value", out var v) ? v.GetString() : null);
+            }
+        }
+
+        throw new InvalidOperationException($"no '{label}' button in {message.GetRawText()}");
+    }
+}
