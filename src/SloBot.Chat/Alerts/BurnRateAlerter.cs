@@ -30,16 +30,16 @@ internal sealed partial class BurnRateAlerter(
     TimeProvider time,
     ILogger<BurnRateAlerter> logger) : BackgroundService
 {
-    private readonly AlertOptions _options = options.Value;
+    private AlertOptions Options => options.Value; // read after start-up validation
 
     /// <summary>Fires after each round (tests wait for it instead of sleeping).</summary>
     public event Action<DateTimeOffset>? RoundCompleted;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (string.IsNullOrWhiteSpace(_options.Channel))
+        if (string.IsNullOrWhiteSpace(Options.Channel))
             return;
-        using var timer = new PeriodicTimer(_options.Interval, time);
+        using var timer = new PeriodicTimer(Options.Interval, time);
         try
         {
             do
@@ -90,11 +90,11 @@ internal sealed partial class BurnRateAlerter(
 
     private async Task PostAsync(Reply reply, AlertState state, CancellationToken cancellationToken)
     {
-        var (platform, channel) = ScheduledPost.ParseChannel(_options.Channel)!.Value;
+        var (platform, channel) = ScheduledPost.ParseChannel(Options.Channel)!.Value;
         var where = new ConversationKey(platform, channel);
         if (posts.TransportFor(platform) is not { } transport)
         {
-            LogNoTransport(logger, state.Slo, state.Severity, _options.Channel);
+            LogNoTransport(logger, state.Slo, state.Severity, Options.Channel);
             return;
         }
 

@@ -22,18 +22,19 @@ internal sealed partial class Scheduler(
     TimeProvider time,
     ILogger<Scheduler> logger) : BackgroundService
 {
-    private readonly IReadOnlyList<ScheduledPost> _posts = options.Value.Posts();
+    private IReadOnlyList<ScheduledPost>? _resolved;
 
-    public IReadOnlyList<ScheduledPost> Posts => _posts;
+    /// <summary>Resolved on first use, after start-up validation has named every bad key.</summary>
+    private IReadOnlyList<ScheduledPost> Posts => _resolved ??= options.Value.Posts();
 
     /// <summary>Completes after each round (tests wait for it instead of sleeping).</summary>
     public event Action<DateTimeOffset>? RoundCompleted;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (_posts.Count == 0)
+        if (Posts.Count == 0)
             return;
-        foreach (var post in _posts)
+        foreach (var post in Posts)
             LogScheduled(logger, post.Job, post.CronText, post.Zone.Id, post.Channel.ToString(), ScheduleMath.Next(post.Cron, post.Zone, time.GetUtcNow()));
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
         try
@@ -54,7 +55,7 @@ internal sealed partial class Scheduler(
     public async Task RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var post in _posts)
+        foreach (var post in Posts)
         {
             try
             {

@@ -28,7 +28,9 @@ internal static class ServiceHost
         app.MapHealth();
         app.MapSlackEndpoints();
         app.MapDiscordEndpoints();
-        var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToArray(); // the host's own instances
+        // The host's own instances, once it has created them (resolving them earlier would bypass its start-up validation).
+        BackgroundService[] background = [];
+        app.Lifetime.ApplicationStarted.Register(() => background = [.. app.Services.GetServices<IHostedService>().OfType<BackgroundService>()]);
         try
         {
             await app.RunAsync();
