@@ -74,6 +74,21 @@ public sealed class ServiceProcessTests : IDisposable
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Service_SeveralBadKeys_AreAllNamedAtOnce_ExitTwo()
+    {
+        using var process = Start($"--urls=http://127.0.0.1:{FreePort()}", "--SloBot:Schedule:Engineering:Channel=slack:C1", "--SloBot:Schedule:Engineering:Cron=bad", "--SloBot:Alerts:Channel=C1");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await WaitForExitAsync(process, TimeSpan.FromSeconds(60));
+
+        var text = await errors + await output;
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("SloBot:Schedule:Engineering:Cron 'bad' is not a five-field cron expression", text, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Alerts:Channel 'C1' must be platform:channel", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
     private Process Start(params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
