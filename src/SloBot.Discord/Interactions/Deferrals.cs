@@ -1,34 +1,47 @@
 namespace SloBot.Discord.Interactions;
 
 /// <summary>
-/// Initial responses come before work: while a burst's deferrals are still being sent, commands wait (at most
-/// <see cref="MaxHold"/>, so work always progresses under sustained load) and leave the CPU and the connection pool
-/// to the deferrals, which Discord needs within 3 seconds; edits of the original response have 15 minutes.
+/// Initial responses come before work. During a burst, commands wait until the deferrals are sent and no new
+/// interaction has arrived for <see cref="Quiet"/> — at most <see cref="MaxHold"/>, so work always progresses under
+/// sustained load — leaving the CPU and the connections to the deferrals, which Discord needs within 3 seconds;
+/// the edits that follow have 15 minutes. One watcher decides when the burst is over, however many commands wait.
 /// </summary>
-internal sealed class Deferrals
+internal sealed class Deferrals(TimeProvider time)
 {
     public static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(5);
     private readonly Lock _sync = new();
     private int _sending;
+    private long _lastBegin;
     private TaskCompletionSource? _settled;
 
     /// <summary>Marks one deferral as being sent until the returned scope is disposed.</summary>
     public Scope Begin()
     {
         lock (_sync)
+        {
             _sending++;
+            _lastBegin = time.GetTimestamp();
+        }
+
         return new Scope(this);
     }
 
-    /// <summary>Completes when no deferral is being sent, or after <see cref="MaxHold"/>.</summary>
-    public async Task SettledAsync(TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Completes once the burst is over (nothing being deferred, nothing new for <see cref="Quiet"/>), or after <see cref="MaxHold"/>.</summary>
+    public async Task SettledAsync(CancellationToken cancellationToken)
     {
         Task settled;
         lock (_sync)
         {
-            if (_sending == 0)
+            if (_lastBegin == 0 || IsQuiet())
                 return;
-            settled = (_settled ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            if (_settled is null)
+            {
+                _settled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _ = WatchAsync(_settled);
+            }
+
+            settled = _settled.Task;
         }
 
         try
@@ -41,16 +54,29 @@ internal sealed class Deferrals
         }
     }
 
+    private bool IsQuiet() => _sending == 0 && time.GetElapsedTime(_lastBegin) >= Quiet;
+
+    private async Task WatchAsync(TaskCompletionSource settled)
+    {
+        while (true)
+        {
+            await Task.Delay(Quiet, time).ConfigureAwait(false);
+            lock (_sync)
+            {
+                if (!IsQuiet())
+                    continue;
+                _settled = null;
+            }
+
+            settled.TrySetResult();
+            return;
+        }
+    }
+
     private void End()
     {
         lock (_sync)
-        {
-            if (--_sending == 0)
-            {
-                _settled?.TrySetResult();
-                _settled = null;
-            }
-        }
+            _sending--;
     }
 
     internal readonly struct Scope(Deferrals owner) : IDisposable

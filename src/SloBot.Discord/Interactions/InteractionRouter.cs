@@ -34,8 +34,8 @@ internal sealed partial class InteractionRouter(
     /// <summary>Commands run at most this many at a time; the rest wait after their deferral, so a burst's initial responses never queue behind its work.</summary>
     private const int MaxConcurrentCommands = 4;
     private readonly SemaphoreSlim _workers = new(MaxConcurrentCommands, MaxConcurrentCommands);
-    private readonly Deferrals _deferrals = new();
     private readonly RecentIds _seen = new();
+    private readonly Deferrals _deferrals = new(time);
     private int _inFlight;
 
     /// <summary>
@@ -127,7 +127,7 @@ internal sealed partial class InteractionRouter(
                 timer = DeferLaterAsync(responder, deferral.Token);
             }
 
-            await _deferrals.SettledAsync(time, cancellationToken).ConfigureAwait(false);
+            await _deferrals.SettledAsync(cancellationToken).ConfigureAwait(false);
             await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

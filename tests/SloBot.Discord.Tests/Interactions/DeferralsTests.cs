@@ -6,35 +6,38 @@ namespace SloBot.Discord.Tests.Interactions;
 public sealed class DeferralsTests
 {
     [Fact]
-    public async Task Work_WaitsUntilEveryDeferralIsSent()
+    public async Task Work_WaitsUntilTheDeferralsAreSent_AndNoneArrivedForTheQuietTime()
     {
         var clock = new FakeTimeProvider();
-        var deferrals = new Deferrals();
-        Assert.True(deferrals.SettledAsync(clock, CancellationToken.None).IsCompleted); // nothing in flight: no wait
+        var deferrals = new Deferrals(clock);
+        Assert.True(deferrals.SettledAsync(CancellationToken.None).IsCompleted); // no burst yet: no wait
 
         var first = deferrals.Begin();
         var second = deferrals.Begin();
-        var work = deferrals.SettledAsync(clock, CancellationToken.None);
+        var work = deferrals.SettledAsync(CancellationToken.None);
         first.Dispose();
-        await Task.Delay(50);
-        Assert.False(work.IsCompleted);
-
         second.Dispose();
+        await Task.Delay(50);
+        Assert.False(work.IsCompleted); // sent, but the burst may go on
+
+        clock.Advance(Deferrals.Quiet);
         await work.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(deferrals.SettledAsync(CancellationToken.None).IsCompleted);
     }
 
     [Fact]
     public async Task Work_GoesOnAfterMaxHold_WhenDeferralsNeverStop()
     {
         var clock = new FakeTimeProvider();
-        var deferrals = new Deferrals();
+        var deferrals = new Deferrals(clock);
         using var endless = deferrals.Begin();
-        var work = deferrals.SettledAsync(clock, CancellationToken.None);
+        var work = deferrals.SettledAsync(CancellationToken.None);
 
-        clock.Advance(Deferrals.MaxHold - TimeSpan.FromMilliseconds(1));
+        for (var waited = TimeSpan.Zero; waited < Deferrals.MaxHold - Deferrals.Quiet; waited += Deferrals.Quiet)
+            clock.Advance(Deferrals.Quiet);
         await Task.Delay(50);
         Assert.False(work.IsCompleted);
-        clock.Advance(TimeSpan.FromMilliseconds(1));
+        clock.Advance(Deferrals.Quiet);
         await work.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
