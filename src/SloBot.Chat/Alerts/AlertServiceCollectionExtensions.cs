@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace SloBot.Chat.Alerts;
 
@@ -15,7 +16,7 @@ public static class AlertServiceCollectionExtensions
         services.AddOptions<AlertOptions>()
             .Bind(configuration.GetSection(AlertOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.TryAddSingleton<IAlertStateStore, InMemoryAlertStateStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BurnRateAlerter>();
@@ -24,8 +25,8 @@ public static class AlertServiceCollectionExtensions
     }
 }
 
-internal sealed class AlertOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<AlertOptions>
+internal sealed class AlertOptionsValidator : IValidateOptions<AlertOptions>
 {
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, AlertOptions options) =>
-        options.Problem() is { } problem ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(problem) : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
+    public ValidateOptionsResult Validate(string? name, AlertOptions options) =>
+        options.Problem() is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
 }
