@@ -39,6 +39,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackSignature>();
         services.AddSingleton<SlackTransport>();
+        services.AddSingleton<SlackWorkspace>();
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<SlackTransport>());
         services.AddHostedService<SocketModeService>();
         return services;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
@@ -13,8 +14,10 @@ namespace SloBot.Discord.Messages;
 /// Posts unprompted messages and starts threads on Discord. Every message goes through the outbox on the
 /// channel's lane (ordered, retried) with a nonce Discord enforces, so a retry after a lost response is not a duplicate.
 /// </summary>
-internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer renderer, Outbox outbox, BotThreads threads) : IChatTransport
+internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer renderer, Outbox outbox, BotThreads threads) : IChatTransport, IThreadLinks
 {
+    public string? LinkTo(ConversationKey thread) => thread.Thread is { } id ? threads.LinkTo(id) : null;
+
     /// <summary>Threads auto-archive after a day without messages.</summary>
     private const int AutoArchiveMinutes = 1440;
 
@@ -53,7 +56,7 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
             ct => rest.SendJsonAsync(DiscordRoute.StartThread(parent.Channel, posted.MessageId), body, ct),
             cancellationToken).ConfigureAwait(false);
         var threadId = thread?["id"]?.GetValue<string>() ?? posted.MessageId; // a thread started from a message has its id
-        threads.Add(threadId, parent.Channel);
+        threads.Add(threadId, parent.Channel, InteractionParser.Str(thread?["guild_id"]));
         return parent with { Thread = threadId };
     }
 

@@ -1,3 +1,4 @@
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
@@ -5,9 +6,11 @@ using SloBot.Slack.Inbound;
 
 namespace SloBot.Slack.Delivery;
 
-/// <summary>SloBot posting to Slack unprompted (threads, schedules): chat.postMessage through the outbox.</summary>
-internal sealed class SlackTransport(SlackDelivery delivery) : IChatTransport
+/// <summary>SloBot posting to Slack unprompted (threads, schedules): chat.postMessage through the outbox; permalinks to threads.</summary>
+internal sealed class SlackTransport(SlackDelivery delivery, SlackWorkspace workspace) : IChatTransport, IThreadLinks
 {
+    public string? LinkTo(ConversationKey thread) => workspace.LinkTo(thread);
+
     public string Platform => SlackPayloads.Platform;
 
     public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken) =>

@@ -19,6 +19,7 @@ internal sealed partial class SlackInbound : IDisposable
 {
     private readonly IChatEventSink _sink;
     private readonly SlackDelivery _delivery;
+    private readonly SlackWorkspace _workspace;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackInbound> _logger;
     private readonly RecentIds _seen;
@@ -27,8 +28,9 @@ internal sealed partial class SlackInbound : IDisposable
     private readonly Task[] _workers;
     private int _inFlight;
 
-    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger)
+    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger)
     {
+        _workspace = workspace;
         _sink = sink;
         _delivery = delivery;
         _time = time;
@@ -65,6 +67,7 @@ internal sealed partial class SlackInbound : IDisposable
     {
         if (inbound is null)
             return false;
+        _workspace.Observe(inbound.TeamDomain);
         var fresh = true;
         foreach (var key in inbound.DedupeKeys)
             fresh &= _seen.TryAdd(key); // add every key, so a later copy under any of them is known

@@ -20,7 +20,7 @@ internal static partial class SlackPayloads
         var triggerId = f.GetValueOrDefault("trigger_id") ?? $"{channel}:{user}:{now.ToUnixTimeMilliseconds()}";
         var where = new ConversationKey(Platform, channel);
         var chatEvent = new CommandEvent(triggerId, where, new ChatUser(user, f.GetValueOrDefault("user_name")), now, (f.GetValueOrDefault("text") ?? "").Trim());
-        return new InboundEvent(chatEvent, new ReplyTarget(channel, null, user, Url(f.GetValueOrDefault("response_url"))), ["cmd:" + triggerId]);
+        return new InboundEvent(chatEvent, new ReplyTarget(channel, null, user, Url(f.GetValueOrDefault("response_url"))), ["cmd:" + triggerId], f.GetValueOrDefault("team_domain"));
     }
 
     public static Dictionary<string, string> Fields(JsonElement payload)
@@ -60,7 +60,7 @@ internal static partial class SlackPayloads
         var where = new ConversationKey(Platform, channel, thread);
         var value = Str(action, "value") ?? Str(action, "selected_option", "value");
         var chatEvent = new ButtonClick(id, where, user, now, actionId, value, messageTs);
-        return new InboundEvent(chatEvent, new ReplyTarget(channel, thread, user.Id, Url(Str(p, "response_url"))), ["act:" + id]);
+        return new InboundEvent(chatEvent, new ReplyTarget(channel, thread, user.Id, Url(Str(p, "response_url"))), ["act:" + id], Str(p, "team", "domain"));
     }
 
     /// <summary>

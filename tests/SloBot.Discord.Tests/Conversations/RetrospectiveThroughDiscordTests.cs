@@ -21,6 +21,7 @@ public sealed class RetrospectiveThroughDiscordTests
         await harness.UntilAsync(() => Texts(harness.Emulator.ResponsesTo(command)).Contains("Started the INC-2041 retrospective", StringComparison.Ordinal), "the answer to the command");
         var thread = harness.Emulator.Requests.Single(r => r.Method == "POST" && r.Path.EndsWith("/threads", StringComparison.Ordinal)).Path.Split('/')[^2];
         await harness.UntilAsync(() => InThread(harness, thread).Any(t => t.Contains("SLO impact", StringComparison.Ordinal)), "the first question in the thread");
+        Assert.Contains($"in a thread: https://discord.com/channels/{DiscordEmulator.GuildId}/{thread}", Texts(harness.Emulator.ResponsesTo(command)), StringComparison.Ordinal); // a jump link
 
         foreach (var answer in new[] { "ok", "14:18 PagerDuty alert fired", "next", "Connection pool exhaustion", "next", "skip", "skip", "next", "next", "@alice add pool alerting by friday", "next", "skip", "skip" })
             await SayAsync(harness, thread, answer);

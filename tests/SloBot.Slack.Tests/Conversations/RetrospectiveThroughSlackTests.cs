@@ -51,6 +51,7 @@ public sealed class RetrospectiveThroughSlackTests : IAsyncLifetime
         Assert.Null(opening.Str("thread_ts"));
         var thread = await SlackEmulator.WaitForAsync(() => _slack.CallsOf("chat.postMessage").Skip(1).FirstOrDefault()?.Str("thread_ts"), "the first question in the thread");
         Assert.Contains("SLO impact", Text(_slack.CallsOf("chat.postMessage")[1].Body));
+        Assert.Contains($"in a thread: https://acme.slack.com/archives/C0PAYMENTS/p{thread.Replace(".", "", StringComparison.Ordinal)}", Text(started.Body), StringComparison.Ordinal); // the permalink
 
         string[] answers = ["ok", "14:18 PagerDuty alert fired", "next", "Connection pool exhaustion", "next", "skip", "skip", "next", "next", "@alice add pool alerting by friday", "next", "skip", "skip"];
         foreach (var answer in answers)
