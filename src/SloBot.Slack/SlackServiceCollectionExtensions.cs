@@ -40,6 +40,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSignature>();
         services.AddSingleton<SlackTransport>();
         services.AddSingleton<SlackWorkspace>();
+        services.AddSingleton<SlackUserGroups>();
+        services.AddHostedService(sp => sp.GetRequiredService<SlackUserGroups>());
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<SlackTransport>());
         services.AddHostedService<SocketModeService>();
         return services;

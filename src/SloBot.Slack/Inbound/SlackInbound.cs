@@ -20,6 +20,7 @@ internal sealed partial class SlackInbound : IDisposable
     private readonly IChatEventSink _sink;
     private readonly SlackDelivery _delivery;
     private readonly SlackWorkspace _workspace;
+    private readonly SlackUserGroups _groups;
     private readonly TimeProvider _time;
     private readonly ILogger<SlackInbound> _logger;
     private readonly RecentIds _seen;
@@ -28,9 +29,10 @@ internal sealed partial class SlackInbound : IDisposable
     private readonly Task[] _workers;
     private int _inFlight;
 
-    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger)
+    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, SlackUserGroups groups, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger)
     {
         _workspace = workspace;
+        _groups = groups;
         _sink = sink;
         _delivery = delivery;
         _time = time;
@@ -78,6 +80,8 @@ internal sealed partial class SlackInbound : IDisposable
         }
 
         Interlocked.Increment(ref _inFlight);
+        if (_groups.WithGroups(inbound.Event.User) is var user && !ReferenceEquals(user, inbound.Event.User))
+            inbound = inbound with { Event = inbound.Event with { User = user } };
         if (_queue.Writer.TryWrite(inbound))
             return true;
         Interlocked.Decrement(ref _inFlight);

@@ -59,6 +59,10 @@ public sealed partial class SlackEmulator
                 return Ok(new JsonObject { ["upload_url"] = new Uri(BaseUrl, $"upload/{fileId}").ToString(), ["file_id"] = fileId });
             case "files.completeUploadExternal":
                 return Ok(new JsonObject { ["files"] = JsonNode.Parse(call.Body.GetProperty("files").GetRawText()) });
+            case "usergroups.list":
+                return UserGroupsScopeMissing
+                    ? Error("missing_scope")
+                    : Ok(new JsonObject { ["usergroups"] = new JsonArray([.. UserGroups.Select(g => (JsonNode)new JsonObject { ["id"] = g.Key, ["handle"] = g.Key.ToLowerInvariant(), ["users"] = new JsonArray([.. g.Value.Select(u => (JsonNode)u)]) })]) });
             case "auth.test":
                 return Ok(new JsonObject { ["user_id"] = "U0BOT", ["bot_id"] = "B0BOT" });
             default:

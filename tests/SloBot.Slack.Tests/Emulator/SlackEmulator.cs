@@ -58,6 +58,12 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     /// <summary>When false, the emulator does not redeliver unacked envelopes (to watch the first delivery alone).</summary>
     public bool RedeliverUnacked { get; set; } = true;
 
+    /// <summary>usergroups.list: group id → member user ids (S0SRE has U0ALICE).</summary>
+    public Dictionary<string, string[]> UserGroups { get; } = new() { ["S0SRE"] = ["U0ALICE", "U0BOB"] };
+
+    /// <summary>usergroups.list answers missing_scope (the app was installed without usergroups:read).</summary>
+    public bool UserGroupsScopeMissing { get; set; }
+
     /// <summary>apps.connections.open answers this error instead of a URL (e.g. "invalid_auth").</summary>
     public string? ConnectionsOpenError { get; set; }
 
