@@ -25,7 +25,9 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<BudgetQuery>();
         services.AddSingleton<BurnDownCharts>(); // draws only when the host registers an IBurnDownRenderer
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
+        services.AddSingleton<BudgetAnswers>();
         services.AddSingleton<IButtonHandler, BudgetButtons>();
+        services.AddSingleton<IButtonHandler, BudgetShowButton>();
         services.AddCommand<HelpCommand>();
         services.AddCommand<BudgetCommand>();
         services.AddCommand<StatusCommand>();

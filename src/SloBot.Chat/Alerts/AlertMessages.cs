@@ -13,7 +13,7 @@ internal static class AlertMessages
         var slo = evaluation.Slo;
         var name = $"{slo.Service} {slo.Name}";
         var budgetLeft = new ReplyField("Budget left", $"{BudgetFormat.Percent(budget.Remaining)} of {BudgetFormat.Duration(slo.Window)} ({budget.Status.ToWord()})");
-        var buttons = new[] { new ReplyButton(BudgetButtons.Refresh, "Budget", slo.Service) };
+        var buttons = new[] { new ReplyButton(BudgetShowButton.Show, "Budget", slo.Service) };
         if (evaluation.Firing is not { } rule)
         {
             var longest = evaluation.Rules[0];

@@ -5,18 +5,26 @@ using SloBot.Core.Catalog;
 
 namespace SloBot.Chat.Budgets;
 
-/// <summary>"Refresh" on a budget reply (and "Show budget" elsewhere): the service's budget as of now.</summary>
-internal sealed class BudgetButtons(ISloCatalog catalog, BudgetQuery budgets) : IButtonHandler
+/// <summary>"Refresh" on a budget reply: the service's budget as of now, in place of the old one.</summary>
+internal sealed class BudgetButtons(ISloCatalog catalog, BudgetAnswers answers) : IButtonHandler
 {
     public const string Refresh = "budget.refresh";
 
     public string ActionPrefix => Refresh;
 
-    public async Task<Reply?> HandleAsync(ButtonClick click, CancellationToken cancellationToken)
-    {
-        if (click.Value is not { } name || catalog.FindService(name) is not { } service)
-            return Reply.BadCommand($"The service '{click.Value}' of that button is no longer in the catalog.");
-        var results = await budgets.EvaluateAsync(service.Slos, cancellationToken).ConfigureAwait(false);
-        return BudgetReply.Render(service, results);
-    }
+    public async Task<Reply?> HandleAsync(ButtonClick click, CancellationToken cancellationToken) =>
+        await BudgetAnswers.ForClickAsync(catalog, answers, click, cancellationToken).ConfigureAwait(false) is { } reply
+            ? reply with { ReplaceOriginal = reply.ExitCode == ExitCodes.Answered }
+            : null;
+}
+
+/// <summary>"Budget" on other messages (alerts): the service's budget as a new message, leaving the original.</summary>
+internal sealed class BudgetShowButton(ISloCatalog catalog, BudgetAnswers answers) : IButtonHandler
+{
+    public const string Show = "budget.show";
+
+    public string ActionPrefix => Show;
+
+    public Task<Reply?> HandleAsync(ButtonClick click, CancellationToken cancellationToken) =>
+        BudgetAnswers.ForClickAsync(catalog, answers, click, cancellationToken);
 }

@@ -7,7 +7,7 @@ using SloBot.Core.Text;
 namespace SloBot.Chat.Budgets;
 
 /// <summary><c>/slo budget &lt;service&gt; [slo]</c>: the live error budget of every SLO of a service, or of one.</summary>
-internal sealed class BudgetCommand(ISloCatalog catalog, BudgetQuery budgets, BurnDownCharts charts) : ICommandHandler
+internal sealed class BudgetCommand(ISloCatalog catalog, BudgetAnswers answers) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new(
         "budget",
@@ -42,16 +42,7 @@ internal sealed class BudgetCommand(ISloCatalog catalog, BudgetQuery budgets, Bu
         if (slos.Count == 0)
             return Reply.BadCommand($"{service.Name} has no SLOs in the catalog yet. Add one to its YAML file, or run `/slo design {service.Name}`.");
 
-        var chart = charts.ForAsync(service, slos, cancellationToken); // the history is read while the budgets are
-        var results = await budgets.EvaluateAsync(slos, cancellationToken).ConfigureAwait(false);
-        var reply = BudgetReply.Render(service, results);
-        if (await chart.ConfigureAwait(false) is not { } png)
-            return reply;
-        return reply with
-        {
-            Blocks = [.. reply.Blocks, new ImageBlock(png.FileName, BurnDownCharts.AltText(service, results))],
-            Attachments = [.. reply.Attachments, png],
-        };
+        return await answers.ForAsync(service, slos, cancellationToken).ConfigureAwait(false);
     }
 }
 

@@ -22,6 +22,9 @@ public sealed record Reply
     /// <summary>Seen only by the user who asked (errors, private data).</summary>
     public bool Ephemeral { get; init; }
 
+    /// <summary>An answer to a button click that takes the place of the message the button was on (Refresh).</summary>
+    public bool ReplaceOriginal { get; init; }
+
     /// <summary>The reply's data for programs (<c>--json</c>), serialised with camelCase names.</summary>
     public object? Data { get; init; }
 

@@ -10,10 +10,12 @@ namespace SloBot.Discord.Interactions;
 internal delegate Task InitialResponse(JsonObject callback, CancellationToken cancellationToken);
 
 /// <summary>
-/// Answers one interaction. The initial response is always a deferral ("thinking…", type 5; ephemeral when the
-/// reply is) sent as soon as the reply is ready or when the defer timer fires, whichever is first; the reply
-/// then edits the original response through the interaction webhook. An ephemeral reply after a public
-/// deferral replaces it (delete + ephemeral follow-up). Edits go through the outbox: retried, never doubled.
+/// Answers one interaction. The initial response is always a deferral sent as soon as the reply is ready or when the
+/// defer timer fires, whichever is first. For commands it is "thinking…" (type 5; ephemeral when the reply is) and the
+/// reply then edits that original response through the interaction webhook; an ephemeral reply after a public
+/// deferral replaces it (delete + ephemeral follow-up). For button clicks it is a silent update (type 6): a reply that
+/// replaces the clicked message (Refresh) edits it, any other reply is a follow-up message. Edits go through the
+/// outbox: retried, never doubled.
 /// </summary>
 internal sealed class InteractionResponder(
     string interactionId,
@@ -22,7 +24,8 @@ internal sealed class InteractionResponder(
     InitialResponse initial,
     DiscordRestClient rest,
     EmbedRenderer renderer,
-    Outbox outbox) : IChatResponder, IDisposable
+    Outbox outbox,
+    bool component = false) : IChatResponder, IDisposable
 {
     public const int Ephemeral = 64;
     private const int DeferredChannelMessage = 5;
@@ -58,7 +61,17 @@ internal sealed class InteractionResponder(
             await EnsureInitialAsync(reply.Ephemeral, cancellationToken).ConfigureAwait(false);
             var messages = renderer.Render(reply);
             var start = 0;
-            if (!_originalUsed && reply.Ephemeral && !_deferredEphemeral)
+            if (component)
+            {
+                // The original is the clicked message: edited only by a reply that replaces it, never deleted.
+                if (!_originalUsed && reply.ReplaceOriginal && !reply.Ephemeral)
+                {
+                    _originalUsed = true;
+                    start = 1;
+                    await SendAsync("edit", DiscordRoute.EditOriginal(applicationId, token), messages[0], cancellationToken).ConfigureAwait(false);
+                }
+            }
+            else if (!_originalUsed && reply.Ephemeral && !_deferredEphemeral)
             {
                 // A public "thinking…" cannot become ephemeral: remove it and answer privately.
                 _originalUsed = true;
@@ -89,7 +102,11 @@ internal sealed class InteractionResponder(
         {
             if (Responded)
                 return;
-            if (!_initialSent && isComponent)
+            if (component && _initialSent)
+            {
+                // already acknowledged with a silent update: nothing more to say
+            }
+            else if (!_initialSent && isComponent)
             {
                 _initialSent = true;
                 await initial(new JsonObject { ["type"] = DeferredUpdateMessage }, cancellationToken).ConfigureAwait(false);
@@ -112,8 +129,8 @@ internal sealed class InteractionResponder(
     {
         if (_initialSent)
             return;
-        var callback = new JsonObject { ["type"] = DeferredChannelMessage };
-        if (ephemeral)
+        var callback = new JsonObject { ["type"] = component ? DeferredUpdateMessage : DeferredChannelMessage };
+        if (ephemeral && !component)
             callback["data"] = new JsonObject { ["flags"] = Ephemeral };
         await initial(callback, cancellationToken).ConfigureAwait(false);
         _initialSent = true;

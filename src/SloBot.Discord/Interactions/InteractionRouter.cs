@@ -66,7 +66,8 @@ internal sealed partial class InteractionRouter(
             }
 
             var token = InteractionParser.Str(interaction["token"]) ?? "";
-            return RunAsync(chatEvent, new InteractionResponder(id, token, options.Value.ApplicationId, initial, rest, renderer, outbox), cancellationToken);
+            var responder = new InteractionResponder(id, token, options.Value.ApplicationId, initial, rest, renderer, outbox, component: chatEvent is ButtonClick);
+            return RunAsync(chatEvent, responder, cancellationToken);
         }
         catch (Exception ex)
         {

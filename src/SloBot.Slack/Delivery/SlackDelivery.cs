@@ -17,9 +17,18 @@ namespace SloBot.Slack.Delivery;
 /// </summary>
 internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, ChannelPacer pacer, SlackFiles files, ILogger<SlackDelivery> logger)
 {
-    /// <summary>Answers an event: through its response_url when it has one (ephemeral or in channel), else the Web API.</summary>
+    /// <summary>
+    /// Answers an event: in place of the clicked message when the reply replaces it (chat.update), else through its
+    /// response_url when it has one (ephemeral or in channel), else the Web API.
+    /// </summary>
     public async Task RespondAsync(ReplyTarget target, Reply reply, string key, CancellationToken cancellationToken)
     {
+        if (reply.ReplaceOriginal && !reply.Ephemeral && target.MessageTs is { } ts)
+        {
+            await ReplaceAsync(new ConversationKey(SlackPayloads.Platform, target.Channel, target.ThreadTs), ts, reply, key, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (target.ResponseUrl is { } url && reply.Attachments.Count == 0)
         {
             try
@@ -101,6 +110,44 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             await api.CallAsync("chat.update", payload, ct).ConfigureAwait(false);
             return ts;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The message <paramref name="ts"/> becomes the reply's first part (chat.update, images uploaded first); further parts follow it.</summary>
+    private async Task ReplaceAsync(ConversationKey where, string ts, Reply reply, string key, CancellationToken cancellationToken)
+    {
+        var lane = Lane(where.Channel);
+        var imageIds = await files.UploadImagesAsync(lane, where, reply, key, cancellationToken).ConfigureAwait(false);
+        var messages = BlockKitRenderer.Render(reply, imageIds);
+        var first = messages[0].ToPayload();
+        first["channel"] = where.Channel;
+        first["ts"] = ts;
+        await outbox.SendAsync(lane, $"{key}:update", async ct =>
+        {
+            await api.CallAsync("chat.update", first, ct).ConfigureAwait(false);
+            return ts;
+        }, cancellationToken).ConfigureAwait(false);
+        foreach (var (message, i) in messages.Skip(1).Select((m, i) => (m, i)))
+        {
+            var payload = message.ToPayload();
+            payload["channel"] = where.Channel;
+            if (where.Thread is not null)
+                payload["thread_ts"] = where.Thread;
+            await outbox.SendAsync(lane, $"{key}:{i + 1}", async ct =>
+            {
+                await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
+                try
+                {
+                    await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
+                    return "";
+                }
+                finally
+                {
+                    pacer.Sent(where.Channel);
+                }
+            }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await files.ShareOtherAttachmentsAsync(lane, where, reply, key, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>views.open within the 3 s of the trigger id; <paramref name="view"/> is a Block Kit modal view.</summary>

@@ -60,7 +60,7 @@ internal static partial class SlackPayloads
         var where = new ConversationKey(Platform, channel, thread);
         var value = Str(action, "value") ?? Str(action, "selected_option", "value");
         var chatEvent = new ButtonClick(id, where, user, now, actionId, value, messageTs);
-        return new InboundEvent(chatEvent, new ReplyTarget(channel, thread, user.Id, Url(Str(p, "response_url"))), ["act:" + id], Str(p, "team", "domain"));
+        return new InboundEvent(chatEvent, new ReplyTarget(channel, thread, user.Id, Url(Str(p, "response_url")), messageTs), ["act:" + id], Str(p, "team", "domain"));
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public sealed class BurnRateAlerterTests
         Assert.Equal(new ConversationKey("slack", "C0ALERTS"), where);
         Assert.Equal("🔴 Page · payment availability is burning its error budget", page.Header);
         Assert.Contains("Burning 20× over 1 hour and 20× over 5 minutes (alert above 14.4×, paging)", Raw(page), StringComparison.Ordinal);
-        Assert.Equal("budget.refresh", page.Buttons.Single().ActionId);
+        Assert.Equal("budget.show", page.Buttons.Single().ActionId); // the budget as a new message, the alert stays
 
         _source.Rate = 8; // under 14.4, over 6: a ticket
         _clock.Advance(TimeSpan.FromMinutes(10));

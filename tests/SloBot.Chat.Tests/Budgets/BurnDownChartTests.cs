@@ -74,6 +74,22 @@ public sealed class BurnDownChartTests
         Assert.Equal(2, _renderer.Calls.Count);
     }
 
+    [Theory]
+    [InlineData("budget.refresh", true)]  // Refresh on a budget: in place of it
+    [InlineData("budget.show", false)]    // "Budget" on an alert: a new message
+    public async Task BudgetButtons_AnswerWithTheChartToo_RefreshReplacesTheMessage(string action, bool replaces)
+    {
+        var services = Services(withRenderer: true);
+        var responder = new Responder();
+        var click = new ButtonClick("c1", new ConversationKey("test", "C1"), new ChatUser("U1"), Now, action, "payment", "m1");
+
+        await services.GetRequiredService<IChatEventSink>().HandleAsync(click, responder, CancellationToken.None);
+
+        var reply = Assert.Single(responder.Replies);
+        Assert.Equal(replaces, reply.ReplaceOriginal);
+        Assert.Equal("burn-down-payment.png", Assert.Single(reply.Attachments).FileName);
+    }
+
     private static async Task<Reply> AskAsync(ServiceProvider services, string text)
     {
         var responder = new Responder();

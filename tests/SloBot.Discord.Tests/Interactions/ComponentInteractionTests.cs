@@ -12,7 +12,7 @@ namespace SloBot.Discord.Tests.Interactions;
 public sealed class ComponentInteractionTests
 {
     [Fact]
-    public async Task ButtonClick_ReachesItsHandlerWithActionAndValue_AndTheReplyIsDelivered()
+    public async Task ButtonClick_ReachesItsHandlerWithActionAndValue_AndTheReplyIsANewMessage()
     {
         var clicks = new TaskCompletionSource<ButtonClick>();
         await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSingleton<IButtonHandler>(new RefreshHandler(clicks)));
@@ -25,12 +25,15 @@ public sealed class ComponentInteractionTests
         Assert.Equal(("probe.refresh", "payment", "1800000000000000001"), (click.ActionId, click.Value, click.MessageId));
         Assert.Equal(new ConversationKey("discord", DiscordEmulator.ChannelId), click.Where);
         Assert.Equal(new ChatUser("1500000000000000001", "Ada"), click.User);
-        await harness.UntilAsync(() => harness.Emulator.ResponsesTo(interaction).Any(r => r.Method == "PATCH"), "the reply");
-        Assert.Equal("refreshed payment", harness.Emulator.ResponsesTo(interaction).Single(r => r.Method == "PATCH").Body!["content"]!.GetValue<string>());
+        await harness.UntilAsync(() => harness.Emulator.ResponsesTo(interaction).Any(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)), "the reply");
+        var responses = harness.Emulator.ResponsesTo(interaction);
+        Assert.Equal(6, responses[0].Body!["type"]!.GetValue<int>()); // a silent update: the clicked message stays
+        Assert.Equal("refreshed payment", responses.Single(r => r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)).Body!["content"]!.GetValue<string>());
+        Assert.DoesNotContain(responses, r => r.Method is "PATCH" or "DELETE");
     }
 
     [Fact]
-    public async Task RefreshButtonOfABudgetReply_AnswersWithTheBudgetAsOfNow()
+    public async Task RefreshButtonOfABudgetReply_ReplacesItWithTheBudgetAsOfNow()
     {
         await using var harness = await DiscordHarness.StartAsync();
         await harness.LiveAsync();
@@ -41,7 +44,11 @@ public sealed class ComponentInteractionTests
         var click = await harness.Emulator.InteractAsync(3, new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 });
 
         await harness.UntilAsync(() => harness.Emulator.ResponsesTo(click).Any(r => r.Method == "PATCH"), "the refreshed budget");
-        Assert.Equal("Error budget · payment", harness.Emulator.ResponsesTo(click).Single(r => r.Method == "PATCH").Body!["embeds"]![0]!["title"]!.GetValue<string>());
+        var responses = harness.Emulator.ResponsesTo(click);
+        Assert.Equal(6, responses[0].Body!["type"]!.GetValue<int>()); // DEFERRED_UPDATE_MESSAGE, then the clicked message is edited
+        var edit = responses.Single(r => r.Method == "PATCH");
+        Assert.EndsWith("/messages/@original", edit.Path, StringComparison.Ordinal);
+        Assert.Equal("Error budget · payment", edit.Body!["embeds"]![0]!["title"]!.GetValue<string>());
     }
 
     [Fact]

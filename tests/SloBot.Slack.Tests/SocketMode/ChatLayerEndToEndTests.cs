@@ -68,6 +68,22 @@ public sealed class ChatLayerEndToEndTests
     }
 
     [Fact]
+    public async Task RefreshButton_UpdatesTheClickedMessageInPlace()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack, AddChatLayer);
+        await slack.WaitForSocketAsync();
+
+        await slack.SendAsync(SlackEnvelopes.Interactive(SlackEnvelopes.BlockActions("budget.refresh", "payment", slack.NewResponseUrl(out _), messageTs: "1700000000.000777")));
+        var update = await SlackEmulator.WaitForAsync(() => slack.CallsOf("chat.update").FirstOrDefault(), "the refreshed budget");
+
+        Assert.Equal(("C0PAYMENTS", "1700000000.000777"), (update.Str("channel"), update.Str("ts")));
+        Assert.Equal("Error budget · payment", update.Body.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString());
+        Assert.Empty(slack.CallsOf("response_url"));
+        Assert.Empty(slack.CallsOf("chat.postMessage"));
+    }
+
+    [Fact]
     public async Task MistypedService_GetsAnEphemeralDidYouMean()
     {
         await using var slack = await SlackEmulator.StartAsync();
