@@ -7,6 +7,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2100, Level = LogLevel.Debug, Message = "Prometheus {Endpoint} answered {Series} series in {ElapsedMs} ms ({QueryLength} characters of PromQL)")]
     public static partial void QueryAnswered(ILogger logger, string endpoint, int series, long elapsedMs, int queryLength);
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Prometheus query failed: {Reason}")]
+    // Debug: whoever asked (the chat dispatcher, the scheduler, the alerter) logs the failure with its own context.
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Debug, Message = "Prometheus query failed: {Reason}")]
     public static partial void QueryFailed(ILogger logger, string reason);
 }
