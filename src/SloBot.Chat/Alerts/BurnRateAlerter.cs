@@ -39,6 +39,13 @@ internal sealed partial class BurnRateAlerter(
     {
         if (string.IsNullOrWhiteSpace(Options.Channel))
             return;
+        var platform = ScheduledPost.ParseChannel(Options.Channel)!.Value.Platform;
+        if (posts.TransportFor(platform) is null)
+        {
+            LogNoTransport(logger, Options.Channel, platform); // once, not at every change
+            return;
+        }
+
         using var timer = new PeriodicTimer(Options.Interval, time);
         try
         {
@@ -92,11 +99,7 @@ internal sealed partial class BurnRateAlerter(
     {
         var (platform, channel) = ScheduledPost.ParseChannel(Options.Channel)!.Value;
         var where = new ConversationKey(platform, channel);
-        if (posts.TransportFor(platform) is not { } transport)
-        {
-            LogNoTransport(logger, state.Slo, state.Severity, Options.Channel);
-            return;
-        }
+        var transport = posts.TransportFor(platform) ?? throw new InvalidOperationException($"SloBot is not connected to {platform}");
 
         var posted = await outbox.SendAsync(
             $"alerts:{where}",
@@ -110,8 +113,8 @@ internal sealed partial class BurnRateAlerter(
     [LoggerMessage(EventId = 820, Level = LogLevel.Information, Message = "Burn-rate alert for {Slo}: {Severity} (message {MessageId})")]
     private static partial void LogPosted(ILogger logger, string slo, string severity, string messageId);
 
-    [LoggerMessage(EventId = 821, Level = LogLevel.Error, Message = "Burn-rate alert for {Slo} ({Severity}) not posted: no transport for {Channel}")]
-    private static partial void LogNoTransport(ILogger logger, string slo, string severity, string channel);
+    [LoggerMessage(EventId = 821, Level = LogLevel.Error, Message = "Burn-rate alerts are off: their channel {Channel} is on {Platform}, which SloBot is not connected to (configure SloBot:{Platform}:* or change SloBot:Alerts:Channel)")]
+    private static partial void LogNoTransport(ILogger logger, string channel, string platform);
 
     [LoggerMessage(EventId = 822, Level = LogLevel.Warning, Message = "Burn rates could not be checked; trying again next round: {Reason}")]
     private static partial void LogCheckFailed(ILogger logger, string reason);

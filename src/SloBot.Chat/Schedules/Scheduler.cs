@@ -24,8 +24,19 @@ internal sealed partial class Scheduler(
 {
     private IReadOnlyList<ScheduledPost>? _resolved;
 
-    /// <summary>Resolved on first use, after start-up validation has named every bad key.</summary>
-    private IReadOnlyList<ScheduledPost> Posts => _resolved ??= options.Value.Posts();
+    /// <summary>
+    /// Resolved on first use, after start-up validation has named every bad key; a post to a platform SloBot is not
+    /// connected to is left out with one error line, not one a minute.
+    /// </summary>
+    private IReadOnlyList<ScheduledPost> Posts => _resolved ??= options.Value.Posts().Where(Connected).ToArray();
+
+    private bool Connected(ScheduledPost post)
+    {
+        if (posts.TransportFor(post.Channel.Platform) is not null)
+            return true;
+        LogNotConnected(logger, post.Job, post.Channel.ToString(), post.Channel.Platform);
+        return false;
+    }
 
     /// <summary>Completes after each round (tests wait for it instead of sleeping).</summary>
     public event Action<DateTimeOffset>? RoundCompleted;
@@ -87,8 +98,7 @@ internal sealed partial class Scheduler(
             return;
         try
         {
-            if (posts.TransportFor(post.Channel.Platform) is not { } transport)
-                throw new InvalidOperationException($"no {post.Channel.Platform} transport is configured for {post.Channel}");
+            var transport = posts.TransportFor(post.Channel.Platform)!; // Posts holds connected platforms only
             var (from, to) = ScheduleMath.Period(post.Cron, post.Zone, due);
             var reply = await builder.BuildAsync(post.Kind, from, to, post.Zone, cancellationToken).ConfigureAwait(false);
             var posted = await outbox.SendAsync(
@@ -114,6 +124,9 @@ internal sealed partial class Scheduler(
 
     [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Scheduled post {Job} of {Occurrence:u} skipped: {Late} late, past its grace")]
     private static partial void LogSkipped(ILogger logger, string job, DateTimeOffset occurrence, TimeSpan late);
+
+    [LoggerMessage(EventId = 804, Level = LogLevel.Error, Message = "Scheduled post {Job} is off: its channel {Channel} is on {Platform}, which SloBot is not connected to (configure SloBot:{Platform}:* or change the channel)")]
+    private static partial void LogNotConnected(ILogger logger, string job, string channel, string platform);
 
     [LoggerMessage(EventId = 803, Level = LogLevel.Error, Message = "Scheduled post {Job} failed; it is tried again next minute while within its grace: {Reason}")]
     private static partial void LogFailed(ILogger logger, string job, string reason);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
@@ -82,6 +83,24 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task APostToAPlatformSloBotIsNotConnectedTo_IsOff_SaidOnce()
+    {
+        var transport = new FakeTransport("discord"); // the review goes to slack:C0123
+        using var services = Services(transport, fakeLogs: true);
+        var scheduler = services.GetRequiredService<Scheduler>();
+        _clock.Advance(TimeSpan.FromMinutes(1));
+
+        await scheduler.RunDueAsync(CancellationToken.None);
+        await scheduler.RunDueAsync(CancellationToken.None);
+
+        Assert.Empty(transport.Posts);
+        var logs = services.GetRequiredService<Microsoft.Extensions.Logging.Testing.FakeLogCollector>().GetSnapshot();
+        var line = Assert.Single(logs, l => l.Id.Id == 804);
+        Assert.Contains("weekly-review is off: its channel slack:C0123 is on slack", line.Message, StringComparison.Ordinal);
+        Assert.Empty(await _ledger.RecentAsync("weekly-review", 1, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AsAHostedService_TheLoopPostsWhenTheClockReachesNine()
     {
         var transport = new FakeTransport("slack");
@@ -100,7 +119,7 @@ public sealed class SchedulerTests
         Assert.Single(transport.Posts);
     }
 
-    private ServiceProvider Services(IChatTransport transport)
+    private ServiceProvider Services(IChatTransport transport, bool fakeLogs = false)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -108,7 +127,11 @@ public sealed class SchedulerTests
             ["SloBot:Schedule:WeeklyReview:Channel"] = "slack:C0123",
         }).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(b =>
+        {
+            if (fakeLogs)
+                b.AddFakeLogging();
+        });
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton(_ledger);
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
