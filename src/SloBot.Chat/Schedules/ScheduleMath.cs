@@ -13,7 +13,9 @@ public static class ScheduleMath
     /// </summary>
     public static (DateTimeOffset? Run, IReadOnlyList<DateTimeOffset> Skipped) Due(CronExpression cron, TimeZoneInfo zone, DateTimeOffset? last, DateTimeOffset now, TimeSpan grace)
     {
-        var from = last ?? now - grace - TimeSpan.FromTicks(1);
+        // Looking further back than a month and the grace adds nothing but work (a per-minute cron after a year offline).
+        var horizon = now - grace - TimeSpan.FromDays(31);
+        var from = last is { } l && l > horizon ? l : last is null ? now - grace - TimeSpan.FromTicks(1) : horizon;
         var due = cron.GetOccurrences(from.UtcDateTime, now.UtcDateTime, zone, fromInclusive: false, toInclusive: true)
             .Select(o => new DateTimeOffset(o, TimeSpan.Zero))
             .ToList();

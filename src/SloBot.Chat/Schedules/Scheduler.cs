@@ -85,13 +85,15 @@ internal sealed partial class Scheduler(
     {
         var last = await ledger.LastAsync(post.Job, cancellationToken).ConfigureAwait(false);
         var (run, skipped) = ScheduleMath.Due(post.Cron, post.Zone, last, now, post.Grace);
-        foreach (var occurrence in skipped)
+        if (run is null && skipped.Count > 0 && await ledger.TryClaimAsync(post.Job, skipped[^1], now, cancellationToken).ConfigureAwait(false))
         {
-            if (await ledger.TryClaimAsync(post.Job, occurrence, now, cancellationToken).ConfigureAwait(false))
-            {
-                await ledger.CompleteAsync(post.Job, occurrence, ScheduleRunStatus.Skipped, null, now, cancellationToken).ConfigureAwait(false);
-                LogSkipped(logger, post.Job, occurrence, now - occurrence);
-            }
+            // Only the latest missed one is recorded: it moves the post's "last" past all of them.
+            await ledger.CompleteAsync(post.Job, skipped[^1], ScheduleRunStatus.Skipped, null, now, cancellationToken).ConfigureAwait(false);
+            LogSkipped(logger, post.Job, skipped.Count, skipped[0], skipped[^1]);
+        }
+        else if (skipped.Count > 0)
+        {
+            LogSkipped(logger, post.Job, skipped.Count, skipped[0], skipped[^1]);
         }
 
         if (run is not { } due || !await ledger.TryClaimAsync(post.Job, due, now, cancellationToken).ConfigureAwait(false))
@@ -122,8 +124,8 @@ internal sealed partial class Scheduler(
     [LoggerMessage(EventId = 801, Level = LogLevel.Information, Message = "Scheduled post {Job} of {Occurrence:u} posted to {Channel} (message {MessageId})")]
     private static partial void LogPosted(ILogger logger, string job, DateTimeOffset occurrence, string channel, string messageId);
 
-    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Scheduled post {Job} of {Occurrence:u} skipped: {Late} late, past its grace")]
-    private static partial void LogSkipped(ILogger logger, string job, DateTimeOffset occurrence, TimeSpan late);
+    [LoggerMessage(EventId = 802, Level = LogLevel.Warning, Message = "Scheduled post {Job}: {Count} occurrence(s) from {First:u} to {Last:u} skipped, past their grace")]
+    private static partial void LogSkipped(ILogger logger, string job, int count, DateTimeOffset first, DateTimeOffset last);
 
     [LoggerMessage(EventId = 804, Level = LogLevel.Error, Message = "Scheduled post {Job} is off: its channel {Channel} is on {Platform}, which SloBot is not connected to (configure SloBot:{Platform}:* or change the channel)")]
     private static partial void LogNotConnected(ILogger logger, string job, string channel, string platform);

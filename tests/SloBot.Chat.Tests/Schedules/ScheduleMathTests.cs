@@ -35,6 +35,19 @@ public sealed class ScheduleMathTests
     }
 
     [Fact]
+    public void AYearOffline_LooksBackAMonthAtMost()
+    {
+        var everyMinute = CronExpression.Parse("* * * * *");
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+
+        var (run, skipped) = ScheduleMath.Due(everyMinute, TimeZoneInfo.Utc, now.AddYears(-1), now, TimeSpan.FromMinutes(5));
+
+        Assert.Equal(now, run);
+        Assert.True(skipped.Count <= (31 * 1440) + 5, $"{skipped.Count} occurrences");
+        Assert.True(skipped[0] >= now.AddDays(-31).AddMinutes(-5));
+    }
+
+    [Fact]
     public void TooLate_EvenTheLatestIsSkipped_AndAlreadyDoneIsNotDueAgain()
     {
         var monday = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
