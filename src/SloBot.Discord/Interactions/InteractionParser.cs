@@ -61,7 +61,9 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
         var member = interaction?["member"];
         var user = member?["user"] ?? interaction?["user"] ?? interaction?["author"];
         var name = Str(member?["nick"]) ?? Str(user?["global_name"]) ?? Str(user?["username"]);
-        return new ChatUser(Str(user?["id"]) ?? "unknown", name);
+        // The member's guild role ids, so SloBot:Roles may name Discord roles.
+        var roles = (member?["roles"] as JsonArray)?.Select(Str).OfType<string>().ToArray();
+        return new ChatUser(Str(user?["id"]) ?? "unknown", name, roles is { Length: > 0 } ? roles : null);
     }
 
     public static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
