@@ -2,14 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using SloBot.Chat;
-using SloBot.Core.Catalog;
-using SloBot.Core.Sli;
-using SloBot.Discord;
 using SloBot.Discord.Tests.Emulator;
 
 namespace SloBot.Benchmarks.DiscordLoad;
@@ -29,7 +21,7 @@ namespace SloBot.Benchmarks.DiscordLoad;
 /// measurement where it can be: Kestrel runs socket continuations inline, and each burst runs in a no-GC region.
 /// Exit code 1 when an interaction went unanswered or the initial-response p99 misses the 50 ms target.
 /// </summary>
-internal static class DiscordLoadHarness
+internal static partial class DiscordLoadHarness
 {
     private const double TargetP99Ms = 50;
     private const long NoGcBytes = 200_000_000;
@@ -267,49 +259,4 @@ internal static class DiscordLoadHarness
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private sealed record Result(int Completed, double[] Initial, double[] Final, TimeSpan Wall, TimeSpan Cpu);
-
-    /// <summary>The transport and chat layer in this process, answering from a constant source (<c>--in-process</c>).</summary>
-    private sealed class InProcessBot(ServiceProvider provider, IHostedService[] hosted) : IAsyncDisposable
-    {
-        public static async Task<InProcessBot> StartAsync(Dictionary<string, string?> settings)
-        {
-            var services = new ServiceCollection();
-            services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-            services.AddSloBotChat();
-            services.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
-                [new ServiceDefinition("payment", [new SloDefinition("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly)])]));
-            services.AddSingleton<ISliSource, SteadySource>();
-            services.AddDiscordTransport(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-            var provider = services.BuildServiceProvider();
-            var hosted = provider.GetServices<IHostedService>().ToArray();
-            foreach (var h in hosted)
-                await h.StartAsync(CancellationToken.None);
-            return new InProcessBot(provider, hosted);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var h in hosted)
-                await h.StopAsync(CancellationToken.None);
-            await provider.DisposeAsync();
-        }
-    }
-
-    private sealed class SteadySource : ISliSource
-    {
-        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            var counts = new SliCounts();
-            foreach (var slo in slos)
-            {
-                foreach (var window in windows)
-                    counts.Set(slo.Id, window, new EventCounts(window.TotalHours * 999.5, window.TotalHours * 1000));
-            }
-
-            return Task.FromResult(counts);
-        }
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<EventBucket>>([]);
-    }
 }
