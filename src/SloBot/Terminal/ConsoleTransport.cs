@@ -4,7 +4,11 @@ using SloBot.Chat.Replies;
 
 namespace SloBot.Terminal;
 
-/// <summary>The terminal as a chat platform: what SloBot posts is printed. <see cref="ConsoleRepl"/> reads what is typed.</summary>
+/// <summary>
+/// The terminal as a chat platform: what SloBot posts is printed, and the files a reply attaches (charts, generated
+/// rules) are saved under <see cref="ConsoleStreams.Files"/> with their paths printed. <see cref="ConsoleRepl"/> reads
+/// what is typed.
+/// </summary>
 internal sealed class ConsoleTransport(ConsoleStreams streams) : IChatTransport, IDisposable
 {
     public const string PlatformName = "console";
@@ -36,11 +40,32 @@ internal sealed class ConsoleTransport(ConsoleStreams streams) : IChatTransport,
         {
             var text = PlainTextRenderer.Render(reply);
             await streams.Output.WriteLineAsync(prefix is null ? text : $"{prefix} {text}").ConfigureAwait(false);
+            if (reply.Attachments.Count > 0)
+            {
+                foreach (var attachment in reply.Attachments)
+                    await streams.Output.WriteLineAsync(await SaveAsync(attachment, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+
             await streams.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _write.Release();
+        }
+    }
+
+    private async Task<string> SaveAsync(ReplyAttachment attachment, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(streams.Files, Path.GetFileName(attachment.FileName));
+        try
+        {
+            Directory.CreateDirectory(streams.Files);
+            await File.WriteAllBytesAsync(path, attachment.Content, cancellationToken).ConfigureAwait(false);
+            return $"  saved {path}";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"  could not save {attachment.FileName}: {ex.Message}";
         }
     }
 
@@ -65,8 +90,8 @@ internal sealed class ConsoleTransport(ConsoleStreams streams) : IChatTransport,
     }
 }
 
-/// <summary>The terminal's streams; tests pass their own.</summary>
-internal sealed record ConsoleStreams(TextReader Input, TextWriter Output)
+/// <summary>The terminal's streams, and where attached files go (a folder of this process in the temp folder); tests pass their own.</summary>
+internal sealed record ConsoleStreams(TextReader Input, TextWriter Output, string Files)
 {
-    public static ConsoleStreams Terminal() => new(Console.In, Console.Out);
+    public static ConsoleStreams Terminal() => new(Console.In, Console.Out, Path.Combine(Path.GetTempPath(), $"slobot-{Environment.ProcessId}"));
 }

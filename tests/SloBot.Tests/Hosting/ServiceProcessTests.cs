@@ -27,6 +27,10 @@ public sealed class ServiceProcessTests : IDisposable
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("Error budget · payment", text, StringComparison.Ordinal);
         Assert.Contains("Nothing is waiting for an answer here", text, StringComparison.Ordinal);
+        var saved = text.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("saved ", StringComparison.Ordinal))["saved ".Length..];
+        Assert.EndsWith("burn-down-payment.png", saved, StringComparison.Ordinal); // the chart, for the person at the terminal
+        Assert.True(File.Exists(saved));
+        Directory.Delete(Path.GetDirectoryName(saved)!, recursive: true);
     }
 
     [Fact]
