@@ -19,7 +19,8 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
 {
     /// <summary>
     /// Answers an event: in place of the clicked message when the reply replaces it (chat.update), else through its
-    /// response_url when it has one (ephemeral or in channel), else the Web API.
+    /// response_url when it has one (ephemeral or in channel; charts uploaded first and shown by file id), else the
+    /// Web API (also for replies that share files).
     /// </summary>
     public async Task RespondAsync(ReplyTarget target, Reply reply, string key, CancellationToken cancellationToken)
     {
@@ -29,11 +30,14 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             return;
         }
 
-        if (target.ResponseUrl is { } url && reply.Attachments.Count == 0)
+        if (target.ResponseUrl is { } url && SlackFiles.OnlyShownImages(reply))
         {
             try
             {
-                await RespondViaUrlAsync(url, target.Channel, reply, key, cancellationToken).ConfigureAwait(false);
+                // Images (charts) are uploaded first and shown by file id; files to share need the Web API.
+                var conversation = new ConversationKey(SlackPayloads.Platform, target.Channel, target.ThreadTs);
+                var imageIds = await files.UploadImagesAsync(Lane(target.Channel), conversation, reply, key, cancellationToken).ConfigureAwait(false);
+                await RespondViaUrlAsync(url, target.Channel, reply, imageIds, key, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (SlackApiException ex)
@@ -157,9 +161,9 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
         return result.TryGetProperty("view", out var v) && v.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "";
     }
 
-    private async Task RespondViaUrlAsync(Uri url, string channel, Reply reply, string key, CancellationToken cancellationToken)
+    private async Task RespondViaUrlAsync(Uri url, string channel, Reply reply, IReadOnlyDictionary<string, string>? imageIds, string key, CancellationToken cancellationToken)
     {
-        foreach (var (message, i) in BlockKitRenderer.Render(reply).Select((m, i) => (m, i)))
+        foreach (var (message, i) in BlockKitRenderer.Render(reply, imageIds).Select((m, i) => (m, i)))
         {
             var payload = message.ToPayload();
             payload["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
@@ -10,10 +12,22 @@ namespace SloBot.Slack.Delivery;
 /// <summary>
 /// Reply attachments through files.getUploadURLExternal, the upload URL, and files.completeUploadExternal. Images that
 /// an <see cref="ImageBlock"/> shows are uploaded first, unshared, and shown by file id in an image block; the other
-/// attachments are shared into the conversation after the message.
+/// attachments are shared into the conversation after the message. An image already uploaded in the last
+/// <see cref="Reuse"/> (the same bytes: a chart many people asked for in the same minute) is shown by its file id
+/// again instead of being uploaded again.
 /// </summary>
-internal sealed class SlackFiles(SlackApiClient api, Outbox outbox)
+internal sealed class SlackFiles(SlackApiClient api, Outbox outbox, TimeProvider time)
 {
+    public static readonly TimeSpan Reuse = TimeSpan.FromMinutes(10);
+    private readonly ConcurrentDictionary<string, (Lazy<Task<string>> Upload, DateTimeOffset At)> _uploaded = new(StringComparer.Ordinal);
+
+    /// <summary>True when every attachment is an image the reply shows (nothing to share as a file).</summary>
+    public static bool OnlyShownImages(Reply reply)
+    {
+        var shown = reply.Blocks.OfType<ImageBlock>().Select(i => i.AttachmentName).ToHashSet(StringComparer.Ordinal);
+        return reply.Attachments.All(a => shown.Contains(a.FileName));
+    }
+
     public async Task<IReadOnlyDictionary<string, string>?> UploadImagesAsync(string lane, ConversationKey where, Reply reply, string key, CancellationToken cancellationToken)
     {
         var shown = reply.Blocks.OfType<ImageBlock>().Select(i => i.AttachmentName).ToHashSet(StringComparer.Ordinal);
@@ -24,8 +38,8 @@ internal sealed class SlackFiles(SlackApiClient api, Outbox outbox)
         foreach (var image in images)
         {
             var alt = reply.Blocks.OfType<ImageBlock>().First(i => i.AttachmentName == image.FileName).AltText;
-            ids[image.FileName] = await outbox.SendAsync(lane, $"{key}:file:{image.FileName}",
-                ct => UploadAsync(image, alt, share: null, ct), cancellationToken).ConfigureAwait(false);
+            ids[image.FileName] = await UploadOnceAsync(image, () => outbox.SendAsync(lane, $"{key}:file:{image.FileName}",
+                ct => UploadAsync(image, alt, share: null, ct), CancellationToken.None)).WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return ids;
@@ -39,6 +53,20 @@ internal sealed class SlackFiles(SlackApiClient api, Outbox outbox)
             await outbox.SendAsync(lane, $"{key}:file:{file.FileName}",
                 ct => UploadAsync(file, null, where, ct), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>One upload per image content and <see cref="Reuse"/> period, shared by everyone showing it; a failed upload is not kept.</summary>
+    private Task<string> UploadOnceAsync(ReplyAttachment image, Func<Task<string>> upload)
+    {
+        var now = time.GetUtcNow();
+        foreach (var (hash, entry) in _uploaded)
+        {
+            if (now - entry.At >= Reuse || entry.Upload.Value.IsFaulted || entry.Upload.Value.IsCanceled)
+                _uploaded.TryRemove(hash, out _);
+        }
+
+        var key = Convert.ToHexString(SHA256.HashData(image.Content)) + "|" + image.FileName;
+        return _uploaded.GetOrAdd(key, _ => (new Lazy<Task<string>>(upload), now)).Upload.Value;
     }
 
     private async Task<string> UploadAsync(ReplyAttachment file, string? altText, ConversationKey? share, CancellationToken cancellationToken)
