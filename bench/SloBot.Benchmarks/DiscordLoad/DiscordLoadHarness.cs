@@ -46,7 +46,7 @@ internal static partial class DiscordLoadHarness
             ["SloBot:Discord:ApiBaseUrl"] = emulator.ApiBaseUrl.ToString(),
             ["SloBot:Discord:GuildIds:0"] = DiscordEmulator.GuildId,
         };
-        var port = FreePort();
+        var port = HostStartupHarness.FreePort();
         if (overHttp)
         {
             settings["SloBot:Discord:Mode"] = "Http";
@@ -237,13 +237,6 @@ internal static partial class DiscordLoadHarness
 
         static void Line(string label, Result r) => Console.WriteLine(
             $"  {label,-32} initial response p50 {Percentile(r.Initial, 0.50),6:0.0} ms  p99 {Percentile(r.Initial, 0.99),6:0.0} ms   edited reply p50 {Percentile(r.Final, 0.50),6:0.0} ms  p99 {Percentile(r.Final, 0.99),6:0.0} ms");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static double PeakResidentMiB(int pid)

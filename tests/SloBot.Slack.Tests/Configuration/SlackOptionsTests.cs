@@ -23,11 +23,11 @@ public sealed class SlackOptionsTests
     }
 
     [Theory]
-    [InlineData("xapp-1", null, "Socket", "SloBot:Slack:BotToken")]
-    [InlineData("xapp-1", "xapp-not-a-bot-token", "Socket", "SloBot:Slack:BotToken")]
-    [InlineData(null, "xoxb-1", "Socket", "SloBot:Slack:AppToken")]
-    [InlineData("xoxb-wrong-kind", "xoxb-1", "Socket", "SloBot:Slack:AppToken")]
-    [InlineData(null, "xoxb-1", "Http", "SloBot:Slack:SigningSecret")]
+    [InlineData("xapp-FAKE", null, "Socket", "SloBot:Slack:BotToken")]
+    [InlineData("xapp-FAKE", "xapp-not-a-bot-token", "Socket", "SloBot:Slack:BotToken")]
+    [InlineData(null, "xoxb-FAKE", "Socket", "SloBot:Slack:AppToken")]
+    [InlineData("xoxb-FAKE-not-an-app-token", "xoxb-FAKE", "Socket", "SloBot:Slack:AppToken")]
+    [InlineData(null, "xoxb-FAKE", "Http", "SloBot:Slack:SigningSecret")]
     public void Validation_NamesTheWrongKey_AndNeverTheToken(string? appToken, string? botToken, string mode, string key)
     {
         using var provider = Build(new()
@@ -38,14 +38,14 @@ public sealed class SlackOptionsTests
         });
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlackOptions>>().Value);
         Assert.Contains(key, ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("xapp-1", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("xoxb-1", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("xapp-FAKE", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("xoxb-FAKE", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Validation_BadApiBaseUrl_NamesTheKey()
     {
-        using var provider = Build(new() { ["SloBot:Slack:AppToken"] = "xapp-1", ["SloBot:Slack:BotToken"] = "xoxb-1", ["SloBot:Slack:ApiBaseUrl"] = "slack.com/api" });
+        using var provider = Build(new() { ["SloBot:Slack:AppToken"] = "xapp-FAKE", ["SloBot:Slack:BotToken"] = "xoxb-FAKE", ["SloBot:Slack:ApiBaseUrl"] = "slack.com/api" });
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SlackOptions>>().Value);
         Assert.Contains("SloBot:Slack:ApiBaseUrl", ex.Message, StringComparison.Ordinal);
     }
@@ -53,7 +53,7 @@ public sealed class SlackOptionsTests
     [Fact]
     public void Validation_SocketModeWithBothTokens_IsValidAndRegistersTheSlackTransport()
     {
-        using var provider = Build(new() { ["SloBot:Slack:AppToken"] = "xapp-1", ["SloBot:Slack:BotToken"] = "xoxb-1" });
+        using var provider = Build(new() { ["SloBot:Slack:AppToken"] = "xapp-FAKE", ["SloBot:Slack:BotToken"] = "xoxb-FAKE" });
         Assert.Equal(SlackMode.Socket, provider.GetRequiredService<IOptions<SlackOptions>>().Value.Mode);
         Assert.Equal("slack", provider.GetRequiredService<IChatTransport>().Platform);
     }

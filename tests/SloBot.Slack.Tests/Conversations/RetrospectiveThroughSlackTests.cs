@@ -120,7 +120,7 @@ public sealed class RetrospectiveThroughSlackTests : IAsyncLifetime
         _ => "",
     };
 
-    private static (string ActionId, string? Value) Button(JsonElement message, string label)
+    internal static (string ActionId, string? Value) Button(JsonElement message, string label)
     {
         foreach (var block in message.GetProperty("blocks").EnumerateArray())
         {

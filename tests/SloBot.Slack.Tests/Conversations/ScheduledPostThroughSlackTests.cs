@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat;
@@ -54,7 +53,7 @@ public sealed class ScheduledPostThroughSlackTests : IAsyncLifetime
         var post = await SlackEmulator.WaitForAsync(() => _slack.CallsOf("chat.postMessage").FirstOrDefault(c => c.Str("channel") == "C0REVIEWS"), "the scheduled review post", TimeSpan.FromSeconds(30));
         Assert.Null(post.Str("thread_ts"));
         Assert.Contains("Weekly SLO review", post.Body.GetRawText(), StringComparison.Ordinal);
-        var (actionId, value) = Button(post.Body, "Start review");
+        var (actionId, value) = RetrospectiveThroughSlackTests.Button(post.Body, "Start review");
 
         await _slack.SendAsync(SlackEnvelopes.Interactive(SlackEnvelopes.BlockActions(actionId, value, _slack.NewResponseUrl(out _), channel: "C0REVIEWS", messageTs: "1700000000.000100")));
 
@@ -64,21 +63,5 @@ public sealed class ScheduledPostThroughSlackTests : IAsyncLifetime
         Assert.Equal("C0REVIEWS", agenda.Str("channel"));
         Assert.Equal("review:start", actionId);
         Assert.StartsWith("Weekly SLO review: ", post.Str("text"), StringComparison.Ordinal);
-    }
-
-    private static (string ActionId, string? Value) Button(JsonElement message, string label)
-    {
-        foreach (var block in message.GetProperty("blocks").EnumerateArray())
-        {
-            if (block.GetProperty("type").GetString() != "actions")
-                continue;
-            foreach (var e in block.GetProperty("elements").EnumerateArray())
-            {
-                if (e.GetProperty("text").GetProperty("text").GetString() == label)
-                    return (e.GetProperty("action_id").GetString()!, e.TryGetProperty("value", out var v) ? v.GetString() : null);
-            }
-        }
-
-        throw new InvalidOperationException($"no '{label}' button in {message.GetRawText()}");
     }
 }

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using SloBot.Chat;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Replies;
-using SloBot.Core.Catalog;
-using SloBot.Core.Sli;
 using SloBot.Slack.Tests.Emulator;
+using SloBot.Slack.Tests.SocketMode;
 
 namespace SloBot.Slack.Tests.Delivery;
 
@@ -15,11 +13,11 @@ public sealed class ChartAnswerTests
     public async Task ChartAnswers_UseTheResponseUrl_WithTheImageByFileId_UploadedOnceForEveryone()
     {
         await using var slack = await SlackEmulator.StartAsync();
-        await using var host = await SlackTestHost.StartAsync(slack, s => s
-            .AddSloBotChat()
-            .AddCommand<ChartCommand>()
-            .AddSingleton<ISloCatalog>(new InMemorySloCatalog([]))
-            .AddSingleton<ISliSource>(new NoSource()));
+        await using var host = await SlackTestHost.StartAsync(slack, s =>
+        {
+            ChatLayerEndToEndTests.AddChatLayer(s);
+            s.AddCommand<ChartCommand>();
+        });
         await slack.WaitForSocketAsync();
 
         for (var i = 0; i < 3; i++)
@@ -50,13 +48,5 @@ public sealed class ChartAnswerTests
             Blocks = [new TextBlock("42 % left"), new ImageBlock("burn-down-payment.png", "Burn-down of the payment budget")],
             Attachments = [new ReplyAttachment("burn-down-payment.png", "image/png", Png)],
         });
-    }
-
-    private sealed class NoSource : ISliSource
-    {
-        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken) => Task.FromResult(new SliCounts());
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<EventBucket>>([]);
     }
 }

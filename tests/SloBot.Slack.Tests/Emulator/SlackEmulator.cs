@@ -20,8 +20,8 @@ namespace SloBot.Slack.Tests.Emulator;
 public sealed partial class SlackEmulator : IAsyncDisposable
 {
     public const string AppId = "A0EMULATOR";
-    public const string AppToken = "xapp-1-A0EMULATOR-1-test";
-    public const string BotToken = "xoxb-1-emulator-test";
+    public const string AppToken = "xapp-FAKE-emulator";
+    public const string BotToken = "xoxb-FAKE-emulator";
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ApiCall> _calls = new();

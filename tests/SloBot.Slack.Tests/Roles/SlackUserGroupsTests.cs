@@ -1,11 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using SloBot.Chat;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Replies;
-using SloBot.Core.Catalog;
-using SloBot.Core.Sli;
 using SloBot.Slack.Inbound;
 using SloBot.Slack.Tests.Emulator;
+using SloBot.Slack.Tests.SocketMode;
 
 namespace SloBot.Slack.Tests.Roles;
 
@@ -37,25 +35,17 @@ public sealed class SlackUserGroupsTests
         Assert.Equal("U0ALICE in no group", await AskAsync(slack, "U0ALICE"));
     }
 
-    private static void Services(IServiceCollection services) => services
-        .AddSloBotChat()
-        .AddCommand<WhoAmI>()
-        .AddSingleton<ISloCatalog>(new InMemorySloCatalog([]))
-        .AddSingleton<ISliSource>(new NoSource());
+    private static void Services(IServiceCollection services)
+    {
+        ChatLayerEndToEndTests.AddChatLayer(services);
+        services.AddCommand<WhoAmI>();
+    }
 
     private static async Task<string> AskAsync(SlackEmulator slack, string user)
     {
         await slack.SendAsync(SlackEnvelopes.SlashCommand("whoami", slack.NewResponseUrl(out var id), user: user));
         var answer = await SlackEmulator.WaitForAsync(() => slack.CallsOf("response_url").FirstOrDefault(c => c.Form["id"] == id), "the answer");
         return answer.Body.GetProperty("text").GetString()!;
-    }
-
-    private sealed class NoSource : ISliSource
-    {
-        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken) => Task.FromResult(new SliCounts());
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<EventBucket>>([]);
     }
 
     private sealed class WhoAmI : ICommandHandler
