@@ -67,6 +67,8 @@ public sealed partial class ReleaseDecider(BudgetQuery budgets, ISliSource sourc
             {
                 var step = HistoryStep(b.Slo.Window);
                 var buckets = await source.SeriesAsync(b.Slo, now - b.Slo.Window, now, step, cancellationToken).ConfigureAwait(false);
+                if (BudgetRecoveryProjection.CannotTell(buckets, step, b.Slo.Window, now, b.Period) is { } gap)
+                    return ([], $"{gap} ({b.Slo.Name})");
                 perSlo.Add((b.Status, BudgetRecoveryProjection.Project(buckets, step, b.Slo.Target, b.Slo.Window, now, b.Status)));
             }
         }

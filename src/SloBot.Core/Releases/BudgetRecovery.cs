@@ -56,6 +56,25 @@ public static class BudgetRecoveryProjection
     }
 
     /// <summary>
+    /// Why the history cannot date a recovery, or null when it can. A bucket the source did not return is unknown, never
+    /// zero events: the history can still be read when its known buckets hold the bad events the budget counts
+    /// (<paramref name="period"/>, over the same window), otherwise it cannot tell.
+    /// </summary>
+    public static string? CannotTell(IReadOnlyList<EventBucket> buckets, TimeSpan step, TimeSpan window, DateTimeOffset now, EventCounts period)
+    {
+        var expected = HistoryGrid.BucketEnds(now - window, now, step).Count;
+        var known = buckets.Where(b => !b.Missing && b.End > now - window && b.End <= now).ToArray();
+        if (known.Length >= expected)
+            return null;
+        if (known.Length == 0)
+            return "the SLI source returned no history for the window";
+        var knownBad = known.Sum(b => b.Counts.Bad);
+        return knownBad >= period.Bad * 0.99
+            ? null
+            : $"{expected - known.Length} of the window's {expected} buckets have no data in the SLI source's history, and the rest hold {knownBad:0} of the {period.Bad:0} bad events the budget counts";
+    }
+
+    /// <summary>
     /// For a service: the instant each band is reached by every one of its SLOs (the latest of theirs), from each SLO's
     /// status now and its projection. A band some SLO never reaches within its window is left out.
     /// </summary>

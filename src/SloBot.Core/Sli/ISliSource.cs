@@ -11,12 +11,23 @@ public interface ISliSource
     /// </summary>
     Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken);
 
-    /// <summary>Event counts for one SLO in consecutive buckets of <paramref name="step"/> from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    /// <summary>
+    /// Event counts for one SLO in consecutive buckets of <paramref name="step"/> ending at
+    /// <see cref="HistoryGrid.BucketEnds"/>(<paramref name="start"/>, <paramref name="end"/>, <paramref name="step"/>): one bucket
+    /// for every end, <see cref="EventBucket.Missing"/> where the source has no samples in it.
+    /// </summary>
     Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken);
 }
 
-/// <summary>Counts of one bucket that ends at <see cref="End"/> and spans the step before it.</summary>
-public readonly record struct EventBucket(DateTimeOffset End, EventCounts Counts);
+/// <summary>
+/// Counts of one bucket that ends at <see cref="End"/> and spans the step before it. <see cref="Missing"/>: the source
+/// had no samples there, so its counts are unknown (not zero events).
+/// </summary>
+public readonly record struct EventBucket(DateTimeOffset End, EventCounts Counts, bool Missing = false)
+{
+    /// <summary>A bucket the source has no data for.</summary>
+    public static EventBucket NoData(DateTimeOffset end) => new(end, EventCounts.None, Missing: true);
+}
 
 /// <summary>The answer of <see cref="ISliSource.CountAsync"/>.</summary>
 public sealed class SliCounts

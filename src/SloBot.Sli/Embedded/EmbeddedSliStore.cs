@@ -14,7 +14,7 @@ namespace SloBot.Sli.Embedded;
 public sealed class EmbeddedSliStore : ISliSource, IDisposable
 {
     private const string CountSql = """
-        SELECT COALESCE(SUM(good), 0), COALESCE(SUM(total), 0) FROM (
+        SELECT COALESCE(SUM(good), 0), COALESCE(SUM(total), 0), COUNT(*) FROM (
           SELECT good, total FROM sli_day WHERE slo = $s AND t >= $d0 AND t < $d1
           UNION ALL SELECT good, total FROM sli_hour WHERE slo = $s AND t >= $h0 AND t < $h1
           UNION ALL SELECT good, total FROM sli_hour WHERE slo = $s AND t >= $h2 AND t < $h3
@@ -51,18 +51,20 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
 
     public async Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken)
     {
-        if (step <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(step), "The step must be positive.");
-        var ends = new List<DateTimeOffset>();
-        for (var bucketEnd = start + step; bucketEnd <= end; bucketEnd += step)
-            ends.Add(bucketEnd);
+        var ends = HistoryGrid.BucketEnds(start, end, step);
+        if (ends.Count == 0)
+            return [];
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         if (ends.Count > 24)
-            return await ScanAsync(connection, slo.Id, start, ends, cancellationToken).ConfigureAwait(false);
+            return await ScanAsync(connection, slo.Id, ends[0] - step, ends, cancellationToken).ConfigureAwait(false);
         var buckets = new List<EventBucket>(ends.Count);
         await using var cmd = CountCommand(connection);
         foreach (var bucketEnd in ends)
-            buckets.Add(new EventBucket(bucketEnd, await CountAsync(cmd, slo.Id, bucketEnd - step, bucketEnd, cancellationToken).ConfigureAwait(false)));
+        {
+            var (counts, rows) = await CountRowsAsync(cmd, slo.Id, bucketEnd - step, bucketEnd, cancellationToken).ConfigureAwait(false);
+            buckets.Add(rows == 0 ? EventBucket.NoData(bucketEnd) : new EventBucket(bucketEnd, counts));
+        }
+
         return buckets;
     }
 
@@ -71,7 +73,7 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
     /// <see cref="CountAsync(SqliteCommand, SloId, DateTimeOffset, DateTimeOffset, CancellationToken)"/> (the whole minutes
     /// in [⌈previous end⌉, ⌊end⌋)), instead of one query per bucket.
     /// </summary>
-    private static async Task<IReadOnlyList<EventBucket>> ScanAsync(SqliteConnection connection, SloId slo, DateTimeOffset start, List<DateTimeOffset> ends, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<EventBucket>> ScanAsync(SqliteConnection connection, SloId slo, DateTimeOffset start, IReadOnlyList<DateTimeOffset> ends, CancellationToken cancellationToken)
     {
         var from = new long[ends.Count];
         var to = new long[ends.Count];
@@ -83,6 +85,7 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
 
         var good = new double[ends.Count];
         var total = new double[ends.Count];
+        var rows = new int[ends.Count];
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT t, good, total FROM sli_minute WHERE slo = $s AND t >= $a AND t < $b ORDER BY t";
         cmd.Parameters.AddWithValue("$s", slo.ToString());
@@ -101,10 +104,11 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
             {
                 good[k] += reader.GetDouble(1);
                 total[k] += reader.GetDouble(2);
+                rows[k]++;
             }
         }
 
-        return ends.Select((e, i) => new EventBucket(e, new EventCounts(good[i], total[i]))).ToArray();
+        return ends.Select((e, i) => rows[i] == 0 ? EventBucket.NoData(e) : new EventBucket(e, new EventCounts(good[i], total[i]))).ToArray();
     }
 
     /// <summary>Stores minutes: <paramref name="add"/> adds to what is there (push), otherwise replaces it (import, idempotent).</summary>
@@ -187,7 +191,11 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
         return cmd;
     }
 
-    private static async Task<EventCounts> CountAsync(SqliteCommand cmd, SloId slo, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    private static async Task<EventCounts> CountAsync(SqliteCommand cmd, SloId slo, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken) =>
+        (await CountRowsAsync(cmd, slo, start, end, cancellationToken).ConfigureAwait(false)).Counts;
+
+    /// <summary>The counts in the whole minutes of [start, end), and how many stored rows they came from (0: no data).</summary>
+    private static async Task<(EventCounts Counts, long Rows)> CountRowsAsync(SqliteCommand cmd, SloId slo, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var range = new TimeRange(TimeRange.Up(start.ToUnixTimeSeconds(), TimeRange.Minute), TimeRange.Down(end.ToUnixTimeSeconds(), TimeRange.Minute));
         var (days, hours, minutes) = range.Split();
@@ -197,7 +205,7 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
         SetRanges(cmd, 6, minutes, 4);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new EventCounts(reader.GetDouble(0), reader.GetDouble(1));
+        return (new EventCounts(reader.GetDouble(0), reader.GetDouble(1)), reader.GetInt64(2));
     }
 
     private static void SetRanges(DbCommand cmd, int first, IReadOnlyList<TimeRange> ranges, int slots)

@@ -40,29 +40,57 @@ internal sealed class PrometheusSliSource(IHttpClientFactory httpClients, IOptio
 
     public async Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken)
     {
-        if (step <= TimeSpan.Zero)
-            throw new ArgumentOutOfRangeException(nameof(step), step, "The step must be positive.");
-        var buckets = (int)((end - start).Ticks / step.Ticks);
-        if (buckets <= 0 || slo.Indicator.Total.Length == 0)
+        var ends = HistoryGrid.BucketEnds(start, end, step);
+        if (ends.Count == 0 || slo.Indicator.Total.Length == 0)
             return [];
         var batch = new CountBatch([slo], [step]);
         var query = batch.Queries(int.MaxValue)[0];
         var api = Api();
-        var result = new List<EventBucket>(buckets);
-        for (var first = 1; first <= buckets; first += MaxPointsPerQuery)
+        var result = new List<EventBucket>(ends.Count);
+        for (var first = 0; first < ends.Count; first += MaxPointsPerQuery)
         {
-            var last = Math.Min(buckets, first + MaxPointsPerQuery - 1);
-            var series = await api.QueryRangeAsync(query, start + (step * first), start + (step * last), step, cancellationToken).ConfigureAwait(false);
-            var byTime = series.Select(s => (s.Labels, Points: s.Points.ToDictionary(p => p.At, p => p.Value))).ToArray();
-            for (var k = first; k <= last; k++)
-            {
-                var at = start + (step * k);
-                var counts = new SliCounts();
-                batch.Apply(byTime.Select(s => new PromSample(s.Labels, s.Points.GetValueOrDefault(at, double.NaN))), counts);
-                result.Add(new EventBucket(at, counts.Get(slo.Id, step)));
-            }
+            var last = Math.Min(ends.Count, first + MaxPointsPerQuery) - 1;
+            var series = await api.QueryRangeAsync(query, ends[first], ends[last], step, cancellationToken).ConfigureAwait(false);
+            result.AddRange(Buckets(slo, step, batch, series, ends, first, last));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The range answer as buckets. Points are placed by their offset from the first end in whole steps (Prometheus
+    /// answers in milliseconds, never at our 100 ns instants); a step no series has a point at is missing data.
+    /// </summary>
+    private static IEnumerable<EventBucket> Buckets(SloDefinition slo, TimeSpan step, CountBatch batch, IReadOnlyList<PromSeries> series, IReadOnlyList<DateTimeOffset> ends, int first, int last)
+    {
+        var count = last - first + 1;
+        var firstMs = ends[first].ToUnixTimeMilliseconds();
+        var stepMs = (long)step.TotalMilliseconds;
+        var byIndex = series.Select(s =>
+        {
+            var values = new double?[count];
+            foreach (var (at, value) in s.Points)
+            {
+                var offset = at.ToUnixTimeMilliseconds() - firstMs;
+                var k = (int)Math.Round((double)offset / stepMs);
+                if (k >= 0 && k < count && Math.Abs(offset - (k * stepMs)) < stepMs / 2)
+                    values[k] = value;
+            }
+
+            return (s.Labels, Values: values);
+        }).ToArray();
+        for (var k = 0; k < count; k++)
+        {
+            var samples = byIndex.Where(s => s.Values[k] is not null).Select(s => new PromSample(s.Labels, s.Values[k]!.Value)).ToArray();
+            if (samples.Length == 0)
+            {
+                yield return EventBucket.NoData(ends[first + k]);
+                continue;
+            }
+
+            var counts = new SliCounts();
+            batch.Apply(samples, counts);
+            yield return new EventBucket(ends[first + k], counts.Get(slo.Id, step));
+        }
     }
 }

@@ -101,6 +101,25 @@ public sealed class BudgetRecoveryProjectionTests
         Assert.Equal((At(11, 10, 2), At(11, 10, 5), 100.0), (incident.Start, incident.End, incident.BadEvents));
     }
 
+    [Fact]
+    public void CannotTell_EveryBucketMissing_SaysSoInsteadOfAFullBudget()
+    {
+        var missing = Hourly(bad: _ => 0).Select(b => EventBucket.NoData(b.End)).ToArray();
+
+        Assert.NotNull(BudgetRecoveryProjection.CannotTell(missing, Hour, Window, Now, new EventCounts(719_000, 720_000)));
+        Assert.NotNull(BudgetRecoveryProjection.CannotTell([], Hour, Window, Now, new EventCounts(719_000, 720_000)));
+    }
+
+    [Fact]
+    public void CannotTell_MissingBucketsThatCannotHoldTheBadEvents_CanStillTell()
+    {
+        var buckets = Hourly(bad: end => end == At(11, 3, 15) ? 400 : 0).Select(b => b.End < At(11, 1, 0) ? EventBucket.NoData(b.End) : b).ToArray();
+
+        Assert.Null(BudgetRecoveryProjection.CannotTell(buckets, Hour, Window, Now, new EventCounts(719_600, 720_000)));
+        Assert.NotNull(BudgetRecoveryProjection.CannotTell(buckets, Hour, Window, Now, new EventCounts(719_000, 720_000)));
+        Assert.Null(BudgetRecoveryProjection.CannotTell(Hourly(bad: _ => 1), Hour, Window, Now, new EventCounts(0, 720_000)));
+    }
+
     private static DateTimeOffset At(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, TimeSpan.Zero);
 
     private static List<EventBucket> Hourly(Func<DateTimeOffset, double> bad, double total = 1000)

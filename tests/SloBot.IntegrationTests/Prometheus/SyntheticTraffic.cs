@@ -62,6 +62,37 @@ public sealed class SyntheticTraffic
         return this;
     }
 
+    /// <summary>
+    /// Adds a service with exactly <paramref name="requestsPerStep"/> requests every step and errors at exactly
+    /// <paramref name="errorRatio"/> (or an incident's ratio): the errors up to a step are ⌊requests so far × ratio⌋, no
+    /// noise, so a history's bad events per hour are known in advance.
+    /// </summary>
+    public SyntheticTraffic AddSteadyService(string service, long requestsPerStep, decimal errorRatio, params (TimeSpan Ago, TimeSpan Length, decimal ErrorRatio)[] incidents)
+    {
+        var good = new long[Points];
+        var bad = new long[Points];
+        var owed = 0m;
+        for (var i = 1; i < Points; i++)
+        {
+            var at = Start + (Step * i);
+            var ratio = errorRatio;
+            foreach (var (ago, length, incidentRatio) in incidents)
+            {
+                if (at > End - ago && at <= End - ago + length)
+                    ratio = incidentRatio;
+            }
+
+            owed += requestsPerStep * ratio;
+            var errors = (long)decimal.Floor(owed);
+            owed -= errors;
+            good[i] = good[i - 1] + (requestsPerStep - errors);
+            bad[i] = bad[i - 1] + errors;
+        }
+
+        _services[service] = (good, bad);
+        return this;
+    }
+
     /// <summary>The exact good and total events in (end − window, end] — what increase() over samples on both edges gives.</summary>
     public (double Good, double Total) Count(string service, DateTimeOffset end, TimeSpan window)
     {
