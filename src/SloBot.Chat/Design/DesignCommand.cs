@@ -16,7 +16,7 @@ internal sealed class DesignCommand(ISloCatalog catalog, ITierAdoptions adoption
 
     public CommandSpec Spec { get; } = new(
         "design",
-        "Designs a service's SLOs from its tier: targets, budgets, burn-rate alerts; attaches OpenSLO, Prometheus rules and a Grafana dashboard",
+        "SLOs from a service's tier: targets, budgets, burn-rate alerts, OpenSLO, Prometheus rules, dashboard",
         [
             new CommandOption("service", "The service (need not be in the catalog yet)", OptionKind.Service, Required: true, Positional: true),
             new CommandOption("tier", "The tier to design for (default: the adopted or catalog tier)", Choices: TierWords),

@@ -15,7 +15,7 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
 {
     public CommandSpec Spec { get; } = new(
         "release",
-        "Release decision from the error budget: approve, review, defer or block, with conditions and alternatives",
+        "Release decision from the error budget: approve, review, defer or block, with conditions",
         [
             new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true),
             new CommandOption("version", "The version to release, e.g. v1.5.0", Required: true, Positional: true),

@@ -63,7 +63,7 @@ internal sealed class SummaryCommand(IOptions<ScheduleOptions> options, Schedule
 
     public CommandSpec Spec { get; } = new(
         "summary",
-        "A stakeholder summary now, as the schedule would post it: executives (monthly), product (weekly), engineering (daily), review (Monday)",
+        "A stakeholder summary now, as scheduled: executives (monthly), product, engineering, review",
         [new CommandOption("audience", "executives, product, engineering or review", Required: true, Positional: true, Choices: ["executives", "product", "engineering", "review"])],
         ["/slo summary executives", "/slo summary engineering"]);
 

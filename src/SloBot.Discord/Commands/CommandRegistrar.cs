@@ -7,8 +7,10 @@ using SloBot.Discord.Rest;
 namespace SloBot.Discord.Commands;
 
 /// <summary>
-/// Registers <c>/slo</c> at start-up by bulk overwrite — in each configured guild (instant) or globally — and only
-/// when the registered definition differs, so restarts do not spend Discord's daily command-creation quota.
+/// Registers <c>/slo</c> (and <c>/slo-more</c>… when SloBot has more commands than one Discord command holds) at
+/// start-up by bulk overwrite — in each configured guild (instant) or globally — and only when the registered definition
+/// differs, so restarts do not spend Discord's daily command-creation quota. A definition Discord would refuse is not
+/// sent: the exception names every broken limit.
 /// </summary>
 internal sealed partial class CommandRegistrar(
     DiscordRestClient rest,
@@ -20,6 +22,9 @@ internal sealed partial class CommandRegistrar(
     public async Task<int> RegisterAsync(CancellationToken cancellationToken)
     {
         var definition = SlashCommandDefinition.Build(router.Commands);
+        if (SlashCommandLimits.Check(definition) is { Count: > 0 } problems)
+            throw new InvalidOperationException("SloBot's Discord commands break Discord's limits: " + string.Join("; ", problems));
+        var names = definition.Select(c => c!["name"]!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var wanted = SlashCommandDefinition.Canonical(definition);
         var app = options.Value.ApplicationId;
         var scopes = options.Value.GuildIds.Count > 0 ? options.Value.GuildIds.Select(g => (string?)g).ToArray() : [null];
@@ -27,25 +32,25 @@ internal sealed partial class CommandRegistrar(
         foreach (var guild in scopes)
         {
             var current = await rest.SendJsonAsync(DiscordRoute.GetCommands(app, guild), null, cancellationToken).ConfigureAwait(false) as JsonArray;
-            var registered = current?.Where(c => c?["name"]?.GetValue<string>() == SlashCommandDefinition.RootName).ToArray() ?? [];
+            var registered = current?.Where(c => c?["name"]?.GetValue<string>() is { } n && names.Contains(n)).ToArray() ?? [];
             var others = (current?.Count ?? 0) - registered.Length;
-            if (registered.Length == 1 && others == 0 && SlashCommandDefinition.Canonical(registered[0]) == wanted)
+            if (others == 0 && SlashCommandDefinition.Canonical(registered) == wanted)
             {
                 LogUpToDate(logger, guild ?? "global");
                 continue;
             }
 
-            await rest.SendJsonAsync(DiscordRoute.PutCommands(app, guild), new JsonArray(definition.DeepClone()), cancellationToken).ConfigureAwait(false);
+            await rest.SendJsonAsync(DiscordRoute.PutCommands(app, guild), definition.DeepClone(), cancellationToken).ConfigureAwait(false);
             written++;
-            LogRegistered(logger, guild ?? "global", ((JsonArray)definition["options"]!).Count);
+            LogRegistered(logger, guild ?? "global", string.Join(", /", names), router.Commands.Count);
         }
 
         return written;
     }
 
-    [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Discord /slo command is up to date ({Scope}); not re-registered")]
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Discord commands are up to date ({Scope}); not re-registered")]
     private static partial void LogUpToDate(ILogger logger, string scope);
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Registered Discord /slo command with {Subcommands} subcommands ({Scope})")]
-    private static partial void LogRegistered(ILogger logger, string scope, int subcommands);
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Registered Discord commands /{Commands} holding SloBot's {Count} commands ({Scope})")]
+    private static partial void LogRegistered(ILogger logger, string scope, string commands, int count);
 }

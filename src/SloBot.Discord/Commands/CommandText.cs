@@ -6,16 +6,17 @@ using SloBot.Chat.Commands;
 namespace SloBot.Discord.Commands;
 
 /// <summary>
-/// Turns a slash command's options back into the text the chat layer parses ("budget payment"): the subcommand
-/// path, then the spec's positional options in order, then the others as <c>name=value</c> (true booleans bare).
+/// Turns a slash command's options back into the text the chat layer parses ("budget payment"): the command's own
+/// words (whatever Discord path it sits at: <c>/slo-more plan</c> is "plan"), then the spec's positional options in
+/// order, then the others as <c>name=value</c> with the spec's option names (true booleans bare).
 /// </summary>
 internal static class CommandText
 {
-    public static string Build(JsonNode? data, IReadOnlyList<CommandSpec> specs)
+    public static string Build(JsonNode? data, CommandLayout layout)
     {
         var (path, leaves) = Walk(data);
-        var spec = specs.FirstOrDefault(s => string.Join(' ', s.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(SlashCommandDefinition.Name)) == string.Join(' ', path));
-        var words = new List<string>(path);
+        var spec = layout.Find(path);
+        var words = spec is null ? path.Skip(1).ToList() : [.. spec.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)];
         var remaining = new List<(string Name, JsonNode? Value)>(leaves);
         foreach (var option in spec?.Options.Where(o => o.Positional) ?? [])
         {
@@ -26,8 +27,9 @@ internal static class CommandText
             remaining.RemoveAt(at);
         }
 
-        foreach (var (name, value) in remaining)
+        foreach (var (discordName, value) in remaining)
         {
+            var name = spec?.Options.FirstOrDefault(o => SlashCommandDefinition.Name(o.Name) == discordName)?.Name ?? discordName;
             if (value is JsonValue v && v.GetValueKind() is JsonValueKind.True)
                 words.Add(name);
             else
@@ -38,44 +40,51 @@ internal static class CommandText
     }
 
     /// <summary>The option being typed in an autocomplete interaction: the command ("budget"), option name and text so far.</summary>
-    public static (string Command, string Option, string Typed)? Focused(JsonNode? data)
+    public static (string Command, string Option, string Typed)? Focused(JsonNode? data, CommandLayout layout)
     {
         var (path, _) = Walk(data);
+        var spec = layout.Find(path);
         var options = data?["options"] as JsonArray;
-        while (options?.FirstOrDefault(o => (int?)o?["type"] is 1 or 2) is { } nested)
+        while (options?.FirstOrDefault(o => Int(o?["type"]) is 1 or 2) is { } nested)
             options = nested["options"] as JsonArray;
-        var focused = options?.FirstOrDefault(o => o?["focused"]?.GetValue<bool>() == true);
+        var focused = options?.FirstOrDefault(o => o?["focused"] is JsonValue f && f.GetValueKind() == JsonValueKind.True);
         if (focused is null)
             return null;
-        return (string.Join(' ', path), focused["name"]?.GetValue<string>() ?? "", Value(focused["value"]));
+        var name = Str(focused["name"]);
+        var option = spec?.Options.FirstOrDefault(o => SlashCommandDefinition.Name(o.Name) == name)?.Name ?? name;
+        return (spec?.Name ?? string.Join(' ', path.Skip(1)), option, Value(focused["value"]));
     }
 
     private static (List<string> Path, List<(string Name, JsonNode? Value)> Leaves) Walk(JsonNode? data)
     {
-        var path = new List<string>();
+        var path = new List<string> { Str(data?["name"]) is { Length: > 0 } root ? root : SlashCommandDefinition.RootName };
         var leaves = new List<(string, JsonNode?)>();
         var options = data?["options"] as JsonArray;
         while (options is not null)
         {
-            var nested = options.FirstOrDefault(o => (int?)o?["type"] is 1 or 2);
+            var nested = options.FirstOrDefault(o => Int(o?["type"]) is 1 or 2);
             if (nested is null)
             {
-                leaves.AddRange(options.Where(o => o is not null).Select(o => (o!["name"]?.GetValue<string>() ?? "", o["value"])));
+                leaves.AddRange(options.Where(o => o is not null).Select(o => (Str(o!["name"]), o["value"])));
                 break;
             }
 
-            path.Add(nested["name"]?.GetValue<string>() ?? "");
+            path.Add(Str(nested["name"]));
             options = nested["options"] as JsonArray;
         }
 
         return (path, leaves);
     }
 
+    private static string Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+
+    private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
+
     private static string Value(JsonNode? value) => value switch
     {
         null => "",
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>().ToString(CultureInfo.InvariantCulture),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.TryGetValue<double>(out var d) && double.IsFinite(d) ? d.ToString(CultureInfo.InvariantCulture) : v.ToJsonString(),
         _ => value.ToJsonString(),
     };
 

@@ -5,70 +5,36 @@ using SloBot.Chat.Commands;
 namespace SloBot.Discord.Commands;
 
 /// <summary>
-/// The <c>/slo</c> application command built from the chat layer's <see cref="CommandSpec"/>s: one-word commands
-/// become subcommands, two-word ones ("retro start") a subcommand group and a subcommand; service options
-/// autocomplete. Also the canonical form used to tell whether the registered command is already up to date.
+/// The application commands built from the chat layer's <see cref="CommandSpec"/>s (laid out by <see cref="CommandLayout"/>):
+/// service options autocomplete, required options come first, nothing is cut (<see cref="SlashCommandLimits"/> reports
+/// what Discord would refuse). Also the canonical form used to tell whether the registered commands are up to date.
 /// </summary>
 internal static class SlashCommandDefinition
 {
     public const string RootName = "slo";
-    private const int MaxOptions = 25;
 
-    public static JsonObject Build(IReadOnlyList<CommandSpec> specs)
-    {
-        var top = new List<JsonObject>();
-        var groups = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        foreach (var spec in specs)
-        {
-            var words = spec.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 1)
-            {
-                top.Add(Subcommand(Name(words[0]), spec));
-                continue;
-            }
-
-            var groupName = Name(words[0]);
-            if (!groups.TryGetValue(groupName, out var group))
-            {
-                group = new JsonObject { ["type"] = 2, ["name"] = groupName, ["description"] = Description($"{words[0]} commands"), ["options"] = new JsonArray() };
-                groups[groupName] = group;
-                top.Add(group);
-            }
-
-            var subs = (JsonArray)group["options"]!;
-            if (subs.Count < MaxOptions)
-                subs.Add(Subcommand(Name(string.Join('-', words.Skip(1))), spec));
-        }
-
-        // A name cannot be both a subcommand and a group: the group (with its subcommands) wins.
-        var options = top.Where(o => (int)o["type"]! == 2 || !groups.ContainsKey((string)o["name"]!)).Take(MaxOptions);
-        return new JsonObject
-        {
-            ["name"] = RootName,
-            ["type"] = 1,
-            ["description"] = "SLOs in chat: error budgets, status, releases, retrospectives, reviews",
-            ["options"] = new JsonArray(options.Select(o => (JsonNode)o).ToArray()),
-        };
-    }
+    /// <summary>The top-level commands, <c>/slo</c> first, then <c>/slo-more</c>… when <c>/slo</c> is full.</summary>
+    public static JsonArray Build(IReadOnlyList<CommandSpec> specs) => CommandLayout.Create(specs).Commands;
 
     /// <summary>The fields SloBot sets, in a fixed shape, so a command Discord returns compares equal to the one built.</summary>
-    public static string Canonical(JsonNode? command)
+    public static string Canonical(IEnumerable<JsonNode?> commands)
     {
         var sb = new StringBuilder();
-        Write(command, sb);
+        foreach (var command in commands.OrderBy(c => c?["name"]?.GetValue<string>(), StringComparer.Ordinal))
+            Write(command, sb);
         return sb.ToString();
     }
 
+    /// <summary>A SloBot word as a Discord name: lowercase, other characters as '-' (never cut: the limits check names a long one).</summary>
     public static string Name(string word)
     {
         var chars = word.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray();
-        var name = new string(chars);
-        return name.Length == 0 ? "x" : name.Length > 32 ? name[..32] : name;
+        return chars.Length == 0 ? "x" : new string(chars);
     }
 
-    private static JsonObject Subcommand(string name, CommandSpec spec)
+    public static JsonObject Subcommand(string name, CommandSpec spec)
     {
-        var options = spec.Options.OrderByDescending(o => o.Required).Take(MaxOptions).Select(Option);
+        var options = spec.Options.OrderByDescending(o => o.Required).Select(Option);
         return new JsonObject
         {
             ["type"] = 1,
@@ -94,15 +60,13 @@ internal static class SlashCommandDefinition
             ["required"] = option.Required,
         };
         if (option.Choices is { Count: > 0 } choices)
-            json["choices"] = new JsonArray(choices.Take(25).Select(c => (JsonNode)new JsonObject { ["name"] = Trim(c, 100), ["value"] = Trim(c, 100) }).ToArray());
+            json["choices"] = new JsonArray(choices.Select(c => (JsonNode)new JsonObject { ["name"] = c, ["value"] = c }).ToArray());
         else if (option.Kind == OptionKind.Service)
             json["autocomplete"] = true;
         return json;
     }
 
-    private static string Description(string text) => text.Length == 0 ? "—" : Trim(text, 100);
-
-    private static string Trim(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+    private static string Description(string text) => text.Length == 0 ? "—" : text;
 
     private static void Write(JsonNode? node, StringBuilder sb)
     {

@@ -21,6 +21,18 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
 {
     public const string Platform = "discord";
 
+    private (IReadOnlyList<CommandSpec> Specs, CommandLayout Layout)? _layout;
+
+    /// <summary>Where the commands sit on Discord, built once per command list (the router's list does not change).</summary>
+    public CommandLayout Layout(IReadOnlyList<CommandSpec> specs)
+    {
+        if (_layout is { } cached && (ReferenceEquals(cached.Specs, specs) || cached.Specs.Select(s => s.Name).SequenceEqual(specs.Select(s => s.Name), StringComparer.Ordinal)))
+            return cached.Layout;
+        var layout = CommandLayout.Create(specs);
+        _layout = (specs, layout);
+        return layout;
+    }
+
     public ChatEvent? Parse(JsonObject interaction, IReadOnlyList<CommandSpec> specs, DateTimeOffset receivedAt)
     {
         var id = Str(interaction["id"]) ?? "";
@@ -30,7 +42,7 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
         switch (Int(interaction["type"]))
         {
             case InteractionType.ApplicationCommand:
-                return new CommandEvent(id, where, user, receivedAt, CommandText.Build(data, specs));
+                return new CommandEvent(id, where, user, receivedAt, CommandText.Build(data, Layout(specs)));
             case InteractionType.MessageComponent:
                 var customId = Str(data?["custom_id"]) ?? "";
                 var (action, value) = buttonIds.Decode(customId) ?? (customId, null);

@@ -179,7 +179,7 @@ internal sealed partial class InteractionRouter(
     private JsonObject Suggestions(JsonNode? data)
     {
         var choices = new JsonArray();
-        if (CommandText.Focused(data) is { } focused)
+        if (CommandText.Focused(data, parser.Layout(commands.Commands)) is { } focused)
         {
             foreach (var s in autocomplete.Suggest(focused.Command, focused.Option, focused.Typed).Take(25))
                 choices.Add(new JsonObject { ["name"] = s.Length > 100 ? s[..100] : s, ["value"] = s.Length > 100 ? s[..100] : s });

@@ -80,7 +80,7 @@ public sealed class CommandRegistrationTests
             new CommandSpec("budget", "Budget", [new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true)], []),
             new CommandSpec("retro start", "Start a retrospective", [new CommandOption("notes", "Notes"), new CommandOption("incident", "Incident id", Required: true, Positional: true), new CommandOption("dry", "Try it", OptionKind.Boolean)], []),
             new CommandSpec("retro list", "List retrospectives", [new CommandOption("state", "Which", Choices: ["open", "closed"])], []),
-        ]);
+        ])[0]!;
 
         var retro = definition["options"]!.AsArray().Single(o => o!["name"]!.GetValue<string>() == "retro")!;
         Assert.Equal(2, retro["type"]!.GetValue<int>());
@@ -123,7 +123,7 @@ public sealed class CommandRegistrationTests
             new("help", "", [], []),
         ];
 
-        Assert.Equal(expected, CommandText.Build(data, specs));
+        Assert.Equal(expected, CommandText.Build(data, CommandLayout.Create(specs)));
     }
 
     private sealed class RetroStart : ICommandHandler
