@@ -8,14 +8,17 @@ using YamlDotNet.RepresentationModel;
 namespace SloBot.Core.Catalog;
 
 /// <summary>What the documents of every file declared, resolved into services and SLOs by <see cref="Build"/>.</summary>
-internal sealed class CatalogAccumulator
+internal sealed class CatalogAccumulator(TimeSpan defaultWindow)
 {
     private readonly Dictionary<string, (ServiceMetadata Meta, bool Declared)> _services = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, SliQuery?> _slis = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParsedIndicator?> _slis = new(StringComparer.Ordinal);
     private readonly List<(OpenSloSlo Slo, ServiceMetadata Meta)> _openSlos = [];
     private readonly List<(SloDefinition Slo, string File, int Line)> _slos = [];
 
     public List<CatalogProblem> Problems { get; } = [];
+
+    /// <summary>The window of SLOs that name none.</summary>
+    public TimeSpan DefaultWindow => defaultWindow;
 
     public void AddService(YamlReader r, YamlNode at, string name, ServiceMetadata meta)
     {
@@ -30,7 +33,7 @@ internal sealed class CatalogAccumulator
 
     public void AddSlothService(string name, ServiceMetadata meta) => Reference(name, meta);
 
-    public void AddSli(YamlReader r, YamlNode at, string name, SliQuery? query)
+    public void AddSli(YamlReader r, YamlNode at, string name, ParsedIndicator? query)
     {
         if (_slis.ContainsKey(name))
         {
@@ -67,7 +70,30 @@ internal sealed class CatalogAccumulator
             }
 
             foreach (var (name, objective) in ObjectiveNames(slo))
-                all.Add((new SloDefinition(slo.Service, name, objective.Target, slo.Window, indicator!, slo.Description, slo.File), slo.File, slo.Line));
+            {
+                if (slo.Window.Calendar is not null || slo.Budgeting != "Occurrences")
+                {
+                    // Read and checked, but budgets over calendar periods and time slices are not computed yet.
+                    Problems.Add(new CatalogProblem(slo.File, slo.Line, slo.Window.Calendar is not null ? "spec.timeWindow" : "spec.budgetingMethod",
+                        slo.Window.Calendar is not null ? "calendar windows are not budgeted yet" : $"{slo.Budgeting} budgeting is not computed yet",
+                        slo.Window.Calendar is not null ? "use a rolling window (isRolling: true, e.g. duration: 30d)" : "use budgetingMethod: Occurrences"));
+                    break;
+                }
+
+                var (query, field, error, hint) = (objective.Indicator ?? indicator!).ForObjective(objective);
+                if (query is null)
+                {
+                    Problems.Add(new CatalogProblem(slo.File, objective.Line, $"objectives ({objective.Name ?? name}).{field}", error!, hint));
+                    continue;
+                }
+
+                all.Add((new SloDefinition(slo.Service, name, objective.Target, slo.Window.Length, query, slo.Description, slo.File)
+                {
+                    Calendar = slo.Window.Calendar,
+                    TimeSlices = slo.Budgeting == "Occurrences" ? null : new TimeSliceBudget(objective.TimeSliceWindow!.Value, objective.TimeSliceTarget),
+                    SourceLine = slo.Line,
+                }, slo.File, slo.Line));
+            }
         }
 
         foreach (var (slo, file, line) in _slos)
@@ -95,7 +121,10 @@ internal sealed class CatalogAccumulator
             .OrderBy(s => s.Key, StringComparer.Ordinal)
             .Select(s => ToService(s.Key, s.Value.Meta, byService.GetValueOrDefault(s.Key) ?? []))
             .ToArray();
-        return new InMemorySloCatalog(services, Problems.ToArray());
+        return new InMemorySloCatalog(services, Problems.Where(p => p.Severity != CatalogSeverity.Note).ToArray())
+        {
+            Notes = Problems.Where(p => p.Severity == CatalogSeverity.Note).ToArray(),
+        };
     }
 
     private void Reference(string name, ServiceMetadata meta) =>

@@ -5,8 +5,11 @@ public interface ISloCatalog
 {
     IReadOnlyList<ServiceDefinition> Services { get; }
 
-    /// <summary>Files or documents that failed to load; the rest of the catalog still works.</summary>
+    /// <summary>Files, documents or SLOs refused (errors) or not used as written (warnings); the rest of the catalog still works.</summary>
     IReadOnlyList<CatalogProblem> Problems { get; }
+
+    /// <summary>Parts ignored on purpose and defaults applied (severity <see cref="CatalogSeverity.Note"/>).</summary>
+    IReadOnlyList<CatalogProblem> Notes => [];
 }
 
 public static class SloCatalogExtensions

@@ -7,4 +7,6 @@ public sealed class InMemorySloCatalog(IReadOnlyList<ServiceDefinition> services
     public IReadOnlyList<ServiceDefinition> Services { get; } = services;
 
     public IReadOnlyList<CatalogProblem> Problems { get; } = problems ?? [];
+
+    public IReadOnlyList<CatalogProblem> Notes { get; init; } = [];
 }

@@ -16,6 +16,11 @@ internal sealed class SloBotOptions
     {
         /// <summary>A folder of OpenSLO / Sloth YAML files, read recursively. Empty: no files (the demo catalog with --demo).</summary>
         public string? Path { get; set; }
+
+        /// <summary>The rolling window of SLOs that name none (Sloth specs, OpenSLO without timeWindow). Default 30d, Sloth's default period.</summary>
+        public string DefaultWindow { get; set; } = "30d";
+
+        internal TimeSpan DefaultWindowSpan => Core.Budgets.SloWindow.TryParse(DefaultWindow, out var w) ? w : TimeSpan.FromDays(30);
     }
 
     internal sealed class SliSection
@@ -48,6 +53,8 @@ internal sealed class SloBotOptionsValidator : IValidateOptions<SloBotOptions>
 
         if (!string.IsNullOrWhiteSpace(options.Catalog.Path) && !Directory.Exists(options.Catalog.Path))
             failures.Add($"SloBot:Catalog:Path must be an existing folder of OpenSLO or Sloth YAML files; '{options.Catalog.Path}' does not exist (full path: {System.IO.Path.GetFullPath(options.Catalog.Path)})");
+        if (!Core.Budgets.SloWindow.TryParse(options.Catalog.DefaultWindow, out var window) || window < TimeSpan.FromHours(1) || window > TimeSpan.FromDays(400))
+            failures.Add($"SloBot:Catalog:DefaultWindow '{options.Catalog.DefaultWindow}' is not a window from 1h to 400d; expected e.g. 30d or 28d");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

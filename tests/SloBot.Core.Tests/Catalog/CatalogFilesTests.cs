@@ -24,10 +24,10 @@ public class CatalogFilesTests
     }
 
     [Theory]
-    [InlineData("apiVersion: openslo/v1alpha\nkind: SLO\n", "apiVersion", "openslo/v1")]
-    [InlineData("version: prometheus/v2\nservice: x\n", "version", "prometheus/v1")]
+    [InlineData("apiVersion: openslo/v2\nkind: SLO\n", "apiVersion", "'openslo/v2' is not supported")]
+    [InlineData("version: prometheus/v2\nservice: x\n", "version", "'prometheus/v2' is not supported")]
     [InlineData("kind: SLO\nmetadata: {name: x}\n", "apiVersion", "is missing")]
-    [InlineData("apiVersion: openslo/v1\nkind: Project\nmetadata: {name: x}\nspec: {}\n", "kind", "SLO, SLI, Service or DataSource")]
+    [InlineData("apiVersion: openslo/v1\nkind: Project\nmetadata: {name: x}\nspec: {}\n", "kind", "is not an OpenSLO v1 kind")]
     public void Read_UnsupportedDocument_NamesTheField(string text, string field, string message)
     {
         var problem = Assert.Single(CatalogReader.Read("x.yaml", text).Problems);

@@ -5,7 +5,7 @@ namespace SloBot.Core.Tests.Catalog;
 
 public class OpenSloCatalogTests
 {
-    private const string InlineSlo = """
+    internal const string InlineSlo = """
         apiVersion: openslo/v1
         kind: SLO
         metadata:
@@ -159,9 +159,9 @@ public class OpenSloCatalogTests
     }
 
     [Theory]
-    [InlineData("duration: 28d", "duration: 1M", "spec.timeWindow[0].duration", "calendar units")]
-    [InlineData("isRolling: true", "isRolling: false", "spec.timeWindow[0]", "calendar windows are not supported")]
-    [InlineData("budgetingMethod: Occurrences", "budgetingMethod: Timeslices", "spec.budgetingMethod", "Occurrences")]
+    [InlineData("duration: 28d", "duration: 1M", "spec.timeWindow[0].duration", "has no fixed length")]
+    [InlineData("isRolling: true", "isRolling: maybe", "spec.timeWindow[0].isRolling", "must be true or false")]
+    [InlineData("budgetingMethod: Occurrences", "budgetingMethod: Ocurrences", "spec.budgetingMethod", "not a budgeting method")]
     [InlineData("target: 0.999", "target: 1", "spec.objectives[0].target", "out of range")]
     [InlineData("counter: true", "counter: false", "spec.indicator.spec.ratioMetric.counter", "{{.window}}")]
     [InlineData("type: Prometheus\n", "type: Datadog\n", "spec.indicator.spec.ratioMetric.good.metricSource.type", "Datadog")]
@@ -172,7 +172,7 @@ public class OpenSloCatalogTests
 
         var catalog = CatalogReader.Read("broken.yaml", text);
 
-        var problem = Assert.Single(catalog.Problems);
+        var problem = Assert.Single(catalog.Problems, p => p.Severity == CatalogSeverity.Error);
         Assert.Equal("broken.yaml", problem.File);
         Assert.Equal(field, problem.Field);
         Assert.Contains(message, problem.Message, StringComparison.Ordinal);

@@ -49,25 +49,45 @@ public class SlothCatalogTests
     }
 
     [Fact]
-    public void Read_SlothRawErrorRatio_BadIsTheRatioOverOnePerSecond()
+    public void Read_SlothRawErrorRatio_BadIsTheRatioAndTotalIsOneOnlyWhereTheRatioHasData()
     {
         var slo = CatalogReader.Read("checkout.yaml", Spec).Services[0].Slos[1];
 
         Assert.Equal(SliQueryKind.WindowTemplate, slo.Indicator.Kind);
-        Assert.Equal("(sum(rate(errors[{{ .window }}])) / sum(rate(requests[{{ .window }}])))", slo.Indicator.Bad);
-        Assert.Equal("vector(1)", slo.Indicator.Total);
+        Assert.True(slo.Indicator.RatioOnly);
+        const string ratio = "sum(rate(errors[{{ .window }}])) / sum(rate(requests[{{ .window }}]))";
+        Assert.Equal($"({ratio})", slo.Indicator.Bad);
+        Assert.Equal($"(({ratio}) * 0 + 1)", slo.Indicator.Total);
     }
 
     [Fact]
-    public void Read_KubernetesPrometheusServiceLevel_ReadsItsSpec()
+    public void Read_KubernetesPrometheusServiceLevel_ReadsItsCamelCaseSpec()
+    {
+        var camel = Spec.Replace("error_query", "errorQuery", StringComparison.Ordinal).Replace("total_query", "totalQuery", StringComparison.Ordinal)
+            .Replace("error_ratio_query", "errorRatioQuery", StringComparison.Ordinal);
+        var crd = "apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\nmetadata: {name: x}\nspec:\n" +
+                  string.Join('\n', camel.Split('\n').Skip(1).Select(l => "  " + l));
+
+        var catalog = CatalogReader.Read("crd.yaml", crd);
+
+        Assert.Empty(catalog.Problems);
+        Assert.Equal(2, catalog.Services[0].Slos.Count);
+        Assert.Equal(CatalogReader.Read("checkout.yaml", Spec).Services[0].Slos.Select(s => s.Indicator), catalog.Services[0].Slos.Select(s => s.Indicator));
+    }
+
+    [Fact]
+    public void Read_KubernetesFormWithSnakeCaseKeys_LoadsAndWarnsNamingTheCamelCaseKey()
     {
         var crd = "apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\nmetadata: {name: x}\nspec:\n" +
                   string.Join('\n', Spec.Split('\n').Skip(1).Select(l => "  " + l));
 
         var catalog = CatalogReader.Read("crd.yaml", crd);
 
-        Assert.Empty(catalog.Problems);
         Assert.Equal(2, catalog.Services[0].Slos.Count);
+        var warning = Assert.Single(catalog.Problems, p => p.Field == "slos[0].sli.events.error_query");
+        Assert.Equal(CatalogSeverity.Warning, warning.Severity);
+        Assert.Contains("'errorQuery'", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(15, warning.Line);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class GeneratedFilesTests
         Assert.Equal(["U1", "U2"], service.OwnerIds);
         Assert.Equal("#payment-oncall", service.Channel);
         Assert.Equal(["database", "cache"], service.DependencyNames);
-        Assert.Equal(spec.Slos.Select(s => s.Definition), service.Slos.Select(s => s with { SourceFile = null }));
+        Assert.Equal(spec.Slos.Select(s => s.Definition), service.Slos.Select(s => s with { SourceFile = null, SourceLine = null }));
     }
 
     [Fact]

@@ -36,4 +36,36 @@ public sealed class FileSloCatalogTests : IDisposable
         Assert.Empty(catalog.Services);
         Assert.Equal("SloBot:Catalog:Path", Assert.Single(catalog.Problems).Field);
     }
+
+    [Fact]
+    public void New_DirectorySymlinkLoops_EachRealFolderIsReadOnceAndTheLinksAreNoted()
+    {
+        var team = Directory.CreateDirectory(Path.Combine(_dir, "team")).FullName;
+        File.WriteAllText(Path.Combine(team, "a.yaml"), "apiVersion: openslo/v1\nkind: Service\nmetadata: {name: a}\n");
+        Directory.CreateSymbolicLink(Path.Combine(team, "loop"), _dir);
+        Directory.CreateSymbolicLink(Path.Combine(team, "self"), ".");
+        Directory.CreateSymbolicLink(Path.Combine(_dir, "again"), team);
+
+        var catalog = new FileSloCatalog(_dir);
+
+        Assert.Equal("a", Assert.Single(catalog.Services).Name);
+        Assert.Contains(catalog.Notes, n => n.File == Path.Combine("team", "loop") && n.Message.Contains("already read", StringComparison.Ordinal));
+        Assert.Contains(catalog.Notes, n => n.File == Path.Combine("team", "self"));
+        Assert.Contains(catalog.Notes, n => n.File == "again");
+        Assert.Equal(3, catalog.Notes.Count(n => n.Field == "(folder)"));
+        Assert.Empty(catalog.Problems);
+    }
+
+    [Fact]
+    public void New_OversizedFile_IsRefusedWithoutReadingIt()
+    {
+        File.WriteAllText(Path.Combine(_dir, "ok.yaml"), "apiVersion: openslo/v1\nkind: Service\nmetadata: {name: ok}\n");
+        using (var big = File.Create(Path.Combine(_dir, "big.yaml")))
+            big.SetLength(CatalogLimits.MaxFileBytes + 1L);
+
+        var catalog = new FileSloCatalog(_dir);
+
+        Assert.Equal("ok", Assert.Single(catalog.Services).Name);
+        Assert.Equal(("big.yaml", "(file)"), (Assert.Single(catalog.Problems).File, catalog.Problems[0].Field));
+    }
 }

@@ -7,25 +7,33 @@ namespace SloBot.Core.Catalog.OpenSlo;
 internal sealed record OpenSloSlo(
     string Name,
     string Service,
-    SliQuery? Indicator,
+    ParsedIndicator? Indicator,
     string? IndicatorRef,
     int IndicatorLine,
-    TimeSpan Window,
+    SloWindowSpec Window,
+    string Budgeting,
     IReadOnlyList<OpenSloObjective> Objectives,
     string? Description,
     string File,
     int Line);
 
-internal sealed record OpenSloObjective(string? Name, double Target);
-
-/// <summary>Parses one <c>apiVersion: openslo/v1</c> document (kinds SLO, SLI, Service, DataSource).</summary>
+/// <summary>Parses one <c>apiVersion: openslo/v1</c> document (kinds SLO, SLI, Service, DataSource; alerting kinds are noted).</summary>
 internal static class OpenSloDocuments
 {
     /// <summary>Kinds that are valid OpenSLO but carry nothing SloBot uses (alerting is SloBot's own).</summary>
     private static readonly string[] Ignored = ["AlertPolicy", "AlertCondition", "AlertNotificationTarget"];
 
+    private static readonly string[] TopKeys = ["apiVersion", "kind", "metadata", "spec"];
+    private static readonly string[] MetadataKeys = ["name", "displayName", "labels", "annotations", "namespace"];
+    private static readonly string[] SloKeys = ["description", "service", "indicator", "indicatorRef", "timeWindow", "budgetingMethod", "objectives", "alertPolicies"];
+    private static readonly string[] InlineIndicatorKeys = ["metadata", "spec"];
+    private static readonly string[] ServiceKeys = ["description"];
+    private static readonly string[] DataSourceKeys = ["description", "type", "connectionDetails"];
+
     public static void Read(YamlReader r, YamlNode root, CatalogAccumulator into)
     {
+        r.Known(root, "", TopKeys);
+        r.Known(YamlReader.Child(root, "metadata"), "metadata", MetadataKeys);
         var kind = r.Required(root, "kind", "kind");
         if (kind is null)
             return;
@@ -42,52 +50,73 @@ internal static class OpenSloDocuments
         switch (kind)
         {
             case "Service":
+                r.Known(spec, "spec", ServiceKeys);
                 into.AddService(r, root, name, Metadata(root, YamlReader.String(spec, "description")));
                 break;
             case "SLI":
                 into.AddSli(r, root, name, OpenSloIndicator.Parse(r, spec!, "spec"));
                 break;
             case "SLO":
-                if (Slo(r, root, name, spec!) is { } slo)
+                if (Slo(r, root, name, spec!, into.DefaultWindow) is { } slo)
                     into.AddOpenSloSlo(slo, Metadata(root, null));
                 break;
             case "DataSource":
+                r.Known(spec, "spec", DataSourceKeys);
                 if (YamlReader.String(spec, "type") is { } type && !type.Equals("prometheus", StringComparison.OrdinalIgnoreCase))
-                    r.Problem(YamlReader.Child(spec, "type"), "spec.type", $"DataSource '{name}' is of type '{type}'; SloBot reads Prometheus only");
+                {
+                    r.Problem(YamlReader.Child(spec, "type"), "spec.type", $"DataSource '{name}' is of type '{type}'; SloBot reads Prometheus only",
+                        "SLOs whose metrics live in another backend cannot be counted by SloBot");
+                }
+
                 break;
             default:
-                if (!Ignored.Contains(kind, StringComparer.Ordinal))
-                    r.Problem(YamlReader.Child(root, "kind"), "kind", $"'{kind}' is not an OpenSLO v1 kind SloBot reads; expected SLO, SLI, Service or DataSource");
+                if (Ignored.Contains(kind, StringComparer.Ordinal))
+                    r.Note(YamlReader.Child(root, "kind"), "kind", $"{kind} '{name}' is ignored", "SloBot's burn-rate alerts are its own (docs/alerts)");
+                else
+                    r.Problem(YamlReader.Child(root, "kind"), "kind", $"'{kind}' is not an OpenSLO v1 kind SloBot reads", "expected SLO, SLI, Service or DataSource");
                 break;
         }
     }
 
-    private static ServiceMetadata Metadata(YamlNode root, string? description) => ServiceMetadata.From(
+    public static ServiceMetadata Metadata(YamlNode root, string? description) => ServiceMetadata.From(
         YamlReader.StringMap(YamlReader.Path(root, "metadata", "labels")),
         YamlReader.StringMap(YamlReader.Path(root, "metadata", "annotations")),
         description);
 
-    private static OpenSloSlo? Slo(YamlReader r, YamlNode root, string name, YamlNode spec)
+    /// <summary>Occurrences (default), Timeslices or RatioTimeslices; null with a problem otherwise.</summary>
+    public static string? Budgeting(YamlReader r, YamlNode spec)
     {
-        var service = r.Required(spec, "spec.service", "service");
-        var window = Window(r, spec);
-        var budgeting = YamlReader.String(spec, "budgetingMethod");
-        if (budgeting is not null && budgeting != "Occurrences")
+        var budgeting = YamlReader.String(spec, "budgetingMethod") ?? "Occurrences";
+        var known = new[] { "Occurrences", "Timeslices", "RatioTimeslices" };
+        var match = known.FirstOrDefault(k => k.Equals(budgeting, StringComparison.OrdinalIgnoreCase));
+        if (match is null)
         {
-            r.Problem(YamlReader.Child(spec, "budgetingMethod"), "spec.budgetingMethod",
-                $"'{budgeting}' is not supported; SloBot budgets by Occurrences (good ÷ total events over the window)");
+            r.Problem(YamlReader.Child(spec, "budgetingMethod"), "spec.budgetingMethod", $"'{budgeting}' is not a budgeting method", "one of Occurrences, Timeslices, RatioTimeslices");
             return null;
         }
 
-        SliQuery? indicator = null;
+        return match;
+    }
+
+    private static OpenSloSlo? Slo(YamlReader r, YamlNode root, string name, YamlNode spec, TimeSpan defaultWindow)
+    {
+        r.Known(spec, "spec", SloKeys);
+        var service = r.Required(spec, "spec.service", "service");
+        var window = OpenSloWindow.Read(r, spec, defaultWindow, alpha: false);
+        var budgeting = Budgeting(r, spec);
+        if (YamlReader.Child(spec, "alertPolicies") is YamlSequenceNode { Children.Count: > 0 } policies)
+            r.Note(policies, "spec.alertPolicies", "are ignored", "SloBot's burn-rate alerts are its own");
+
+        ParsedIndicator? indicator = null;
         string? indicatorRef = null;
         var indicatorNode = YamlReader.Child(spec, "indicator");
         var refNode = YamlReader.Child(spec, "indicatorRef");
         if (indicatorNode is not null)
         {
+            r.Known(indicatorNode, "spec.indicator", InlineIndicatorKeys);
             if (YamlReader.Child(indicatorNode, "spec") is not { } sliSpec)
             {
-                r.Problem(indicatorNode, "spec.indicator.spec", "is missing; expected the SLI's spec with a ratioMetric");
+                r.Problem(indicatorNode, "spec.indicator.spec", "is missing", "expected the SLI's spec with a ratioMetric or thresholdMetric");
                 return null;
             }
 
@@ -99,75 +128,22 @@ internal static class OpenSloDocuments
         {
             indicatorRef = reference;
         }
-        else
+        else if (!HasCompositeObjectives(spec))
         {
-            r.Problem(spec, "spec.indicator", "is missing; give an inline indicator or an indicatorRef naming an SLI");
+            r.Problem(spec, "spec.indicator", "is missing", "give an inline indicator or an indicatorRef naming an SLI");
             return null;
         }
 
-        var objectives = Objectives(r, spec);
-        if (service is null || window is null || objectives is null)
+        if (budgeting is null)
             return null;
-        return new OpenSloSlo(name, service, indicator, indicatorRef, r.LineOf(indicatorNode ?? refNode), window.Value, objectives,
+        var objectives = OpenSloObjectives.Read(r, spec, budgeting, alpha: false);
+        if (service is null || window is null || objectives is null || (indicator is null && indicatorRef is null))
+            return null;
+        return new OpenSloSlo(name, service, indicator, indicatorRef, r.LineOf(indicatorNode ?? refNode), window, budgeting, objectives,
             YamlReader.String(spec, "description"), r.File, r.LineOf(root));
     }
 
-    private static TimeSpan? Window(YamlReader r, YamlNode spec)
-    {
-        var node = YamlReader.Child(spec, "timeWindow");
-        var first = node is YamlSequenceNode { Children.Count: > 0 } seq ? seq.Children[0] : node as YamlMappingNode;
-        if (first is null)
-        {
-            r.Problem(node ?? spec, "spec.timeWindow", $"is missing; expected a list with one window, e.g. [{{duration: 30d, isRolling: true}}]");
-            return null;
-        }
-
-        if (node is YamlSequenceNode { Children.Count: > 1 })
-            r.Problem(node, "spec.timeWindow", "has more than one window; SloBot uses the first");
-        if (YamlReader.Child(first, "calendar") is not null || r.Bool(YamlReader.Child(first, "isRolling"), "spec.timeWindow[0].isRolling") == false)
-        {
-            r.Problem(first, "spec.timeWindow[0]", "calendar windows are not supported; use a rolling window (isRolling: true, e.g. duration: 30d)");
-            return null;
-        }
-
-        var (window, error) = CatalogDuration.Parse(YamlReader.String(first, "duration"));
-        if (error is not null)
-            r.Problem(YamlReader.Child(first, "duration") ?? first, "spec.timeWindow[0].duration", error);
-        return window;
-    }
-
-    private static List<OpenSloObjective>? Objectives(YamlReader r, YamlNode spec)
-    {
-        if (YamlReader.Child(spec, "objectives") is not YamlSequenceNode { Children.Count: > 0 } list)
-        {
-            r.Problem(YamlReader.Child(spec, "objectives") ?? spec, "spec.objectives", "is missing; expected at least one objective with target (0–1) or targetPercent");
-            return null;
-        }
-
-        var result = new List<OpenSloObjective>();
-        for (var i = 0; i < list.Children.Count; i++)
-        {
-            var o = list.Children[i];
-            var field = $"spec.objectives[{i}]";
-            var target = r.Number(YamlReader.Child(o, "target"), $"{field}.target");
-            var percent = r.Number(YamlReader.Child(o, "targetPercent"), $"{field}.targetPercent");
-            var value = target ?? percent / 100;
-            if (value is null)
-            {
-                r.Problem(o, $"{field}.target", "is missing; expected target (e.g. 0.999) or targetPercent (e.g. 99.9)");
-                return null;
-            }
-
-            if (value <= 0 || value >= 1)
-            {
-                r.Problem(YamlReader.Child(o, "target") ?? YamlReader.Child(o, "targetPercent") ?? o, $"{field}.target",
-                    $"{value:0.######} is out of range; a target must be above 0 and below 1 (below 100 as targetPercent), or there is no error budget");
-                return null;
-            }
-
-            result.Add(new OpenSloObjective(YamlReader.String(o, "displayName") ?? YamlReader.String(o, "name"), value.Value));
-        }
-
-        return result;
-    }
+    private static bool HasCompositeObjectives(YamlNode spec) =>
+        YamlReader.Child(spec, "objectives") is YamlSequenceNode list &&
+        list.Children.Any(o => YamlReader.Child(o, "indicator") is not null || YamlReader.Child(o, "indicatorRef") is not null);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SloBot.Core.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace SloBot.Core.Catalog.Yaml;
@@ -10,7 +11,36 @@ internal sealed class YamlReader(string file, int firstLine, List<CatalogProblem
 
     public int LineOf(YamlNode? node) => node is null ? firstLine : firstLine + (int)node.Start.Line - 1;
 
-    public void Problem(YamlNode? node, string field, string message) => problems.Add(new CatalogProblem(file, LineOf(node), field, message));
+    public void Problem(YamlNode? node, string field, string message, string? hint = null, CatalogSeverity severity = CatalogSeverity.Error) =>
+        problems.Add(new CatalogProblem(file, LineOf(node), field, message, hint, severity));
+
+    /// <summary>Something loaded but not used as written.</summary>
+    public void Warning(YamlNode? node, string field, string message, string? hint = null) => Problem(node, field, message, hint, CatalogSeverity.Warning);
+
+    /// <summary>Something ignored on purpose, or a default applied.</summary>
+    public void Note(YamlNode? node, string field, string message, string? hint = null) => Problem(node, field, message, hint, CatalogSeverity.Note);
+
+    /// <summary>
+    /// Names every key of <paramref name="node"/> that is not one of <paramref name="known"/>: a warning when it looks like a
+    /// typo of a known key (with the suggestion), else a note.
+    /// </summary>
+    public void Known(YamlNode? node, string prefix, IReadOnlyCollection<string> known)
+    {
+        if (node is not YamlMappingNode map)
+            return;
+        foreach (var (k, _) in map.Children)
+        {
+            if (Scalar(k) is not { } key || known.Contains(key))
+                continue;
+            var field = prefix.Length == 0 ? key : $"{prefix}.{key}";
+            if (DidYouMean.Suggest(key, known) is { } suggestion)
+                Warning(k, field, "is not a field SloBot knows here and is ignored", $"did you mean '{suggestion}'?");
+            else
+                Note(k, field, "is not a field SloBot reads here and is ignored");
+        }
+    }
+
+    public void Known(YamlNode? node, string prefix, params string[] known) => Known(node, prefix, (IReadOnlyCollection<string>)known);
 
     public static YamlNode? Child(YamlNode? node, string key)
     {

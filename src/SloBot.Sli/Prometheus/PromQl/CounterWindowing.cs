@@ -21,6 +21,7 @@ internal static partial class CounterWindowing
     public static string ForWindow(string expression, SliQueryKind kind, TimeSpan window) => kind switch
     {
         SliQueryKind.WindowTemplate => WindowPlaceholder().Replace(expression, SloWindow.Format(window)),
+        SliQueryKind.Gauge => WrapSelectors(expression, SloWindow.Format(window), "avg_over_time"),
         _ => WrapSelectors(expression, SloWindow.Format(window)),
     };
 
@@ -41,7 +42,7 @@ internal static partial class CounterWindowing
         return rate && !counts;
     }
 
-    public static string WrapSelectors(string expression, string range)
+    public static string WrapSelectors(string expression, string range, string function = "increase")
     {
         var tokens = PromQlLexer.Tokenize(expression);
         var sb = new StringBuilder(expression.Length + 32);
@@ -58,11 +59,11 @@ internal static partial class CounterWindowing
             }
             else if (t.Kind == PromQlTokenKind.Identifier && !Keywords.Contains(t.Text) && !IsCallOrAggregation(tokens, next))
             {
-                i = Selector(sb, tokens, i, range);
+                i = Selector(sb, tokens, i, range, function);
             }
             else if (t.Is("{"))
             {
-                i = Selector(sb, tokens, i, range);
+                i = Selector(sb, tokens, i, range, function);
             }
             else
             {
@@ -75,7 +76,7 @@ internal static partial class CounterWindowing
     }
 
     /// <summary>Writes the selector starting at <paramref name="start"/> (wrapped unless it already has a range) and returns the index after it.</summary>
-    private static int Selector(StringBuilder sb, List<PromQlToken> tokens, int start, string range)
+    private static int Selector(StringBuilder sb, List<PromQlToken> tokens, int start, string range, string function)
     {
         var end = start + 1;
         if (tokens[start].Kind == PromQlTokenKind.Identifier)
@@ -98,7 +99,7 @@ internal static partial class CounterWindowing
         }
 
         var modifiersEnd = Modifiers(tokens, end);
-        sb.Append("increase(");
+        sb.Append(function).Append('(');
         Append(sb, tokens, start, end);
         sb.Append('[').Append(range).Append(']');
         Append(sb, tokens, end, modifiersEnd);
