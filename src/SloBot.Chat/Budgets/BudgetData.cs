@@ -2,7 +2,10 @@ using SloBot.Core.Budgets;
 
 namespace SloBot.Chat.Budgets;
 
-/// <summary>The <c>--json</c> contract of a budget reply (README, "JSON output"). Ratios are 0–1, times ISO-8601 UTC.</summary>
+/// <summary>
+/// The <c>--json</c> contract of a budget reply (README, "JSON output"). Ratios are 0–1, times ISO-8601 UTC. Without
+/// events in the window: status "nodata", and sli, errorBudget, burnRates and projectedExhaustion null.
+/// </summary>
 public sealed record BudgetSloData(
     string Service,
     string Slo,
@@ -12,9 +15,10 @@ public sealed record BudgetSloData(
     double? Sli,
     double GoodEvents,
     double TotalEvents,
-    ErrorBudgetData ErrorBudget,
-    IReadOnlyDictionary<string, double> BurnRates,
+    ErrorBudgetData? ErrorBudget,
+    IReadOnlyDictionary<string, double>? BurnRates,
     string Status,
+    string Trend,
     DateTimeOffset? ProjectedExhaustion)
 {
     public static BudgetSloData From(ErrorBudget b) => new(
@@ -26,9 +30,10 @@ public sealed record BudgetSloData(
         b.Sli,
         b.Period.Good,
         b.Period.Total,
-        new ErrorBudgetData(b.Consumed, b.Remaining, b.RemainingTime.TotalSeconds),
-        b.BurnRates.ToDictionary(r => SloWindow.Format(r.Window), r => r.Rate),
+        b.HasData ? new ErrorBudgetData(b.Consumed!.Value, b.Remaining!.Value, b.RemainingTime!.Value.TotalSeconds) : null,
+        b.HasData ? b.BurnRates.ToDictionary(r => SloWindow.Format(r.Window), r => r.Rate) : null,
         b.Status.ToWord(),
+        b.Trend().ToWords(),
         b.ProjectedExhaustion?.ToUniversalTime());
 }
 

@@ -7,8 +7,10 @@ namespace SloBot.Chat.Budgets;
 /// <summary>How budgets read to a person: percentages, Humanized durations and dates, status words.</summary>
 public static class BudgetFormat
 {
-    public static string Percent(double share, int decimals = 1) =>
-        (share * 100).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) + " %";
+    /// <summary>"43.1 %"; "no data" for a share that is unknown.</summary>
+    public static string Percent(double? share, int decimals = 1) => share is { } s
+        ? (s * 100).ToString("0." + new string('#', decimals), CultureInfo.InvariantCulture) + " %"
+        : "no data";
 
     /// <summary>"99.9 %" for a target ratio, keeping every significant digit (99.95 %, 99.999 %).</summary>
     public static string Target(double ratio) => (ratio * 100).ToString("0.#####", CultureInfo.InvariantCulture) + " %";
@@ -16,18 +18,46 @@ public static class BudgetFormat
     public static string Duration(TimeSpan span, int precision = 2) =>
         span.Duration().Humanize(precision: precision, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Second);
 
-    /// <summary>"12 minutes of 43 minutes left", or "overspent by 5 minutes (budget 43 minutes)".</summary>
-    public static string RemainingTime(ErrorBudget budget) => budget.RemainingTime >= TimeSpan.Zero
-        ? $"{Duration(budget.RemainingTime, 1)} of {Duration(budget.BudgetTime, 1)} left"
-        : $"overspent by {Duration(budget.RemainingTime, 1)} (budget {Duration(budget.BudgetTime, 1)})";
+    /// <summary>"12 minutes 5 seconds of 43 minutes 12 seconds left", or "overspent by 5 minutes 0 seconds (budget …)".</summary>
+    public static string RemainingTime(ErrorBudget budget) => budget.RemainingTime switch
+    {
+        null => "no events in the window",
+        { } left when left >= TimeSpan.Zero => $"{TwoUnits(left)} of {TwoUnits(budget.BudgetTime)} left",
+        { } left => $"overspent by {TwoUnits(left)} (budget {TwoUnits(budget.BudgetTime)})",
+    };
+
+    /// <summary>
+    /// A duration a person reads, in its two largest adjacent units, the second kept even when zero and the rest
+    /// rounded into it: "3 hours 58 minutes", "22 hours 0 minutes", "4 seconds" (never "3 seconds, 800 milliseconds").
+    /// </summary>
+    public static string TwoUnits(TimeSpan span)
+    {
+        span = span.Duration();
+        (TimeSpan Big, TimeUnit BigUnit, TimeSpan Small, TimeUnit SmallUnit) = span switch
+        {
+            _ when span >= TimeSpan.FromDays(1) => (TimeSpan.FromDays(1), TimeUnit.Day, TimeSpan.FromHours(1), TimeUnit.Hour),
+            _ when span >= TimeSpan.FromHours(1) => (TimeSpan.FromHours(1), TimeUnit.Hour, TimeSpan.FromMinutes(1), TimeUnit.Minute),
+            _ when span >= TimeSpan.FromMinutes(1) => (TimeSpan.FromMinutes(1), TimeUnit.Minute, TimeSpan.FromSeconds(1), TimeUnit.Second),
+            _ => (TimeSpan.FromSeconds(1), TimeUnit.Second, TimeSpan.Zero, TimeUnit.Second),
+        };
+        if (Small == TimeSpan.Zero)
+            return TimeSpan.FromSeconds(Math.Round(span.TotalSeconds)).Humanize(minUnit: TimeUnit.Second, maxUnit: TimeUnit.Second);
+        var smalls = (long)Math.Round(span / Small);
+        var perBig = (long)(Big / Small);
+        var (bigs, rest) = (smalls / perBig, smalls % perBig);
+        return $"{(Big * bigs).Humanize(minUnit: BigUnit, maxUnit: BigUnit)} {(Small * rest).Humanize(minUnit: SmallUnit, maxUnit: SmallUnit, toWords: false)}"
+            .Replace("no time", "0 " + SmallUnit.ToString().ToLowerInvariant() + "s", StringComparison.Ordinal);
+    }
 
     public static string BurnRate(double rate) => rate.ToString(rate >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture) + "×";
 
     public static string Exhaustion(ErrorBudget budget) => budget switch
     {
+        { HasData: false } => "no data",
         { Status: BudgetStatus.Exhausted } => "already exhausted",
-        { ProjectedExhaustion: { } at } => $"in {Duration(at - budget.At)} ({at.UtcDateTime.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)} UTC)",
-        _ => "not burning",
+        { ProjectedExhaustion: { } at } => $"in {TwoUnits(at - budget.At)} ({at.UtcDateTime.ToString("ddd d MMM HH:00", CultureInfo.InvariantCulture)} UTC)",
+        _ when budget.CurrentBurn < 1 => $"not at the current burn ({BurnRate(budget.CurrentBurn)}, below 1×)",
+        _ => $"not within the {Duration(budget.Slo.Window)} window at the current burn ({BurnRate(budget.CurrentBurn)})",
     };
 
     public static string StatusEmoji(BudgetStatus status) => status switch
@@ -36,8 +66,12 @@ public static class BudgetFormat
         BudgetStatus.Attention => "🟡",
         BudgetStatus.Warning => "🟠",
         BudgetStatus.Critical => "🔴",
+        BudgetStatus.NoData => "⚪",
         _ => "⛔",
     };
+
+    /// <summary>"no data" for a status without data, else the band's word.</summary>
+    public static string StatusWords(BudgetStatus status) => status == BudgetStatus.NoData ? "no data" : status.ToWord();
 
     public static string Count(double events) => ((long)Math.Round(events)).ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,21 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         if (slos.Count == 0)
             return [];
         var now = time.GetUtcNow();
-        var counts = await source.CountAsync(slos, BudgetMath.WindowsFor(slos), now, cancellationToken).ConfigureAwait(false);
+        var windows = BudgetMath.WindowsFor(slos);
+        var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
+        foreach (var slo in slos)
+        {
+            foreach (var window in windows.Where(w => w == slo.Window || SloWindow.BurnRateWindows.Contains(w)))
+                ThrowIfImpossible(slo, window, counts.Get(slo.Id, window));
+        }
+
         return slos.Select(s => BudgetMath.Evaluate(s, counts, now)).ToArray();
+    }
+
+    /// <summary>NaN, ±Inf, negative counts or good &gt; total: the SLI source failed for this SLO (exit 1), never a budget.</summary>
+    public static void ThrowIfImpossible(SloDefinition slo, TimeSpan window, EventCounts counts)
+    {
+        if (BudgetMath.Impossibility(counts) is { } problem)
+            throw new SliSourceException($"The SLI source gave an impossible value for {slo.Id} over {SloWindow.Format(window)}: {problem}. Check its SLI queries; SloBot shows no budget from such counts.");
     }
 }

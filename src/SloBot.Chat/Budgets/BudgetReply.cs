@@ -13,7 +13,13 @@ internal static class BudgetReply
         {
             if (blocks.Count > 0)
                 blocks.Add(new DividerBlock());
-            blocks.Add(new TextBlock($"{BudgetFormat.StatusEmoji(b.Status)} **{b.Slo.Name}** — {BudgetFormat.Target(b.Slo.Target)} over {BudgetFormat.Duration(b.Slo.Window)}: **{b.Status.ToWord()}**"));
+            blocks.Add(new TextBlock($"{BudgetFormat.StatusEmoji(b.Status)} **{b.Slo.Name}** — {BudgetFormat.Target(b.Slo.Target)} over {BudgetFormat.Duration(b.Slo.Window)}: **{BudgetFormat.StatusWords(b.Status)}**"));
+            if (!b.HasData)
+            {
+                blocks.Add(new TextBlock($"No events over the {BudgetFormat.Duration(b.Slo.Window)} window: SloBot cannot tell how much budget is left. Check that the SLO's queries return data (a typo, a new service or an empty store)."));
+                continue;
+            }
+
             blocks.Add(new FieldsBlock(
             [
                 new ReplyField("SLI", b.Sli is { } sli ? BudgetFormat.Percent(sli, 3) : "no events in the window"),
@@ -21,6 +27,7 @@ internal static class BudgetReply
                 new ReplyField("Budget consumed", BudgetFormat.Percent(b.Consumed)),
                 new ReplyField("Events", $"{BudgetFormat.Count(b.Period.Bad)} bad of {BudgetFormat.Count(b.Period.Total)}"),
                 new ReplyField("Burn rate", string.Join(" · ", b.BurnRates.Select(r => $"{SloWindow.Format(r.Window)} {BudgetFormat.BurnRate(r.Rate)}"))),
+                new ReplyField("Trend", b.Trend().ToWords()),
                 new ReplyField("Exhaustion", BudgetFormat.Exhaustion(b)),
             ]));
         }
@@ -32,7 +39,9 @@ internal static class BudgetReply
             Blocks = blocks,
             Buttons = [new ReplyButton(BudgetButtons.Refresh, "Refresh", service.Name)],
             Context = $"Rolling windows ending {worst.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC · burn rate 1× spends the budget exactly over the window",
-            Summary = $"{service.Name}: {BudgetFormat.Percent(worst.Remaining)} of the {worst.Slo.Name} budget left ({worst.Status.ToWord()})",
+            Summary = worst.HasData
+                ? $"{service.Name}: {BudgetFormat.Percent(worst.Remaining)} of the {worst.Slo.Name} budget left ({worst.Status.ToWord()})"
+                : $"{service.Name}: no SLI data for {worst.Slo.Name}",
             Data = new { service = service.Name, slos = budgets.Select(BudgetSloData.From).ToArray() },
         };
     }

@@ -17,28 +17,34 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
         var all = await budgets.EvaluateAsync(catalog.Services.SelectMany(s => s.Slos).ToArray(), cancellationToken).ConfigureAwait(false);
         var worstPerService = all
             .GroupBy(b => b.Slo.Service, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.OrderBy(b => b.Remaining).First())
-            .OrderByDescending(b => b.Status.Severity())
+            .Select(g => g.OrderBy(b => b.Remaining).First()) // no data first: null sorts before any number
+            .OrderBy(b => Group(b.Status))
             .ThenBy(b => b.Remaining)
             .ThenBy(b => b.Slo.Service, StringComparer.Ordinal)
             .ToArray();
         var atRisk = worstPerService.Count(b => b.Status != BudgetStatus.Healthy);
+        var blocks = new List<ReplyBlock>
+        {
+            new TextBlock(atRisk == 0
+                ? $"All {worstPerService.Length} services are healthy."
+                : $"**{atRisk}** of {worstPerService.Length} services need attention."),
+        };
+        foreach (var group in worstPerService.GroupBy(b => Group(b.Status)))
+        {
+            blocks.Add(new TextBlock($"**{GroupTitle(group.Key)}** ({group.Count()})"));
+            blocks.Add(new TableBlock(
+                ["", "service", "worst SLO", "remaining", "burn 1h", "trend", "exhaustion"],
+                group.Select(b => (IReadOnlyList<string>)
+                [
+                    BudgetFormat.StatusEmoji(b.Status), b.Slo.Service, b.Slo.Name, BudgetFormat.Percent(b.Remaining),
+                    b.HasData ? BudgetFormat.BurnRate(b.BurnRateOver(SloWindow.OneHour)) : "—", b.Trend().ToWords(), BudgetFormat.Exhaustion(b),
+                ]).ToArray()));
+        }
+
         return new Reply
         {
             Header = "SLO status",
-            Blocks =
-            [
-                new TextBlock(atRisk == 0
-                    ? $"All {worstPerService.Length} services are healthy."
-                    : $"**{atRisk}** of {worstPerService.Length} services need attention."),
-                new TableBlock(
-                    ["", "service", "worst SLO", "remaining", "burn 1h", "exhaustion"],
-                    worstPerService.Select(b => (IReadOnlyList<string>)
-                    [
-                        BudgetFormat.StatusEmoji(b.Status), b.Slo.Service, b.Slo.Name, BudgetFormat.Percent(b.Remaining),
-                        BudgetFormat.BurnRate(b.BurnRateOver(SloWindow.OneHour)), BudgetFormat.Exhaustion(b),
-                    ]).ToArray()),
-            ],
+            Blocks = blocks,
             Summary = $"{atRisk} of {worstPerService.Length} services need attention",
             Data = new
             {
@@ -46,13 +52,40 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
                 {
                     service = b.Slo.Service,
                     worstSlo = b.Slo.Name,
+                    group = GroupKey(Group(b.Status)),
                     status = b.Status.ToWord(),
+                    trend = b.Trend().ToWords(),
                     remaining = b.Remaining,
-                    burnRate1h = b.BurnRateOver(SloWindow.OneHour),
+                    burnRate1h = b.HasData ? b.BurnRateOver(SloWindow.OneHour) : (double?)null,
                     projectedExhaustion = b.ProjectedExhaustion?.ToUniversalTime(),
                 }).ToArray(),
                 slos = all.Select(BudgetSloData.From).ToArray(),
             },
         };
     }
+
+    /// <summary>Worst first: exhausted, at risk (critical, warning, attention), no data, healthy.</summary>
+    private static int Group(BudgetStatus status) => status switch
+    {
+        BudgetStatus.Exhausted => 0,
+        BudgetStatus.NoData => 2,
+        BudgetStatus.Healthy => 3,
+        _ => 1,
+    };
+
+    private static string GroupTitle(int group) => group switch
+    {
+        0 => "Exhausted",
+        1 => "At risk",
+        2 => "No data",
+        _ => "Healthy",
+    };
+
+    private static string GroupKey(int group) => group switch
+    {
+        0 => "exhausted",
+        1 => "atRisk",
+        2 => "noData",
+        _ => "healthy",
+    };
 }

@@ -1,3 +1,4 @@
+using SloBot.Chat.Budgets;
 using SloBot.Core.Budgets;
 using SloBot.Core.Releases;
 
@@ -8,6 +9,9 @@ namespace SloBot.Chat.Releases;
 /// <param name="Status">For wait: the budget status reached then.</param>
 /// <param name="Action">The action this release would get on that path.</param>
 public sealed record ReleaseAlternative(string Kind, string Text, DateTimeOffset? At = null, string? Status = null, string? Action = null);
+
+/// <summary>When the verdict improves (ISO-8601 UTC or null): if the current burn continues, and if no new errors occur.</summary>
+public sealed record BudgetBackAtData(DateTimeOffset? AtCurrentBurn, DateTimeOffset? IfNoNewErrors);
 
 /// <summary>The document's <c>_suggest_alternatives</c>, filled from real data: when the budget is back, what lowers the risk, who can override.</summary>
 internal static class ReleaseAlternatives
@@ -23,10 +27,10 @@ internal static class ReleaseAlternatives
         var improving = outcome.Recoveries.FirstOrDefault(r => Action(r, record) < record.Action);
         if (improving is not null)
         {
-            list.Add(Wait(improving, record, now, window));
+            list.Add(Wait(improving, outcome, now, window));
             var approving = outcome.Recoveries.FirstOrDefault(r => Action(r, record) == ReleaseAction.Approve);
             if (approving is not null && approving != improving)
-                list.Add(Wait(approving, record, now, window));
+                list.Add(Wait(approving, outcome, now, window));
         }
         else
         {
@@ -54,15 +58,40 @@ internal static class ReleaseAlternatives
 
     private static ReleaseAction Action(BudgetRecovery r, ReleaseDecisionRecord record) => DecisionMatrix.Decide(r.Status, record.RiskLevel).Action;
 
-    private static ReleaseAlternative Wait(BudgetRecovery r, ReleaseDecisionRecord record, DateTimeOffset now, string window)
+    /// <summary>
+    /// When the verdict improves: with the current burn continuing (null when it does not at that burn) and if no new
+    /// errors occur (the optimistic bound). Null when the release is not deferred or blocked.
+    /// </summary>
+    public static BudgetBackAtData? BudgetBackAt(ReleaseOutcome outcome)
     {
+        var record = outcome.Record;
+        if (!record.Action.Stops())
+            return null;
+        var ifNoNewErrors = outcome.Recoveries.FirstOrDefault(r => Action(r, record) < record.Action);
+        var atCurrentBurn = outcome.RecoveriesAtCurrentBurn?.FirstOrDefault(r => Action(r, record) < record.Action);
+        return new BudgetBackAtData(atCurrentBurn?.At.ToUniversalTime(), ifNoNewErrors?.At.ToUniversalTime());
+    }
+
+    /// <summary>The service's current burn: the highest of its SLOs' (each the lower of 1 h and 6 h).</summary>
+    private static double CurrentBurn(ReleaseOutcome outcome) => outcome.Budgets.Where(b => b.HasData).Select(b => b.CurrentBurn).DefaultIfEmpty(0).Max();
+
+    private static ReleaseAlternative Wait(BudgetRecovery r, ReleaseOutcome outcome, DateTimeOffset now, string window)
+    {
+        var record = outcome.Record;
         var because = r.Leaving is { } incident
             ? $"when {ReleaseText.Incident(incident)} leaves the {window} window"
             : $"as older errors leave the {window} window";
         var action = Action(r, record);
+        var burn = CurrentBurn(outcome);
+        var atBurn = outcome.RecoveriesAtCurrentBurn?.FirstOrDefault(x => x.Status.Severity() <= r.Status.Severity());
+        var text = burn <= 0 || atBurn is { } same && same.At <= r.At
+            ? $"Wait until {ReleaseText.When(r.At, now)}: the budget is back to '{r.Status.ToWord()}' {because}, if no further errors occur; this release would then get **{action.ToWord()}**."
+            : atBurn is { } later
+                ? $"Wait until {ReleaseText.When(later.At, now)} if the burn continues at {BudgetFormat.BurnRate(burn)} ({ReleaseText.When(r.At, now)} at the earliest, if no further errors occur): the budget is back to '{r.Status.ToWord()}' {because}; this release would then get **{action.ToWord()}**."
+                : $"Not while burning at {BudgetFormat.BurnRate(burn)}: the burn has to stop first. If no further errors occur, the budget is back to '{r.Status.ToWord()}' on {ReleaseText.When(r.At, now)} {because}; this release would then get **{action.ToWord()}**.";
         return new ReleaseAlternative(
             "wait",
-            $"Wait until {ReleaseText.When(r.At, now)}: the budget is back to '{r.Status.ToWord()}' {because}, if no further errors occur; this release would then get **{action.ToWord()}**.",
+            text,
             r.At.ToUniversalTime(),
             r.Status.ToWord(),
             action.ToWord());

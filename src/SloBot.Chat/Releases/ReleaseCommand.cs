@@ -13,6 +13,9 @@ namespace SloBot.Chat.Releases;
 /// </summary>
 internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider, SloRoles roles) : ICommandHandler
 {
+    /// <summary>The word that makes a release question a what-if: evaluated, not recorded.</summary>
+    public const string DryRun = "dry-run";
+
     public CommandSpec Spec { get; } = new(
         "release",
         "Release decision from the error budget: approve, review, defer or block, with conditions",
@@ -24,6 +27,7 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
             new CommandOption("db-migration", "Has a database migration", OptionKind.Boolean),
             new CommandOption("external-apis", "Changes external APIs", OptionKind.Boolean),
             new CommandOption("coverage", "Test coverage in percent (0–100, default 100)", OptionKind.Number),
+            new CommandOption(DryRun, "Evaluate without recording the decision (what-if)", OptionKind.Boolean),
         ],
         ["/slo release payment v1.5.0 lines=1200 db-migration coverage=72", "/slo release search v2.3.0 lines=80"]);
 
@@ -33,7 +37,9 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
         if (lookup.Error is { } error)
             return error;
         var service = lookup.Service!;
-        var (version, info, problems) = ReleaseArguments.Parse(context.Args);
+        var dryRun = context.Args.Words.Skip(1).Any(w => w.Equals(DryRun, StringComparison.OrdinalIgnoreCase));
+        var args = dryRun ? CommandArgs.Parse(context.Args.Words.Where(w => !w.Equals(DryRun, StringComparison.OrdinalIgnoreCase))) : context.Args;
+        var (version, info, problems) = ReleaseArguments.Parse(args);
         if (problems.Count > 0)
         {
             var list = problems.Count == 1 ? problems[0] : string.Join("\n", problems.Select(p => "• " + p));
@@ -56,7 +62,7 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
         if (service.Slos.Count == 0)
             return Reply.BadCommand($"{service.Name} has no SLOs in the catalog, so it has no error budget to decide a release on. Add one to its YAML file, or run `/slo design {service.Name}`.");
 
-        var outcome = await decider.DecideAsync(service, version, info, context.Event.User, context.Event.Where, cancellationToken).ConfigureAwait(false);
+        var outcome = await decider.DecideAsync(service, version, info, context.Event.User, context.Event.Where, cancellationToken, record: !dryRun).ConfigureAwait(false);
         return ReleaseReply.Render(outcome, roles.SloOwnersOf(service));
     }
 

@@ -16,69 +16,85 @@ public sealed record ReleaseOutcome(
     RiskAssessment Risk,
     IReadOnlyList<ErrorBudget> Budgets,
     IReadOnlyList<BudgetRecovery> Recoveries,
-    string? RecoveryProblem)
+    string? RecoveryProblem,
+    IReadOnlyList<BudgetRecovery>? RecoveriesAtCurrentBurn = null)
 {
-    /// <summary>The SLO with the least budget left: it sets the status.</summary>
-    public ErrorBudget Worst => Budgets.OrderBy(b => b.Remaining).First();
+    /// <summary>Evaluated with <c>dry-run</c>: nothing was recorded.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>The SLO that sets the status: the one with the least budget left, or one without data.</summary>
+    public ErrorBudget Worst => Budgets.FirstOrDefault(b => b.Slo.Name == Record.Budget.Slo) ?? Budgets.OrderBy(b => b.Remaining).First();
 }
 
 /// <summary>
 /// Makes and records a release decision: live budgets of every SLO of the service (the worst decides the status),
 /// the document's risk score and matrix, and for defer/block when the budget comes back.
 /// </summary>
-public sealed partial class ReleaseDecider(BudgetQuery budgets, ISliSource source, IReleaseDecisionLog log, ILogger<ReleaseDecider> logger)
+public sealed partial class ReleaseDecider(BudgetQuery budgets, ISliSource source, IReleaseDecisionLog log, ILogger<ReleaseDecider> logger, bool freezeWhileBurning = false)
 {
     /// <summary>Per-bucket history for the recovery date: hourly up to a 90-day window, coarser beyond (≤ 2,160 buckets).</summary>
     public static TimeSpan HistoryStep(TimeSpan window) =>
         window <= TimeSpan.FromDays(90) ? TimeSpan.FromHours(1) : TimeSpan.FromHours(Math.Ceiling(window.TotalHours / 2160));
 
-    /// <summary>Throws <see cref="SliSourceException"/> when the budgets cannot be read; nothing is recorded then.</summary>
+    /// <summary>
+    /// Throws <see cref="SliSourceException"/> when the budgets cannot be read; nothing is recorded then. With
+    /// <paramref name="record"/> false (dry-run) the decision is made the same way and not recorded.
+    /// </summary>
     public async Task<ReleaseOutcome> DecideAsync(
-        ServiceDefinition service, string version, ReleaseInfo info, ChatUser user, ConversationKey where, CancellationToken cancellationToken)
+        ServiceDefinition service, string version, ReleaseInfo info, ChatUser user, ConversationKey where, CancellationToken cancellationToken, bool record = true)
     {
         var results = await budgets.EvaluateAsync(service.Slos, cancellationToken).ConfigureAwait(false);
-        var worst = results.OrderBy(b => b.Remaining).First();
         var risk = ReleaseRisk.Assess(info);
-        var cell = DecisionMatrix.Decide(worst.Status, risk.Level);
-        IReadOnlyList<BudgetRecovery> recoveries = [];
+        var verdict = ReleaseVerdict.Decide(results, risk.Level, freezeWhileBurning);
+        var worst = verdict.Worst;
+        IReadOnlyList<BudgetRecovery> recoveries = [], atBurn = [];
         string? problem = null;
-        if (cell.Action.Stops())
-            (recoveries, problem) = await RecoverAsync(results, worst.At, cancellationToken).ConfigureAwait(false);
+        if (verdict.Action.Stops() && worst.HasData)
+            (recoveries, atBurn, problem) = await RecoverAsync(results.Where(b => b.HasData).ToArray(), worst.At, cancellationToken).ConfigureAwait(false);
 
         var snapshot = new BudgetSnapshot(
-            worst.Status,
-            worst.Remaining,
+            verdict.Status,
+            verdict.Status == BudgetStatus.NoData ? null : worst.Remaining,
             worst.Slo.Name,
-            results.Select(b => new SloBudgetSnapshot(b.Slo.Name, b.Slo.Target, SloWindow.Format(b.Slo.Window), b.Status, b.Remaining, b.Period.Good, b.Period.Total)).ToArray());
-        var record = new ReleaseDecisionRecord(
-            NewId(), service.Name, version, worst.At, user, where, info, risk.Score, risk.Level, snapshot, cell.Action, cell.Conditions,
-            ReleaseText.Rationale(worst, results.Count, risk, info, cell.Action));
-        await log.AppendAsync(record, cancellationToken).ConfigureAwait(false);
-        LogDecided(logger, record.Id, service.Name, version, cell.Action.ToWord(), worst.Status.ToWord(), risk.Level.ToWord());
-        return new ReleaseOutcome(record, service, risk, results, recoveries, problem);
+            results.Select(b => new SloBudgetSnapshot(b.Slo.Name, b.Slo.Target, SloWindow.Format(b.Slo.Window), b.Status, b.Remaining, b.Period.Good, b.Period.Total) { Burning = b.PageBurnActive }).ToArray());
+        var decision = new ReleaseDecisionRecord(
+            NewId(), service.Name, version, worst.At, user, where, info, risk.Score, risk.Level, snapshot, verdict.Action, verdict.Conditions,
+            ReleaseText.Rationale(worst, results, risk, info, verdict.Action));
+        if (record)
+        {
+            await log.AppendAsync(decision, cancellationToken).ConfigureAwait(false);
+            LogDecided(logger, decision.Id, service.Name, version, verdict.Action.ToWord(), verdict.Status.ToWord(), risk.Level.ToWord());
+        }
+
+        return new ReleaseOutcome(decision, service, risk, results, recoveries, problem, atBurn) { DryRun = !record };
     }
 
-    private async Task<(IReadOnlyList<BudgetRecovery>, string?)> RecoverAsync(IReadOnlyList<ErrorBudget> results, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>When each band is back: if no new errors occur, and if the current burn continues.</summary>
+    private async Task<(IReadOnlyList<BudgetRecovery>, IReadOnlyList<BudgetRecovery>, string?)> RecoverAsync(IReadOnlyList<ErrorBudget> results, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var perSlo = new List<(BudgetStatus, IReadOnlyList<BudgetRecovery>)>();
+        var perSloAtBurn = new List<(BudgetStatus, IReadOnlyList<BudgetRecovery>)>();
         try
         {
             foreach (var b in results.Where(b => b.Status != BudgetStatus.Healthy))
             {
                 var step = HistoryStep(b.Slo.Window);
                 var buckets = await source.SeriesAsync(b.Slo, now - b.Slo.Window, now, step, cancellationToken).ConfigureAwait(false);
+                foreach (var bucket in buckets.Where(x => !x.Missing))
+                    BudgetQuery.ThrowIfImpossible(b.Slo, step, bucket.Counts);
                 if (BudgetRecoveryProjection.CannotTell(buckets, step, b.Slo.Window, now, b.Period) is { } gap)
-                    return ([], $"{gap} ({b.Slo.Name})");
+                    return ([], [], $"{gap} ({b.Slo.Name})");
                 perSlo.Add((b.Status, BudgetRecoveryProjection.Project(buckets, step, b.Slo.Target, b.Slo.Window, now, b.Status)));
+                perSloAtBurn.Add((b.Status, BudgetRecoveryProjection.Project(buckets, step, b.Slo.Target, b.Slo.Window, now, b.Status, b.CurrentBurn)));
             }
         }
         catch (SliSourceException ex)
         {
             LogHistoryFailed(logger, ex.Message);
-            return ([], $"the event history could not be read ({ex.Message})");
+            return ([], [], $"the event history could not be read ({ex.Message})");
         }
 
-        return (BudgetRecoveryProjection.Combine(perSlo, now), null);
+        return (BudgetRecoveryProjection.Combine(perSlo, now), BudgetRecoveryProjection.Combine(perSloAtBurn, now), null);
     }
 
     /// <summary>"R-3F9A1C07": short enough to type, random so replicas never collide.</summary>

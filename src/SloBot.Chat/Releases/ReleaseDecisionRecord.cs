@@ -32,11 +32,18 @@ public sealed record ReleaseDecisionRecord(
     public bool IsPending => EffectiveAction != ReleaseAction.Approve;
 }
 
-/// <summary>The service's budget when the decision was made: the worst SLO's status and share left, and every SLO.</summary>
-public sealed record BudgetSnapshot(BudgetStatus Status, double Remaining, string Slo, IReadOnlyList<SloBudgetSnapshot> Slos);
+/// <summary>
+/// The service's budget when the decision was made: the status that decided (the worst SLO's, or no data) and its
+/// share left (null without data), and every SLO.
+/// </summary>
+public sealed record BudgetSnapshot(BudgetStatus Status, double? Remaining, string Slo, IReadOnlyList<SloBudgetSnapshot> Slos);
 
-/// <summary>One SLO's budget at decision time. Remaining is a share of the budget (may be negative).</summary>
-public sealed record SloBudgetSnapshot(string Slo, double Target, string Window, BudgetStatus Status, double Remaining, double GoodEvents, double TotalEvents);
+/// <summary>One SLO's budget at decision time. Remaining is a share of the budget (may be negative; null without data).</summary>
+public sealed record SloBudgetSnapshot(string Slo, double Target, string Window, BudgetStatus Status, double? Remaining, double GoodEvents, double TotalEvents)
+{
+    /// <summary>A page-level burn was active on it.</summary>
+    public bool Burning { get; init; }
+}
 
 /// <summary>An SLO owner let a deferred or blocked release go ahead. The reason is mandatory.</summary>
 public sealed record ReleaseOverride(ChatUser By, string Reason, DateTimeOffset At, ConversationKey Where);

@@ -21,7 +21,9 @@ internal static class ReleaseReply
             new TextBlock($"**{r.Rationale}**\n{ReleaseText.Meaning(r.Action, r.Conditions.Count > 0)}"),
             new FieldsBlock(
             [
-                new ReplyField("Budget", $"{BudgetFormat.StatusEmoji(r.Budget.Status)} {BudgetFormat.Percent(r.Budget.Remaining)} left ({r.Budget.Status.ToWord()}) · {r.Budget.Slo}"),
+                new ReplyField("Budget", r.Budget.Remaining is null
+                    ? $"{BudgetFormat.StatusEmoji(r.Budget.Status)} no data · {r.Budget.Slo}"
+                    : $"{BudgetFormat.StatusEmoji(r.Budget.Status)} {BudgetFormat.Percent(r.Budget.Remaining)} left ({BudgetFormat.StatusWords(r.Budget.Status)}) · {r.Budget.Slo}"),
                 new ReplyField("Risk", $"{r.RiskLevel.ToWord()} (score {r.RiskScore})"),
                 new ReplyField("Decision", r.Id),
             ]),
@@ -30,13 +32,13 @@ internal static class ReleaseReply
             blocks.Add(new TextBlock("**Conditions**\n" + string.Join("\n", r.Conditions.Select(c => "• " + ReleaseText.Condition(c)))));
         if (alternatives.Count > 0)
             blocks.Add(new TextBlock("**Alternatives**\n" + string.Join("\n", alternatives.Select(a => "• " + a.Text))));
-        if (outcome.Budgets.All(b => !b.Period.HasEvents))
-            blocks.Add(new TextBlock("_No events in the window: an untouched budget is assumed. Check that the SLI source has data for this service._"));
 
         var buttons = new List<ReplyButton>();
-        if (r.Action != ReleaseAction.Approve)
+        if (outcome.DryRun)
+            blocks.Add(new TextBlock($"_Dry run: evaluated as `/slo release` would, and not recorded (no decision id to review or override)._"));
+        if (r.Action != ReleaseAction.Approve && !outcome.DryRun)
             buttons.Add(new ReplyButton(ReviewAction, "Request review", r.Id, ButtonStyle.Primary));
-        if (r.Action.Stops())
+        if (r.Action.Stops() && !outcome.DryRun)
             buttons.Add(new ReplyButton(OverrideAction, "Override", r.Id, ButtonStyle.Danger));
         buttons.Add(new ReplyButton(BudgetAction, "Show budget", r.Service));
 
@@ -45,9 +47,9 @@ internal static class ReleaseReply
             Header = $"Release {r.Service} {r.Version} · {ReleaseText.ActionBadge(r.Action)}",
             Blocks = blocks,
             Buttons = buttons,
-            Context = $"Decision {r.Id} recorded · risk scoring and decision matrix of the SLO governance framework · budgets over rolling windows ending {r.DecidedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
+            Context = $"{(outcome.DryRun ? "Dry run, not recorded" : $"Decision {r.Id} recorded")} · risk scoring and decision matrix of the SLO governance framework · budgets over rolling windows ending {r.DecidedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
             Summary = $"{r.Service} {r.Version}: {r.Rationale}",
-            Data = ReleaseDecisionData.From(r, alternatives),
+            Data = ReleaseDecisionData.From(r, alternatives, ReleaseAlternatives.BudgetBackAt(outcome), !outcome.DryRun),
             ExitCode = ReleaseExitCodes.For(r.Action),
         };
     }

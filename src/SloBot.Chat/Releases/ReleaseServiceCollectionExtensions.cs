@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Conversations;
@@ -12,7 +14,9 @@ internal static class ReleaseServiceCollectionExtensions
     public static IServiceCollection AddReleaseDecisions(this IServiceCollection services)
     {
         services.TryAddSingleton<IReleaseDecisionLog, InMemoryReleaseDecisionLog>();
-        services.AddSingleton<ReleaseDecider>();
+        services.AddOptions<ReleaseOptions>();
+        services.AddSingleton<IConfigureOptions<ReleaseOptions>>(sp => new ConfigureOptions<ReleaseOptions>(o => sp.GetService<IConfiguration>()?.GetSection(ReleaseOptions.Section).Bind(o)));
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReleaseDecider>(sp, sp.GetRequiredService<IOptions<ReleaseOptions>>().Value.FreezeWhileBurning));
         services.AddSingleton<ReleaseOverrides>();
         services.AddCommand<ReleaseCommand>();
         services.AddCommand<ReleaseOverrideCommand>();

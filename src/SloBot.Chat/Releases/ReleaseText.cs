@@ -10,16 +10,28 @@ namespace SloBot.Chat.Releases;
 internal static class ReleaseText
 {
     /// <summary>"35 % of the budget left (attention) and a medium-risk release (score 4: 1,200 lines changed, a database migration) → review".</summary>
-    public static string Rationale(ErrorBudget worst, int sloCount, RiskAssessment risk, ReleaseInfo info, ReleaseAction action)
+    public static string Rationale(ErrorBudget worst, IReadOnlyList<ErrorBudget> all, RiskAssessment risk, ReleaseInfo info, ReleaseAction action)
     {
-        var status = worst.Status.ToWord();
-        var budget = worst.Remaining <= 0
-            ? $"no budget left ({BudgetFormat.Percent(worst.Remaining)}{Tightest(worst, sloCount)}, {status})"
-            : sloCount > 1
-                ? $"{BudgetFormat.Percent(worst.Remaining)} of the budget left on {worst.Slo.Name}, the tightest of {sloCount} SLOs ({status})"
-                : $"{BudgetFormat.Percent(worst.Remaining)} of the budget left ({status})";
-        return $"{budget} and a {Risk(risk, info)} → {action.ToWord()}";
+        var sloCount = all.Count;
+        var status = BudgetFormat.StatusWords(worst.Status);
+        var budget = worst.Remaining switch
+        {
+            null => NoData(worst),
+            <= 0 => $"no budget left ({BudgetFormat.Percent(worst.Remaining)}{Tightest(worst, sloCount)}, {status})",
+            _ when sloCount > 1 => $"{BudgetFormat.Percent(worst.Remaining)} of the budget left on {worst.Slo.Name}, the tightest of {sloCount} SLOs ({status})",
+            _ => $"{BudgetFormat.Percent(worst.Remaining)} of the budget left ({status})",
+        };
+        var noData = all.Where(b => !b.HasData && b != worst).Select(NoData).ToArray();
+        var burning = all.Where(b => b.PageBurnActive).Select(Burning).ToArray();
+        var also = string.Concat(noData.Concat(burning).Select(x => ", " + x));
+        return $"{budget}{also} and a {Risk(risk, info)} → {action.ToWord()}";
     }
+
+    /// <summary>"no SLI data for availability over 30d".</summary>
+    public static string NoData(ErrorBudget b) => $"no SLI data for {b.Slo.Name} over {SloWindow.Format(b.Slo.Window)}";
+
+    /// <summary>"a page-level burn on availability (1 h at 15.2×)".</summary>
+    public static string Burning(ErrorBudget b) => $"a page-level burn on {b.Slo.Name} (1h at {BudgetFormat.BurnRate(b.BurnRateOver(SloWindow.OneHour))})";
 
     /// <summary>"medium-risk release (score 4: 1,200 lines changed, a database migration)".</summary>
     public static string Risk(RiskAssessment risk, ReleaseInfo info) => risk.Factors.Count == 0
@@ -47,6 +59,8 @@ internal static class ReleaseText
     {
         ReleaseCondition.EnhancedMonitoring => "**Enhanced monitoring**: watch the SLO dashboards and burn-rate alerts closely during and after the rollout",
         ReleaseCondition.CanaryDeployment => "**Canary deployment**: ship to a small share of traffic first and compare its error rate",
+        ReleaseCondition.CheckSliQueries => "**Check the SLI queries**: there is no SLI data for an SLO of the service; until its queries return data, no budget vouches for this release",
+        ReleaseCondition.WaitForBurnToStop => "**Wait until the page-level burn stops**: the service is burning its budget fast right now",
         _ => "**Rollback ready**: a tested rollback you can start at once",
     };
 

@@ -93,7 +93,7 @@ public sealed record ReleaseHistoryData(
     string RequestedBy,
     string Where,
     string BudgetStatus,
-    double BudgetRemaining,
+    double? BudgetRemaining,
     string RiskLevel,
     int RiskScore,
     IReadOnlyList<string> Conditions,

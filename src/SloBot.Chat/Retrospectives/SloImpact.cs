@@ -15,7 +15,7 @@ namespace SloBot.Chat.Retrospectives;
 /// <param name="WindowEvents">All events over the SLO window (e.g. 30 d) ending at the incident's end.</param>
 /// <param name="BudgetConsumed">Failed ÷ (window events × (1 − target)): the share of the window's error budget the incident used; null without traffic.</param>
 /// <param name="AvailabilityDuring">Good ÷ total during the incident; null without traffic.</param>
-/// <param name="BudgetRemainingNow">The SLO's remaining budget now (may be negative).</param>
+/// <param name="BudgetRemainingNow">The SLO's remaining budget now (may be negative; null without data).</param>
 public sealed record SloImpact(
     string Service,
     string Slo,
@@ -26,7 +26,7 @@ public sealed record SloImpact(
     double WindowEvents,
     double? BudgetConsumed,
     double? AvailabilityDuring,
-    double BudgetRemainingNow)
+    double? BudgetRemainingNow)
 {
     /// <summary>One batched source call for the incident window and every SLO window, then the live budgets.</summary>
     public static async Task<IReadOnlyList<SloImpact>> ComputeAsync(

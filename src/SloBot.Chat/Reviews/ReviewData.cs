@@ -18,6 +18,7 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
     public async Task<(ServiceHealth[] AtRisk, ServiceHealth[] Healthy)> OverviewAsync(CancellationToken cancellationToken)
     {
         var all = await BudgetsAsync(cancellationToken).ConfigureAwait(false);
+        // No data sorts first (null before any number): unknown is never healthy.
         var worst = all.GroupBy(b => b.Slo.Service, StringComparer.OrdinalIgnoreCase).Select(g => g.OrderBy(b => b.Remaining).First())
             .Select(b => new ServiceHealth(b.Slo.Service, b.Slo.Name, b.Status.ToWord(), b.Remaining, b.BurnRateOver(SloWindow.OneHour)))
             .OrderBy(h => h.Remaining).ToArray();
@@ -48,7 +49,11 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
             .Select(b =>
             {
                 var slow = b.BurnRateOver(SloWindow.ThreeDays);
-                var trend = slow > SlowBurn ? $"consuming at {BudgetFormat.BurnRate(slow)} (⚠️ slow burn)" : $"consuming at {BudgetFormat.BurnRate(slow)} (acceptable)";
+                var trend = b.Trend() switch
+                {
+                    BudgetTrend.NoData => "no data",
+                    var t => $"{t.ToWords()} ({BudgetFormat.BurnRate(slow)} over 3d)",
+                };
                 return new BurnAnalysis(b.Slo.Service, b.Slo.Name, b.BurnRateOver(SloWindow.OneHour), b.BurnRateOver(SloWindow.SixHours), slow, b.Remaining, b.ProjectedExhaustion, trend);
             })
             .OrderByDescending(a => a.BurnRate3d).ToArray();

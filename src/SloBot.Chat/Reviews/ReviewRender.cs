@@ -60,7 +60,7 @@ public static class ReviewRender
             burn.Select(b => (IReadOnlyList<string>)
             [
                 $"{b.Service}/{b.Slo}", BudgetFormat.BurnRate(b.BurnRate1h), BudgetFormat.BurnRate(b.BurnRate6h), BudgetFormat.BurnRate(b.BurnRate3d),
-                BudgetFormat.Percent(b.Remaining), b.ProjectedExhaustion is { } at ? at.UtcDateTime.ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + " UTC" : "not burning", b.Trend,
+                BudgetFormat.Percent(b.Remaining), b.ProjectedExhaustion is { } at ? at.UtcDateTime.ToString("ddd d MMM HH:00", CultureInfo.InvariantCulture) + " UTC" : b.Remaining is null ? "no data" : "not within the window", b.Trend,
             ]).ToArray());
 
     public static ReplyBlock ReleasesBlock(IReadOnlyList<ReleaseLine> releases) => releases.Count == 0

@@ -22,11 +22,11 @@ public sealed record WeeklyReviewDocument(
     string StartedBy,
     DateTimeOffset PublishedAt);
 
-public sealed record ServiceHealth(string Service, string Slo, string Status, double Remaining, double BurnRate1h);
+public sealed record ServiceHealth(string Service, string Slo, string Status, double? Remaining, double BurnRate1h);
 
 public sealed record ReviewIncident(string RetrospectiveId, string IncidentId, IReadOnlyList<string> Services, DateTimeOffset Start, double DurationSeconds, string? Impact, double? BudgetConsumed);
 
-public sealed record BurnAnalysis(string Service, string Slo, double BurnRate1h, double BurnRate6h, double BurnRate3d, double Remaining, DateTimeOffset? ProjectedExhaustion, string Trend);
+public sealed record BurnAnalysis(string Service, string Slo, double BurnRate1h, double BurnRate6h, double BurnRate3d, double? Remaining, DateTimeOffset? ProjectedExhaustion, string Trend);
 
 public sealed record ReleaseLine(string Id, string Service, string Version, string Action, bool Pending, DateTimeOffset DecidedAt, string Rationale);
 

@@ -58,20 +58,20 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         var meeting = all.Count(h => h.Remaining >= 0);
         var downtime = TimeSpan.FromSeconds(incidents.Sum(i => i.DurationSeconds));
         // A risk: under a fifth of the budget left (warning or worse), or gone within a week at the current rate.
-        var risks = burns.Where(b => b.Remaining < 0.2 || (b.ProjectedExhaustion is { } at && at - to <= TimeSpan.FromDays(7))).OrderBy(b => b.Remaining).Take(5).ToArray();
+        var risks = burns.Where(b => b.Remaining is null || b.Remaining < 0.2 || (b.ProjectedExhaustion is { } at && at - to <= TimeSpan.FromDays(7))).OrderBy(b => b.Remaining).Take(5).ToArray();
         var blocks = new List<ReplyBlock>
         {
             new TextBlock("**Business impact**"),
             new FieldsBlock(
             [
                 new ReplyField("Services meeting their SLOs", $"{meeting} of {Count(all.Length, "service")}"),
-                new ReplyField("Incidents", incidents.Length == 0 ? "none" : $"{Count(incidents.Length, "incident")}, {BudgetFormat.Duration(downtime, 2)} in all"),
+                new ReplyField("Incidents", incidents.Length == 0 ? "none" : $"{Count(incidents.Length, "incident")}, {BudgetFormat.TwoUnits(downtime)} in all"),
             ]),
             new TextBlock("**Trends**"),
             new TextBlock(burns.Length == 0 ? "No SLOs in the catalog." : string.Join("\n", burns.Take(5).Select(b => $"• {b.Service} {b.Slo}: {b.Trend}, {BudgetFormat.Percent(b.Remaining)} of the budget left"))),
             new TextBlock("**Risks**"),
             new TextBlock(risks.Length == 0 ? "No error budget is at risk." : string.Join("\n", risks.Select(r =>
-                $"• {r.Service} {r.Slo}: {BudgetFormat.Percent(r.Remaining)} left" + (r.ProjectedExhaustion is { } at ? $", exhausted in {BudgetFormat.Duration(at - to, 1)} at the current rate" : "")))),
+                r.Remaining is null ? $"• {r.Service} {r.Slo}: no SLI data over its window" : $"• {r.Service} {r.Slo}: {BudgetFormat.Percent(r.Remaining)} left, {r.Trend}" + (r.ProjectedExhaustion is { } at ? $", exhausted in {BudgetFormat.TwoUnits(at - to)} at the current burn" : "")))),
         };
         return new Reply
         {

@@ -13,37 +13,68 @@ public static class BudgetMath
     public static TimeSpan BudgetTime(SloDefinition slo) => TimeSpan.FromSeconds(slo.ErrorBudgetRatio * slo.Window.TotalSeconds);
 
     /// <summary>
-    /// When the remaining budget runs out at <paramref name="burnRate"/>: R × window ÷ BR, a linear extrapolation.
-    /// Null when the budget is not burning or is already spent.
+    /// When the remaining budget runs out at <paramref name="burnRate"/>: R × window ÷ BR. Null when the budget is
+    /// already spent, when the burn is below 1× (on a rolling window the errors leaving outpace the new ones: it never
+    /// exhausts), and when it would not happen within one window length. Given to the hour (floored), so two runs a
+    /// minute apart with no new errors give the same date.
     /// </summary>
     public static DateTimeOffset? ProjectExhaustion(double remaining, double burnRate, TimeSpan window, DateTimeOffset now)
     {
-        if (burnRate <= 0 || remaining <= 0 || double.IsNaN(burnRate))
+        if (!(burnRate >= 1) || !(remaining > 0) || !double.IsFinite(burnRate))
             return null;
         var seconds = remaining * window.TotalSeconds / burnRate;
-        return seconds >= TimeSpan.MaxValue.TotalSeconds / 2 ? null : now + TimeSpan.FromSeconds(seconds);
+        if (seconds > window.TotalSeconds)
+            return null;
+        var at = now + TimeSpan.FromSeconds(seconds);
+        return new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
     }
 
     /// <summary>Computes the budget of <paramref name="slo"/> from the counts a source returned.</summary>
-    /// <param name="counts">Must hold the SLO window and every window of <see cref="SloWindow.BurnRateWindows"/>.</param>
+    /// <param name="counts">Must hold every window of <see cref="WindowsFor"/>.</param>
     public static ErrorBudget Evaluate(SloDefinition slo, SliCounts counts, DateTimeOffset now)
     {
         var period = counts.Get(slo.Id, slo.Window);
         var burnRates = SloWindow.BurnRateWindows
             .Select(w => new BurnRate(w, BurnRate(counts.Get(slo.Id, w), slo.Target)))
             .ToArray();
+        var status = BudgetStatusBands.Classify(period, slo.Target);
         var remaining = 1 - Consumed(period, slo.Target);
-        var current = burnRates[0].Rate; // the 1 h burn rate is "the current burn rate"
+        var current = Math.Min(burnRates[0].Rate, burnRates[1].Rate); // the lower of 1 h and 6 h: "the current burn"
         return new ErrorBudget(
             slo,
             now,
             period,
             burnRates,
-            BudgetStatusBands.Classify(remaining),
-            ProjectExhaustion(remaining, current, slo.Window, now));
+            status,
+            status is BudgetStatus.NoData or BudgetStatus.Exhausted ? null : ProjectExhaustion(remaining, current, slo.Window, now))
+        {
+            PageBurnActive = status != BudgetStatus.NoData && Design.BurnRateEvaluation.Evaluate(slo, counts).Severity == "page",
+        };
+    }
+
+    /// <summary>
+    /// Why counts from a source are impossible (NaN, ±Inf, negative, good &gt; total), or null when they are fine.
+    /// Such counts are a failure of the SLI source, never a budget.
+    /// </summary>
+    public static string? Impossibility(EventCounts counts)
+    {
+        if (!double.IsFinite(counts.Total))
+            return $"total = {counts.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        if (!double.IsFinite(counts.Good))
+            return $"good = {counts.Good.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        if (counts.Total < 0)
+            return $"a negative total ({counts.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+        if (counts.Good < 0)
+            return $"a negative good count ({counts.Good.ToString(System.Globalization.CultureInfo.InvariantCulture)})";
+        return counts.Good > counts.Total * (1 + 1e-9)
+            ? $"more good events than total ({counts.Good.ToString(System.Globalization.CultureInfo.InvariantCulture)} > {counts.Total.ToString(System.Globalization.CultureInfo.InvariantCulture)})"
+            : null;
     }
 
     /// <summary>Every window a budget needs for <paramref name="slos"/>: their SLO windows and the burn-rate windows.</summary>
-    public static IReadOnlyList<TimeSpan> WindowsFor(IEnumerable<SloDefinition> slos) =>
-        slos.Select(s => s.Window).Concat(SloWindow.BurnRateWindows).Distinct().Order().ToArray();
+    public static IReadOnlyList<TimeSpan> WindowsFor(IEnumerable<SloDefinition> slos)
+    {
+        var list = slos.ToArray();
+        return list.Select(s => s.Window).Concat(SloWindow.BurnRateWindows).Concat(Design.BurnRateEvaluation.Windows(list)).Distinct().Order().ToArray();
+    }
 }

@@ -7,6 +7,9 @@ public enum BudgetStatus
     Warning,
     Critical,
     Exhausted,
+
+    /// <summary>No events over the window: nothing is known, so it is never counted as healthy.</summary>
+    NoData,
 }
 
 /// <summary>The status bands of the weekly review (seed 004, WeeklySLOReview._determine_status) plus "exhausted".</summary>
@@ -26,8 +29,42 @@ public static class BudgetStatusBands
         _ => BudgetStatus.Critical,
     };
 
+    /// <summary>
+    /// The band of <paramref name="counts"/> decided on the counts themselves, in decimal: exhausted whenever
+    /// bad ≥ (1 − target) × total, so a budget spent exactly is exhausted whatever the floating-point noise; no data
+    /// when there were no events.
+    /// </summary>
+    public static BudgetStatus Classify(Sli.EventCounts counts, double target)
+    {
+        if (!counts.HasEvents)
+            return BudgetStatus.NoData;
+        decimal total, bad, allowed;
+        try
+        {
+            total = (decimal)counts.Total;
+            bad = Math.Max(0, total - (decimal)counts.Good);
+            allowed = (1 - (decimal)target) * total;
+        }
+        catch (OverflowException)
+        {
+            return Classify(1 - (counts.ErrorRatio / (1 - target)));
+        }
+
+        if (bad >= allowed)
+            return BudgetStatus.Exhausted;
+        // remaining = 1 − bad ÷ allowed ≥ band  ⇔  bad ≤ (1 − band) × allowed
+        return bad <= (1 - (decimal)Healthy) * allowed ? BudgetStatus.Healthy
+            : bad <= (1 - (decimal)Attention) * allowed ? BudgetStatus.Attention
+            : bad <= (1 - (decimal)Warning) * allowed ? BudgetStatus.Warning
+            : BudgetStatus.Critical;
+    }
+
+    /// <summary>healthy, attention, warning, critical, exhausted, nodata (the JSON and chat spelling).</summary>
     public static string ToWord(this BudgetStatus status) => status.ToString().ToLowerInvariant();
 
-    /// <summary>Worse first: exhausted, critical, warning, attention, healthy.</summary>
+    /// <summary>Worse first: exhausted, critical, warning, attention, healthy; no data ranks as the worst (unknown is never safe).</summary>
     public static int Severity(this BudgetStatus status) => (int)status;
+
+    /// <summary>True when the window had data: every band but <see cref="BudgetStatus.NoData"/>.</summary>
+    public static bool HasData(this BudgetStatus status) => status != BudgetStatus.NoData;
 }

@@ -12,20 +12,29 @@ public sealed record ErrorBudget(
     BudgetStatus Status,
     DateTimeOffset? ProjectedExhaustion)
 {
+    /// <summary>The design's page-level burn-rate rule (both its windows above its factor) is active now.</summary>
+    public bool PageBurnActive { get; init; }
+
     /// <summary>Good ÷ total over the SLO window; null when there were no events.</summary>
     public double? Sli => Period.HasEvents ? Period.Good / Period.Total : null;
 
-    /// <summary>Share of the budget used: error ratio ÷ (1 − target). Above 1 when overspent.</summary>
-    public double Consumed => BudgetMath.Consumed(Period, Slo.Target);
+    /// <summary>False when the window had no events: status no data, every budget figure null.</summary>
+    public bool HasData => Period.HasEvents;
 
-    /// <summary>1 − consumed; negative when overspent (not clamped, like Sloth and Pyrra).</summary>
-    public double Remaining => 1 - Consumed;
+    /// <summary>Share of the budget used: error ratio ÷ (1 − target). Above 1 when overspent; null without data.</summary>
+    public double? Consumed => HasData ? BudgetMath.Consumed(Period, Slo.Target) : null;
+
+    /// <summary>1 − consumed; negative when overspent (not clamped, like Sloth and Pyrra); null without data.</summary>
+    public double? Remaining => 1 - Consumed;
 
     /// <summary>The whole budget as time of full outage over the window (99.9 % over 30 d = 43.2 minutes).</summary>
     public TimeSpan BudgetTime => BudgetMath.BudgetTime(Slo);
 
-    /// <summary>Remaining × budget time; negative when overspent.</summary>
-    public TimeSpan RemainingTime => TimeSpan.FromSeconds(Remaining * BudgetTime.TotalSeconds);
+    /// <summary>Remaining × budget time; negative when overspent; null without data.</summary>
+    public TimeSpan? RemainingTime => Remaining is { } r ? TimeSpan.FromSeconds(r * BudgetTime.TotalSeconds) : null;
+
+    /// <summary>The current burn: the lower of the 1 h and 6 h rates, so one noisy hour does not move projections.</summary>
+    public double CurrentBurn => Math.Min(BurnRateOver(SloWindow.OneHour), BurnRateOver(SloWindow.SixHours));
 
     public double BurnRateOver(TimeSpan window) => BurnRates.FirstOrDefault(b => b.Window == window).Rate;
 }

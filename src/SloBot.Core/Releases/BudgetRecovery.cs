@@ -25,8 +25,11 @@ public static class BudgetRecoveryProjection
 {
     /// <summary>The first instant each band better than <paramref name="current"/> is reached, best band last.</summary>
     /// <param name="buckets">Counts over the window ending at <paramref name="now"/>, any order; buckets outside it are ignored.</param>
+    /// <param name="burn">
+    /// The burn rate of the traffic to come: 0 (the default) for "no new errors", the current burn for "if it continues".
+    /// </param>
     public static IReadOnlyList<BudgetRecovery> Project(
-        IReadOnlyList<EventBucket> buckets, TimeSpan step, double target, TimeSpan window, DateTimeOffset now, BudgetStatus current)
+        IReadOnlyList<EventBucket> buckets, TimeSpan step, double target, TimeSpan window, DateTimeOffset now, BudgetStatus current, double burn = 0)
     {
         var inWindow = buckets.Where(b => b.End > now - window && b.End <= now).OrderBy(b => b.End).ToArray();
         var allowed = 1 - target;
@@ -42,8 +45,9 @@ public static class BudgetRecoveryProjection
             bad -= bucket.Counts.Bad;
             total -= bucket.Counts.Total;
             var at = bucket.End + window;
-            var denominator = total + ratePerSecond * (at - now).TotalSeconds;
-            var remaining = 1 - (denominator > 0 ? Math.Max(0, bad) / denominator : 0) / allowed;
+            var coming = ratePerSecond * (at - now).TotalSeconds;
+            var denominator = total + coming;
+            var remaining = 1 - (denominator > 0 ? (Math.Max(0, bad) + (coming * burn * allowed)) / denominator : 0) / allowed;
             var status = BudgetStatusBands.Classify(remaining);
             if (status.Severity() >= best)
                 continue;

@@ -17,6 +17,12 @@ public enum ReleaseCondition
     EnhancedMonitoring,
     CanaryDeployment,
     ReadyRollback,
+
+    /// <summary>Not the matrix's: an SLO had no data, so its SLI queries must be checked before trusting a verdict.</summary>
+    CheckSliQueries,
+
+    /// <summary>Not the matrix's: a page-level burn is active on an SLO of the service.</summary>
+    WaitForBurnToStop,
 }
 
 /// <summary>One cell of the matrix: the action and its conditions.</summary>
@@ -60,6 +66,8 @@ public static class DecisionMatrix
     {
         ReleaseCondition.EnhancedMonitoring => "enhanced_monitoring",
         ReleaseCondition.CanaryDeployment => "canary_deployment",
+        ReleaseCondition.CheckSliQueries => "check_sli_queries",
+        ReleaseCondition.WaitForBurnToStop => "wait_for_burn_to_stop",
         _ => "ready_rollback",
     };
 

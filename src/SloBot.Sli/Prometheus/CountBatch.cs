@@ -87,14 +87,15 @@ internal sealed class CountBatch
         return chunks.Select(c => Join(c, 0, c.Count)).ToArray();
     }
 
-    /// <summary>Puts the answer into <paramref name="into"/>: every SLO and window gets counts (zero when Prometheus had none).</summary>
+    /// <summary>
+    /// Puts the answer into <paramref name="into"/>: every SLO and window gets counts (zero when Prometheus had none).
+    /// Values are passed on as answered (NaN, ±Inf, negative, good &gt; total included) for the caller to reject.
+    /// </summary>
     public void Apply(IEnumerable<PromSample> samples, SliCounts into)
     {
         var values = new double[_expressions.Count];
         foreach (var sample in samples)
         {
-            if (!double.IsFinite(sample.Value))
-                continue;
             if (sample.Labels.TryGetValue(GroupLabel, out var group))
             {
                 var (label, byValue) = _groups[int.Parse(group, System.Globalization.CultureInfo.InvariantCulture)];
@@ -110,9 +111,9 @@ internal sealed class CountBatch
 
         foreach (var (slo, window, good, bad, total, scale) in _wanted)
         {
-            var t = Math.Max(0, values[total] * scale);
+            var t = values[total] * scale;
             var g = good is { } gi ? values[gi] * scale : t - (bad is { } bi ? values[bi] * scale : 0);
-            into.Set(slo.Id, window, new EventCounts(Math.Clamp(g, 0, t), t));
+            into.Set(slo.Id, window, new EventCounts(g > t && g <= t * (1 + 1e-9) ? t : g, t));
         }
     }
 

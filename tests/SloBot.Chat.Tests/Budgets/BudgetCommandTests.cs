@@ -23,6 +23,7 @@ public sealed class BudgetCommandTests
     private readonly FakeSliSource _source = new FakeSliSource()
         .With(Availability.Id, Month, 999_350, 1_000_000) // 65 % consumed → 35 % left: attention
         .With(Availability.Id, TimeSpan.FromHours(1), 1_990, 2_000) // 5× burn
+        .With(Availability.Id, TimeSpan.FromHours(6), 11_940, 12_000) // 5× over 6 h too: the current burn
         .With(Latency.Id, Month, 999_000, 1_000_000) // 10 % consumed
         .With(Search.Id, Month, 990_000, 1_000_000); // 200 % consumed: exhausted
 
@@ -51,7 +52,7 @@ public sealed class BudgetCommandTests
         Assert.Equal(0.0, a.GetProperty("burnRates").GetProperty("3d").GetDouble());
         Assert.Equal("attention", a.GetProperty("status").GetString());
         var expectedExhaustion = Now + TimeSpan.FromDays(30 * 0.35 / 5);
-        Assert.Equal(expectedExhaustion, a.GetProperty("projectedExhaustion").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.InRange(a.GetProperty("projectedExhaustion").GetDateTimeOffset(), expectedExhaustion - TimeSpan.FromHours(1), expectedExhaustion); // to the hour
         Assert.Equal(JsonValueKind.Null, slos[1].GetProperty("projectedExhaustion").ValueKind);
         Assert.Contains("in 2 days", reply.PlainText(), StringComparison.Ordinal);
     }

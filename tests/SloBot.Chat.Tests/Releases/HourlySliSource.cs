@@ -11,7 +11,7 @@ internal sealed class HourlySliSource : ISliSource
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    public double TotalPerHour { get; init; } = 1000;
+    public double TotalPerHour { get; set; } = 1000;
 
     public Func<SloId, DateTimeOffset, double> Bad { get; set; } = (_, _) => 0;
 

@@ -23,7 +23,7 @@ public sealed class ReleaseCommandTests
         var data = Assert.IsType<ReleaseDecisionData>(reply.Data);
         Assert.Equal("35 % of the budget left (attention) and a medium-risk release (score 4: 1,200 lines changed, a database migration) → review", data.Rationale);
         Assert.Equal(("review", "medium", 4, "attention"), (data.Action, data.RiskLevel, data.RiskScore, data.BudgetStatus));
-        Assert.Equal(0.35, data.BudgetRemaining, 9);
+        Assert.Equal(0.35, data.BudgetRemaining!.Value, 9);
         Assert.Equal(["canary_deployment", "ready_rollback"], data.Conditions);
         Assert.Equal(["lines_changed", "has_db_migration"], data.RiskFactors.Select(f => f.Factor));
         Assert.Empty(data.Alternatives);

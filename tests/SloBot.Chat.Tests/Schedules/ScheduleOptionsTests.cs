@@ -91,7 +91,8 @@ public sealed class ScheduleOptionsTests
             .AddSingleton<ISliSource>(new FakeSliSource()
                 .With(payment.Id, payment.Window, 999_500, 1_000_000)
                 .With(payment.Id, TimeSpan.FromDays(3), 99_900, 100_000)
-                .With(payment.Id, TimeSpan.FromHours(1), 9_950, 10_000))
+                .With(payment.Id, TimeSpan.FromHours(1), 9_950, 10_000)
+                .With(payment.Id, TimeSpan.FromHours(6), 59_700, 60_000))
             .AddSloBotChat().AddSloBotConversations(config).AddSloBotSchedules(config)
             .BuildServiceProvider();
         var responder = new Responder();

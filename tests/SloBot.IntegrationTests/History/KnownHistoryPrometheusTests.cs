@@ -74,6 +74,49 @@ public sealed class KnownHistoryPrometheusTests(KnownHistoryFixture fixture) : I
         Assert.Equal(2, waits.Length);
         Assert.Equal((minute + TimeSpan.FromHours(38), "warning", "defer"), Wait(waits[0]));
         Assert.Equal((minute + TimeSpan.FromHours(342), "healthy", "approve"), Wait(waits[1]));
+        // At the current burn (0.95×) as many bad events arrive as leave: it never recovers while burning (issue 12, item 5).
+        var back = json.GetProperty("budgetBackAt");
+        Assert.Equal(JsonValueKind.Null, back.GetProperty("atCurrentBurn").ValueKind);
+        Assert.Equal(minute + TimeSpan.FromHours(38), back.GetProperty("ifNoNewErrors").GetDateTimeOffset());
+        Assert.StartsWith("Not while burning at 0.95×: the burn has to stop first.", waits[0].GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Budget_SteadyBurnBelowOne_NeverExhaustsAndBurnsWithinBudget()
+    {
+        using var chat = new ChatHarness(fixture.Server.Url, new InMemorySloCatalog([new ServiceDefinition("billing", [KnownHistoryFixture.Billing])]), Now);
+
+        var slo = ChatHarness.Json(await chat.AskAsync("/slo budget billing")).GetProperty("slos")[0];
+
+        Assert.Equal(("critical", "within budget"), (slo.GetProperty("status").GetString(), slo.GetProperty("trend").GetString()));
+        Assert.Equal(0.05, slo.GetProperty("errorBudget").GetProperty("remaining").GetDouble(), 4);
+        Assert.Equal(JsonValueKind.Null, slo.GetProperty("projectedExhaustion").ValueKind); // 0.95× never exhausts a rolling window
+    }
+
+    [Fact]
+    public async Task NoData_MetricThatDoesNotExist_NoDataEverywhereAndReleaseReview()
+    {
+        var typo = KnownHistoryFixture.Availability("billing") with
+        {
+            Name = "latency",
+            Indicator = new SliQuery(SliQueryKind.Counter, "sum(http_request_total{service=\"billing\",code!~\"5..\"})", null, "sum(http_request_total{service=\"billing\"})"),
+        };
+        var catalog = new InMemorySloCatalog([new ServiceDefinition("billing", [typo]), new ServiceDefinition("orders", [KnownHistoryFixture.Orders])]);
+        using var chat = new ChatHarness(fixture.Server.Url, catalog, Now);
+
+        var budget = ChatHarness.Json(await chat.AskAsync("/slo budget billing")).GetProperty("slos")[0];
+        Assert.Equal(("nodata", "no data"), (budget.GetProperty("status").GetString(), budget.GetProperty("trend").GetString()));
+        foreach (var field in new[] { "sli", "errorBudget", "burnRates", "projectedExhaustion" })
+            Assert.Equal(JsonValueKind.Null, budget.GetProperty(field).ValueKind);
+
+        var status = ChatHarness.Json(await chat.AskAsync("/slo status")).GetProperty("services").EnumerateArray().ToArray();
+        Assert.Equal(["atRisk", "noData"], status.Select(s => s.GetProperty("group").GetString()!).ToArray()); // orders is warning: at risk first
+
+        var release = await chat.AskAsync("/slo release billing v1 lines=500 critical-path");
+        Assert.Equal(ReleaseExitCodes.Review, release.ExitCode);
+        var json = ChatHarness.Json(release);
+        Assert.Equal(("review", "nodata"), (json.GetProperty("action").GetString(), json.GetProperty("budgetStatus").GetString()));
+        Assert.Contains(json.GetProperty("riskFactors").EnumerateArray(), f => f.GetProperty("text").GetString() == "no SLI data for latency over 30d");
     }
 
     [Fact]

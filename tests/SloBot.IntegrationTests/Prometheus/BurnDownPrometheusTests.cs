@@ -41,7 +41,7 @@ public sealed class BurnDownPrometheusTests(PrometheusFixture fixture) : IDispos
         var fromEmbedded = BurnDown.Compute(slo, await store.SeriesAsync(slo, now - slo.Window, now, step, CancellationToken.None), now)!;
 
         Assert.Equal(slo.Window / step + 1, fromPrometheus.Points.Count);
-        Assert.Equal(live.Remaining, fromPrometheus.Points[^1].Remaining, 9);
+        Assert.Equal(live.Remaining!.Value, fromPrometheus.Points[^1].Remaining, 9);
         Assert.True(fromPrometheus.Points.Min(p => p.Remaining) < 0.95, "the fixture's incidents spend budget inside the window");
         Assert.Equal(fromEmbedded.Points.Select(p => p.At), fromPrometheus.Points.Select(p => p.At));
         for (var i = 0; i < fromPrometheus.Points.Count; i++)

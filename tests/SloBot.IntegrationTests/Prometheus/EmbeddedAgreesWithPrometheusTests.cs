@@ -53,7 +53,7 @@ public sealed class EmbeddedAgreesWithPrometheusTests(PrometheusFixture fixture)
             Assert.Equal(p.Period.Total, e.Period.Total * scale, p.Period.Total * 1e-9);
             Assert.Equal(p.Period.Good, e.Period.Good * scale, p.Period.Good * 1e-9);
             Assert.Equal(p.Sli!.Value, e.Sli!.Value, 12);
-            Assert.Equal(p.Remaining, e.Remaining, 9);
+            Assert.Equal(p.Remaining!.Value, e.Remaining!.Value, 9);
             Assert.Equal(p.Status, e.Status);
             foreach (var rate in p.BurnRates)
                 Assert.Equal(rate.Rate, e.BurnRateOver(rate.Window), 9);

@@ -57,7 +57,7 @@ public class CountBatchTests
     }
 
     [Fact]
-    public void Apply_Answer_CountsPerSloAndWindowWithRatesScaledToEvents()
+    public void Apply_Answer_CountsPerSloAndWindowWithRatesScaledToEvents_ImpossibleValuesPassedOn()
     {
         var counter = Counter("pay");
         var sloth = Sloth("cart");
@@ -76,7 +76,9 @@ public class CountBatchTests
         Assert.Equal(new EventCounts(990, 1000), counts.Get(counter.Id, TimeSpan.FromDays(30)));
         Assert.Equal(new EventCounts(0, 0), counts.Get(counter.Id, TimeSpan.FromHours(1)));
         Assert.Equal(new EventCounts(9.5 * 3600, 10 * 3600), counts.Get(sloth.Id, TimeSpan.FromHours(1)));
-        Assert.Equal(new EventCounts(0, 0), counts.Get(sloth.Id, TimeSpan.FromDays(30)));
+        // NaN is passed on as answered, for the budget to reject as a source failure (never read as "no events")
+        Assert.True(double.IsNaN(counts.Get(sloth.Id, TimeSpan.FromDays(30)).Total));
+        Assert.NotNull(SloBot.Core.Budgets.BudgetMath.Impossibility(counts.Get(sloth.Id, TimeSpan.FromDays(30))));
         Assert.Equal(4, counts.Count);
     }
 
