@@ -31,6 +31,7 @@ public static class ChatServiceCollectionExtensions
         services.AddCommand<HelpCommand>();
         services.AddCommand<BudgetCommand>();
         services.AddCommand<StatusCommand>();
+        services.AddCommand<Catalog.CatalogCommand>();
         services.AddSloRoles();
         services.AddReleaseDecisions();
         services.TryAddSingleton<ITierAdoptions, InMemoryTierAdoptions>();

@@ -60,6 +60,7 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
                     projectedExhaustion = b.ProjectedExhaustion?.ToUniversalTime(),
                 }).ToArray(),
                 slos = all.Select(BudgetSloData.From).ToArray(),
+                catalogProblems = catalog.Problems.Count(p => p.Severity == CatalogSeverity.Error),
             },
         };
     }

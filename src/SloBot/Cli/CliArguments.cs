@@ -12,9 +12,10 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
     public const string Serve = "serve";
     public const string Ask = "ask";
     public const string Events = "events";
+    public const string Catalog = "catalog";
 
     private static readonly string[] Flags = ["--demo", "--json", "--out", "--help", "--version"];
-    private static readonly string[] Verbs = [Ask, Events, Serve, "help"];
+    private static readonly string[] Verbs = [Ask, Events, Catalog, Serve, "help"];
 
     public static (CliArguments? Args, string? Error) Parse(IReadOnlyList<string> args)
     {
@@ -88,6 +89,8 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
         slobot ask "/slo budget payment" [--json] [--out DIR]
                                                  handle one command as chat would and print the reply (exit 0 answered, 1 source failed, 2 bad command)
         slobot events import FILE.csv            import per-minute good/total counts (columns timestamp,service,slo,good,total)
+        slobot catalog check [DIR] [--json]      load a catalog folder as the bot does: every SLO understood, every problem and note
+                                                 (exit 0 clean, 1 a file or SLO refused, 2 bad usage)
         slobot help                              this text
 
         Flags: --demo (demo catalog and 30 days of demo history), --json, --out DIR.

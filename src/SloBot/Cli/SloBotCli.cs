@@ -22,6 +22,9 @@ internal static class SloBotCli
             return ExitCodes.Answered;
         }
 
+        if (cli.Verb == CliArguments.Catalog)
+            return await CatalogCheckCommand.RunAsync(cli, stdout, stderr).ConfigureAwait(false);
+
         try
         {
             return cli.Verb == CliArguments.Serve

@@ -85,7 +85,8 @@ internal static class OpenSloWindow
         if (calendarUnit is null)
         {
             r.Problem(YamlReader.Child(first, alpha ? "unit" : "duration") ?? first, $"{field}.{(alpha ? "unit" : "duration")}",
-                "a calendar window must be whole days, weeks, months, quarters or years", "e.g. duration: 1M (a calendar month) or 1w");
+                "a calendar window must be whole days, weeks, months, quarters or years",
+                unit == 'm' ? $"'{count}m' is {count} minute(s); a calendar month is {count}M" : "e.g. duration: 1M (a calendar month) or 1w");
             return null;
         }
 

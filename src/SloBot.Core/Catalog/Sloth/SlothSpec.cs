@@ -82,7 +82,7 @@ internal static class SlothSpec
         r.Known(alerting, field, ["name", "labels", "annotations", .. Names.Both("page_alert", "ticket_alert")]);
         foreach (var alert in new[] { "page_alert", "ticket_alert" })
             r.Known(names.Get(r, alerting, alert, field), $"{field}.{names.Key(alert)}", ["disable", "labels", "annotations"]);
-        r.Note(alerting, field, "is not used for SloBot's own burn-rate alerts", "slobot rules writes Sloth-compatible alert rules with this name, labels and annotations");
+        r.Note(alerting, field, "is not used for SloBot's own burn-rate alerts", "SloBot's burn-rate alerts are its own (SloBot:Alerts)");
     }
 
     /// <summary>True when a plugin in the chain changes the SLO's maths (the SLO is refused); rule-only plugins are noted.</summary>
