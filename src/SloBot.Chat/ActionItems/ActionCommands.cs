@@ -13,7 +13,7 @@ internal sealed class ActionsCommand(IActionItemStore store, TimeProvider time) 
     {
         var open = await store.ListAsync(openOnly: true, cancellationToken).ConfigureAwait(false);
         if (open.Count == 0)
-            return Reply.Text("No open action items. They are added when a retrospective or weekly review is published.");
+            return Reply.Text("No open action items. They are added when a retrospective or weekly review is published.") with { Data = new { items = Array.Empty<object>() } };
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var sorted = open.OrderBy(i => i.Due ?? DateOnly.MaxValue).ThenBy(i => i.Id).ToArray();
         var overdue = sorted.Count(i => i.Due < today);

@@ -11,7 +11,7 @@ public static class ConversationList
     {
         var records = await engine.Store.ListAsync(kind, activeOnly: false, 25, cancellationToken).ConfigureAwait(false);
         if (records.Count == 0)
-            return Reply.Text($"No {header.ToLowerInvariant()} yet. Start one with `/slo {command} start`.");
+            return Reply.Text($"No {header.ToLowerInvariant()} yet. Start one with `/slo {command} start`.") with { Data = new { conversations = Array.Empty<object>() } };
         var now = time.GetUtcNow();
         var flow = engine.FlowFor(kind);
         return new Reply

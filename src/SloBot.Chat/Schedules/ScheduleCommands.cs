@@ -19,7 +19,7 @@ internal sealed class ScheduleListCommand(IOptions<ScheduleOptions> options, ISc
             return Reply.Text(
                 "No scheduled posts are configured. Give a post a channel to turn it on, for example " +
                 "`SloBot:Schedule:WeeklyReview:Channel=slack:C0123ABCD` (posts: WeeklyReview, Executives, Product, Engineering; " +
-                "optional `:Cron`, `:TimeZone`, `:Grace`). Preview one now with `/slo summary executives`.");
+                "optional `:Cron`, `:TimeZone`, `:Grace`). Preview one now with `/slo summary executives`.") with { Data = new { posts = Array.Empty<object>() } };
         }
 
         var now = time.GetUtcNow();
