@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SloBot.Chat.Commands;
@@ -76,22 +77,42 @@ internal static class CommandText
         return (path, leaves);
     }
 
-    private static string Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+    private static string Str(JsonNode? node) => Interactions.InteractionParser.Str(node) ?? "";
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 
     private static string Value(JsonNode? value) => value switch
     {
         null => "",
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => Str(v),
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.TryGetValue<double>(out var d) && double.IsFinite(d) ? d.ToString(CultureInfo.InvariantCulture) : v.ToJsonString(),
         _ => value.ToJsonString(),
     };
 
+    /// <summary>
+    /// The value as one word of the chat layer's tokenizer, which has quotes but no escapes: characters that would end
+    /// a double-quoted run (straight or curly double quotes) go in single-quoted runs, and adjacent runs join.
+    /// </summary>
     private static string Quote(string value)
     {
         if (value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'' or '“' or '”' or '‘' or '’'))
             return value;
-        return value.Contains('"', StringComparison.Ordinal) ? $"'{value}'" : $"\"{value}\"";
+        var sb = new StringBuilder();
+        char? open = null;
+        foreach (var c in value)
+        {
+            var quote = c is '"' or '“' or '”' ? '\'' : '"';
+            if (open != quote)
+            {
+                if (open is { } o)
+                    sb.Append(o);
+                sb.Append(quote);
+                open = quote;
+            }
+
+            sb.Append(c);
+        }
+
+        return open is { } last ? sb.Append(last).ToString() : "\"\"";
     }
 }

@@ -78,7 +78,18 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
         return new ChatUser(Str(user?["id"]) ?? "unknown", name, roles is { Length: > 0 } ? roles : null);
     }
 
-    public static string? Str(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    /// <summary>A string value, or null; a string that is not valid UTF-8 (found by fuzzing) counts as absent, not as a crash.</summary>
+    public static string? Str(JsonNode? node)
+    {
+        try
+        {
+            return node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 
