@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Humanizer;
 using Microsoft.Extensions.Logging;
 using SloBot.Core.Sli;
 
@@ -22,36 +23,31 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
     private readonly Uri _base = options.BaseUri;
     private readonly string _shownUrl = PrometheusOptionsValidator.Redact(options.Url!);
     private readonly TimeSpan _timeout = options.TimeoutSpan;
+    private readonly long _maxResponseBytes = options.MaxResponseBytes;
 
     public async Task<IReadOnlyList<PromSample>> QueryAsync(string query, DateTimeOffset at, CancellationToken cancellationToken)
     {
         using var doc = await PostAsync("api/v1/query", query, [("time", Seconds(at))], cancellationToken).ConfigureAwait(false);
-        var data = doc.RootElement.GetProperty("data");
-        var type = data.GetProperty("resultType").GetString();
-        var samples = new List<PromSample>();
-        if (type == "scalar")
-            return [new PromSample(new Dictionary<string, string>(), Value(data.GetProperty("result")))];
-        if (type != "vector")
-            throw new SliSourceException($"Prometheus at {_shownUrl} answered a {type} where SloBot expected an instant vector.");
-        foreach (var item in data.GetProperty("result").EnumerateArray())
-            samples.Add(new PromSample(Labels(item), Value(item.GetProperty("value"))));
-        return samples;
+        return Read("api/v1/query", doc, PrometheusResponse.ReadInstant);
     }
 
     public async Task<IReadOnlyList<PromSeries>> QueryRangeAsync(string query, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken)
     {
         (string, string)[] form = [("start", Seconds(start)), ("end", Seconds(end)), ("step", step.TotalSeconds.ToString(CultureInfo.InvariantCulture))];
         using var doc = await PostAsync("api/v1/query_range", query, form, cancellationToken).ConfigureAwait(false);
-        var result = new List<PromSeries>();
-        foreach (var item in doc.RootElement.GetProperty("data").GetProperty("result").EnumerateArray())
-        {
-            var points = item.GetProperty("values").EnumerateArray()
-                .Select(v => (DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(v[0].GetDouble() * 1000)), Value(v)))
-                .ToArray();
-            result.Add(new PromSeries(Labels(item), points));
-        }
+        return Read("api/v1/query_range", doc, PrometheusResponse.ReadRange);
+    }
 
-        return result;
+    private T Read<T>(string endpoint, JsonDocument doc, Func<JsonElement, T> reader)
+    {
+        try
+        {
+            return reader(doc.RootElement);
+        }
+        catch (PrometheusShapeException e)
+        {
+            throw Fail($"Prometheus at {_shownUrl} answered {endpoint} with JSON that is not the shape of the Prometheus API: {e.Message}.");
+        }
     }
 
     private async Task<JsonDocument> PostAsync(string endpoint, string query, (string Key, string Value)[] parameters, CancellationToken cancellationToken)
@@ -72,7 +68,9 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var stream = await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false);
+            if (response.Content.Headers.ContentLength > _maxResponseBytes)
+                throw Fail(TooLarge(response.Content.Headers.ContentLength.Value));
+            var stream = new CappedStream(await response.Content.ReadAsStreamAsync(linked.Token).ConfigureAwait(false), _maxResponseBytes);
             await using (stream.ConfigureAwait(false))
             {
                 JsonDocument doc;
@@ -80,25 +78,28 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
                 {
                     doc = await JsonDocument.ParseAsync(stream, cancellationToken: linked.Token).ConfigureAwait(false);
                 }
+                catch (CappedStream.TooLongException)
+                {
+                    throw Fail(TooLarge(null));
+                }
                 catch (JsonException)
                 {
                     throw Fail($"Prometheus at {_shownUrl} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase} with a body that is not the Prometheus API's JSON; is {endpoint} a Prometheus?");
                 }
 
                 var root = doc.RootElement;
-                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var status) && status.GetString() == "success" && response.IsSuccessStatusCode)
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String && status.ValueEquals("success") && response.IsSuccessStatusCode)
                 {
-                    Log.QueryAnswered(logger, endpoint, root.GetProperty("data").TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.Array ? r.GetArrayLength() : 1,
-                        (long)time.GetElapsedTime(started).TotalMilliseconds, query.Length);
+                    Log.QueryAnswered(logger, endpoint, PrometheusResponse.ResultCount(root), (long)time.GetElapsedTime(started).TotalMilliseconds, query.Length);
                     return doc;
                 }
 
                 using (doc)
                 {
-                    var errorType = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errorType", out var et) ? et.GetString() : null;
-                    var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) ? e.GetString() : null;
+                    var errorType = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errorType", out var et) && et.ValueKind == JsonValueKind.String ? et.GetString() : null;
+                    var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
                     throw Fail(error is null
-                        ? $"Prometheus at {_shownUrl} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}."
+                        ? $"Prometheus at {_shownUrl} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(response.IsSuccessStatusCode ? " with JSON that has neither \"status\": \"success\" nor an \"error\"; is it a Prometheus?" : ".")}"
                         : $"Prometheus at {_shownUrl} rejected the query (HTTP {(int)response.StatusCode}, {errorType}): {error}");
                 }
             }
@@ -111,6 +112,10 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
         {
             throw Fail($"Prometheus at {_shownUrl} is unreachable: {e.Message}", e);
         }
+        catch (IOException e)
+        {
+            throw Fail($"Prometheus at {_shownUrl} broke off its answer: {e.Message}", e);
+        }
     }
 
     private SliSourceException Fail(string message, Exception? inner = null)
@@ -121,19 +126,7 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
 
     private static string Seconds(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() / 1000.0).ToString("0.###", CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, string> Labels(JsonElement item)
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (item.TryGetProperty("metric", out var metric))
-        {
-            foreach (var p in metric.EnumerateObject())
-                labels[p.Name] = p.Value.GetString() ?? "";
-        }
-
-        return labels;
-    }
-
-    /// <summary>A [time, "value"] pair's value; Prometheus spells NaN and infinities as strings.</summary>
-    private static double Value(JsonElement pair) =>
-        double.TryParse(pair[1].GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN;
+    private string TooLarge(long? length) =>
+        $"Prometheus at {_shownUrl} answered with {(length is { } n ? n.Bytes().Humanize() : "more")}, more than the {_maxResponseBytes.Bytes().Humanize()} SloBot reads ({PrometheusOptions.Section}:MaxResponseBytes); "
+        + "narrow the catalog's queries (fewer series, sum by fewer labels) or raise the limit.";
 }

@@ -18,6 +18,9 @@ public sealed class PrometheusOptions
     /// <summary>Longest PromQL text sent in one request, in characters; longer batches are split. Default 1,000,000.</summary>
     public int MaxQueryLength { get; set; } = 1_000_000;
 
+    /// <summary>Largest answer SloBot reads, in bytes; a larger one is refused as an SLI-source failure. Default 32 MiB.</summary>
+    public long MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
+
     internal Uri BaseUri => new(Url!.EndsWith('/') ? Url : Url + "/", UriKind.Absolute);
 
     internal TimeSpan TimeoutSpan => ParseTimeout(Timeout) ?? TimeSpan.FromSeconds(30);
@@ -49,6 +52,8 @@ internal sealed class PrometheusOptionsValidator : IValidateOptions<PrometheusOp
             errors.Add($"{PrometheusOptions.Section}:Timeout '{options.Timeout}' is not a duration between 1ms and 1h; expected e.g. 30s or 2m.");
         if (options.MaxQueryLength < 10_000)
             errors.Add($"{PrometheusOptions.Section}:MaxQueryLength {options.MaxQueryLength} is too small; expected at least 10000 characters.");
+        if (options.MaxResponseBytes < 65_536)
+            errors.Add($"{PrometheusOptions.Section}:MaxResponseBytes {options.MaxResponseBytes} is too small; expected at least 65536 bytes.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
