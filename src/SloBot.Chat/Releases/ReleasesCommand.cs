@@ -22,6 +22,9 @@ internal sealed class ReleasesCommand(ISloCatalog catalog, IReleaseDecisionLog l
         ],
         ["/slo releases payment", "/slo releases since=7d"]);
 
+    /// <summary>The furthest back <c>since=</c> reaches: 100 years.</summary>
+    private static readonly TimeSpan MaxSince = TimeSpan.FromDays(36_500);
+
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var name = context.Args.At(0);
@@ -32,8 +35,8 @@ internal sealed class ReleasesCommand(ISloCatalog catalog, IReleaseDecisionLog l
         var now = time.GetUtcNow();
         if (context.Args.Named.TryGetValue("since", out var sinceText))
         {
-            if (!SloWindow.TryParse(sinceText, out var back))
-                return Reply.BadCommand($"`since={sinceText}`: expected a duration such as `7d`, `4w` or `12h`.");
+            if (!SloWindow.TryParse(sinceText, out var back) || back > MaxSince)
+                return Reply.BadCommand($"`since={sinceText}`: expected a duration from 1ms to 100 years (`{SloWindow.Format(MaxSince)}`), such as `7d`, `4w` or `12h`.");
             since = now - back;
         }
 

@@ -28,23 +28,24 @@ public static class SloWindow
                 i++;
             if (start == i || i == s.Length)
                 return false;
-            var n = long.Parse(s.AsSpan(start, i - start), CultureInfo.InvariantCulture);
+            if (!long.TryParse(s.AsSpan(start, i - start), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                return false; // more digits than any duration has
             var unit = s[i..].StartsWith("ms", StringComparison.Ordinal) ? "ms" : s[i].ToString();
             i += unit.Length;
-            TimeSpan? part = unit switch
+            long? ticks = unit switch
             {
-                "ms" => TimeSpan.FromMilliseconds(n),
-                "s" => TimeSpan.FromSeconds(n),
-                "m" => TimeSpan.FromMinutes(n),
-                "h" => TimeSpan.FromHours(n),
-                "d" => TimeSpan.FromDays(n),
-                "w" => TimeSpan.FromDays(7 * n),
-                "y" => TimeSpan.FromDays(365 * n),
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
+                "d" => TimeSpan.TicksPerDay,
+                "w" => 7 * TimeSpan.TicksPerDay,
+                "y" => 365 * TimeSpan.TicksPerDay,
                 _ => null,
             };
-            if (part is null)
-                return false;
-            total += part.Value;
+            if (ticks is not { } size || n > (TimeSpan.MaxValue.Ticks - total.Ticks) / size)
+                return false; // an unknown unit, or longer than a TimeSpan holds (about 29,000 years)
+            total += TimeSpan.FromTicks(n * size);
         }
 
         window = total;

@@ -14,6 +14,9 @@ public sealed record JourneyChange(string Key, string From, string To);
 /// </summary>
 public static class JourneyCustomisation
 {
+    /// <summary>The longest p95 a step may be given: one day, in milliseconds.</summary>
+    public const double MaxLatencyMs = 86_400_000;
+
     public static readonly IReadOnlyList<string> StepFields = ["latency", "success", "sli"];
     public static readonly IReadOnlyList<string> JourneyFields = ["criticality", "frequency"];
     public static readonly IReadOnlyList<string> SliTypes = ["availability", "latency", "error_rate", "completeness", "quality", "freshness"];
@@ -108,7 +111,7 @@ public static class JourneyCustomisation
             case "latency":
                 if (Milliseconds(value) is { } ms)
                     return step with { ExpectedLatencyP95Ms = ms };
-                problems.Add($"`step.{step.Number}.latency={value}`: expected the p95 latency in milliseconds above 0, e.g. `step.{step.Number}.latency=1500` (or `1.5s`).");
+                problems.Add($"`step.{step.Number}.latency={value}`: expected the p95 latency in milliseconds, above 0 and at most {MaxLatencyMs.ToString("N0", CultureInfo.InvariantCulture)} (one day), e.g. `step.{step.Number}.latency=1500` (or `1.5s`).");
                 return null;
             case "success":
                 if (double.TryParse(value.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is > 0 and <= 100)
@@ -136,7 +139,7 @@ public static class JourneyCustomisation
             t = t[..^2];
         else if (t.EndsWith('s'))
             (t, scale) = (t[..^1], 1000);
-        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 ? v * scale : null;
+        return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v * scale is > 0 and <= MaxLatencyMs ? v * scale : null;
     }
 
     private static string Describe(JourneyStep step, string field) => field switch

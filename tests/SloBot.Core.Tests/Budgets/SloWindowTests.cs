@@ -24,6 +24,10 @@ public sealed class SloWindowTests
     [InlineData("d")]
     [InlineData("3x")]
     [InlineData("0m")]
+    [InlineData("99999999999999999999999d")]
+    [InlineData("99999999d")]
+    [InlineData("29300y")]
+    [InlineData("20000y20000y")]
     public void TryParse_Garbage_False(string text) => Assert.False(SloWindow.TryParse(text, out _));
 
     [Theory]
