@@ -22,6 +22,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<ChatDispatcher>());
         services.AddSingleton<Outbox>();
+        services.TryAddSingleton<IHandledRequests, InMemoryHandledRequests>();
         services.AddSingleton<BudgetQuery>();
         services.AddSingleton<BurnDownCharts>(); // draws only when the host registers an IBurnDownRenderer
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();

@@ -48,7 +48,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IdentifyPacer>();
         services.AddSingleton<GatewayEvents>();
         services.AddSingleton<GatewayClient>();
-        services.AddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey));
+        services.AddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DiscordHttpInteractions>();
         services.AddHostedService<DiscordHostedService>();
         return services;

@@ -2,11 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Alerts;
+using SloBot.Chat.Delivery;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Schedules;
 using SloBot.Chat.Tiers;
 using SloBot.Storage.Alerts;
 using SloBot.Storage.Conversations;
+using SloBot.Storage.Delivery;
 using SloBot.Storage.Releases;
 using SloBot.Storage.Schedules;
 using SloBot.Storage.Tiers;
@@ -32,6 +34,8 @@ public static class StorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IScheduleLedger, SqlScheduleLedger>());
         services.AddStorageMigration(SqlAlertStateStore.MigrationId, SqlAlertStateStore.Schema);
         services.Replace(ServiceDescriptor.Singleton<IAlertStateStore, SqlAlertStateStore>());
+        services.AddStorageMigration(SqlHandledRequests.MigrationId, SqlHandledRequests.Schema);
+        services.Replace(ServiceDescriptor.Singleton<IHandledRequests, SqlHandledRequests>());
         return services;
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SloBot.Chat.Delivery;
 using SloBot.Discord.Interactions;
 
 namespace SloBot.Discord.Http;
@@ -41,28 +42,49 @@ public static class DiscordEndpointRouteBuilderExtensions
 internal sealed partial class DiscordHttpInteractions(
     SignatureVerifier verifier,
     InteractionRouter router,
+    IHandledRequests handled,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<DiscordHttpInteractions> logger)
 {
+    /// <summary>Largest interaction body read; Discord's are a few KB.</summary>
+    public const int MaxBody = 1024 * 1024;
+
+    /// <summary>How long a handled interaction id is remembered: a timestamp may be up to 5 minutes off either way.</summary>
+    private static readonly TimeSpan KeepHandled = SignatureVerifier.MaxSkew * 2;
+
+    /// <summary>
+    /// Headers first (a malformed signature or a timestamp more than 5 minutes off costs no read), then the body up to
+    /// <see cref="MaxBody"/> while it streams (413 beyond), then Ed25519; nothing is parsed before the signature verifies,
+    /// and an interaction id already handled here or by another replica is refused (409).
+    /// </summary>
     public async Task HandleAsync(HttpContext context)
     {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
-        if (!verifier.Verify(signature, timestamp, body.Span))
+        if (verifier.CheckHeaders(signature, timestamp) is { } refused)
         {
-            LogBadSignature(logger);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            await context.Response.WriteAsync("invalid request signature", context.RequestAborted).ConfigureAwait(false);
+            await RefuseAsync(context, refused).ConfigureAwait(false);
+            return;
+        }
+
+        if (await BoundedBody.ReadAsync(context, MaxBody).ConfigureAwait(false) is not { } body)
+        {
+            LogTooLarge(logger, MaxBody);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            return;
+        }
+
+        if (!verifier.Verify(signature, timestamp, body))
+        {
+            await RefuseAsync(context, "invalid request signature").ConfigureAwait(false);
             return;
         }
 
         JsonObject? interaction;
         try
         {
-            interaction = JsonNode.Parse(body.Span) as JsonObject;
+            interaction = JsonNode.Parse(body) as JsonObject;
         }
         catch (JsonException)
         {
@@ -72,6 +94,13 @@ internal sealed partial class DiscordHttpInteractions(
         if (interaction is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (!await FirstTimeAsync(interaction, context.RequestAborted).ConfigureAwait(false))
+        {
+            context.Response.StatusCode = StatusCodes.Status409Conflict;
+            await context.Response.WriteAsync("interaction already handled", context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -104,6 +133,32 @@ internal sealed partial class DiscordHttpInteractions(
         }
     }
 
-    [LoggerMessage(EventId = 4700, Level = LogLevel.Warning, Message = "Refused a Discord interaction with an invalid signature (401)")]
-    private static partial void LogBadSignature(ILogger logger);
+    /// <summary>PINGs carry no work; every other interaction id is claimed in storage for <see cref="KeepHandled"/>.</summary>
+    private async Task<bool> FirstTimeAsync(JsonObject interaction, CancellationToken cancellationToken)
+    {
+        if (InteractionParser.Int(interaction["type"]) == InteractionType.Ping)
+            return true;
+        var id = InteractionParser.Str(interaction["id"]) ?? "";
+        var now = time.GetUtcNow();
+        if (await handled.TryClaimAsync("discord:" + id, now, now + KeepHandled, cancellationToken).ConfigureAwait(false))
+            return true;
+        LogReplay(logger, id);
+        return false;
+    }
+
+    private async Task RefuseAsync(HttpContext context, string reason)
+    {
+        LogBadSignature(logger, reason);
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        await context.Response.WriteAsync(reason, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 4700, Level = LogLevel.Warning, Message = "Refused a Discord interaction (401): {Reason}")]
+    private static partial void LogBadSignature(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4703, Level = LogLevel.Warning, Message = "Refused a Discord interaction body larger than {Max} bytes (413)")]
+    private static partial void LogTooLarge(ILogger logger, int max);
+
+    [LoggerMessage(EventId = 4704, Level = LogLevel.Warning, Message = "Refused a replayed Discord interaction {InteractionId} (409): already handled")]
+    private static partial void LogReplay(ILogger logger, string interactionId);
 }

@@ -51,22 +51,35 @@ internal static partial class SlackHttpEndpoints
         return Results.Ok();
     }
 
+    /// <summary>
+    /// Headers first (a missing or stale signature costs no read), then the body up to <see cref="MaxBody"/> while it
+    /// streams (413 beyond), then the HMAC over the raw bytes; nothing is parsed before the signature verifies.
+    /// </summary>
     private static async Task<(byte[]? Bytes, IResult? Problem)> ReadVerifiedAsync(HttpContext http, SlackSignature signature, ILoggerFactory logs)
     {
         var request = http.Request;
-        if (request.ContentLength > MaxBody)
-            return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, http.RequestAborted).ConfigureAwait(false);
-        if (buffer.Length > MaxBody)
-            return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
-        var bytes = buffer.ToArray();
-        var check = signature.Check(request.Headers["X-Slack-Request-Timestamp"], request.Headers["X-Slack-Signature"], bytes);
+        string? timestamp = request.Headers["X-Slack-Request-Timestamp"], given = request.Headers["X-Slack-Signature"];
+        var check = signature.CheckHeaders(timestamp, given);
+        byte[]? bytes = null;
+        if (check == SignatureCheck.Valid)
+        {
+            bytes = await BoundedBody.ReadAsync(http, MaxBody).ConfigureAwait(false);
+            if (bytes is null)
+            {
+                LogTooLarge(Logger(logs), request.Path, MaxBody, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+                return (null, Results.StatusCode(StatusCodes.Status413PayloadTooLarge));
+            }
+
+            check = signature.Check(timestamp, given, bytes);
+        }
+
         if (check == SignatureCheck.Valid)
             return (bytes, null);
-        LogRejected(logs.CreateLogger(typeof(SlackHttpEndpoints).FullName!), request.Path, check, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        LogRejected(Logger(logs), request.Path, check, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         return (null, Results.Unauthorized());
     }
+
+    private static ILogger Logger(ILoggerFactory logs) => logs.CreateLogger(typeof(SlackHttpEndpoints).FullName!);
 
     private static JsonElement? Parse(string json)
     {
@@ -80,6 +93,9 @@ internal static partial class SlackHttpEndpoints
             return null;
         }
     }
+
+    [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path} from {Remote}: body larger than {Max} bytes (413)")]
+    private static partial void LogTooLarge(ILogger logger, string path, int max, string remote);
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path} from {Remote}: signature {Check}")]
     private static partial void LogRejected(ILogger logger, string path, SignatureCheck check, string remote);

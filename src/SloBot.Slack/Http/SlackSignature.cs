@@ -24,17 +24,25 @@ internal sealed class SlackSignature(IOptions<SlackOptions> options, TimeProvide
 
     public SignatureCheck Check(string? timestamp, string? signature, ReadOnlySpan<byte> body)
     {
-        var secret = options.Value.SigningSecret;
-        if (string.IsNullOrEmpty(secret) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
+        var headers = CheckHeaders(timestamp, signature);
+        if (headers != SignatureCheck.Valid)
+            return headers;
+        var expected = Encoding.ASCII.GetBytes(Sign(options.Value.SigningSecret!, timestamp!, body));
+        var given = Encoding.ASCII.GetBytes(signature!);
+        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+    }
+
+    /// <summary>What can be refused before reading the body: no secret, no or malformed headers, a stale timestamp.</summary>
+    public SignatureCheck CheckHeaders(string? timestamp, string? signature)
+    {
+        if (string.IsNullOrEmpty(options.Value.SigningSecret) || string.IsNullOrEmpty(timestamp) || string.IsNullOrEmpty(signature))
             return SignatureCheck.Missing;
+        if (!signature.StartsWith("v0=", StringComparison.Ordinal) || signature.Length != 67)
+            return SignatureCheck.Mismatch;
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
             return SignatureCheck.Missing;
         var age = time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(Math.Clamp(seconds, 0, 253402300799));
-        if (age.Duration() > MaxAge)
-            return SignatureCheck.Stale;
-        var expected = Encoding.ASCII.GetBytes(Sign(secret, timestamp, body));
-        var given = Encoding.ASCII.GetBytes(signature);
-        return CryptographicOperations.FixedTimeEquals(expected, given) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
+        return age.Duration() > MaxAge ? SignatureCheck.Stale : SignatureCheck.Valid;
     }
 
     /// <summary>The <c>X-Slack-Signature</c> value for a body (also what the tests' emulator signs with).</summary>

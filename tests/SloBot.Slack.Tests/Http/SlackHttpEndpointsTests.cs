@@ -13,6 +13,7 @@ using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Slack.Http;
 using SloBot.Slack.Tests.Emulator;
+using SloBot.Testing.Http;
 
 namespace SloBot.Slack.Tests.Http;
 
@@ -143,4 +144,36 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime, IDisposable
         var click = Assert.IsType<ButtonClick>(Assert.Single(_sink.Events));
         Assert.Equal(("budget.refresh", "payment"), (click.ActionId, click.Value));
     }
+
+    [Theory]
+    [InlineData("/slack/commands", true)]
+    [InlineData("/slack/events", true)]
+    [InlineData("/slack/interactions", false)]
+    public async Task UnsignedHugeBody_Gets401WithoutBeingRead(string path, bool chunked)
+    {
+        var (status, sent) = await RawPost.SendAsync(_http.BaseAddress!, path, 28 * 1024 * 1024, chunked, new() { ["X-Slack-Request-Timestamp"] = Now() });
+
+        Assert.Equal(401, status);
+        Assert.True(sent < 28 * 1024 * 1024, "refused before the whole body was sent");
+        Assert.Empty(_sink.Events);
+    }
+
+    [Theory]
+    [InlineData("/slack/commands", true)]
+    [InlineData("/slack/events", true)]
+    [InlineData("/slack/interactions", true)]
+    [InlineData("/slack/commands", false)]
+    public async Task BodyOverOneMegabyte_Gets413WhileStreaming_BeforeAnySignatureWork(string path, bool chunked)
+    {
+        var headers = new Dictionary<string, string> { ["X-Slack-Request-Timestamp"] = Now(), ["X-Slack-Signature"] = "v0=" + new string('0', 64) };
+
+        var (status, sent) = await RawPost.SendAsync(_http.BaseAddress!, path, 28 * 1024 * 1024, chunked, headers);
+
+        Assert.Equal(413, status);
+        Assert.True(sent < 28 * 1024 * 1024, "answered before the whole body was sent");
+        Assert.Contains(_logs.Entries, e => e.Message.Contains("body larger than 1048576 bytes (413)", StringComparison.Ordinal));
+        Assert.Empty(_sink.Events);
+    }
+
+    private static string Now() => TimeProvider.System.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 }

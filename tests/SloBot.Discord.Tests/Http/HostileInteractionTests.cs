@@ -1,0 +1,115 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
+using SloBot.Discord.Tests.Emulator;
+using SloBot.Storage;
+using SloBot.Testing.Http;
+
+namespace SloBot.Discord.Tests.Http;
+
+using static InteractionsHost;
+
+/// <summary>Issue 13 items 6 and 7 at the interactions endpoint: bodies bounded while streaming, stale timestamps and replays refused.</summary>
+public sealed class HostileInteractionTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-discord-replay-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task UnsignedHugeBody_IsRefusedWithoutReadingIt(bool chunked)
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        await using var app = await StartAsync(emulator);
+        using var http = new HttpClient { BaseAddress = app.Url };
+
+        var (status, sent) = await RawPost.SendAsync(app.Url, "/discord/interactions", 28 * 1024 * 1024, chunked, new() { ["X-Signature-Timestamp"] = Now() });
+
+        Assert.Equal(401, status);
+        Assert.True(sent < 28 * 1024 * 1024, "refused before the whole body was sent");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WellFormedHeadersButBodyOverOneMegabyte_Gets413(bool chunked)
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        var logs = new FakeLoggerProvider();
+        await using var app = await StartAsync(emulator, logs: logs);
+        var headers = new Dictionary<string, string> { ["X-Signature-Timestamp"] = Now(), ["X-Signature-Ed25519"] = new string('a', 128) };
+
+        var (status, sent) = await RawPost.SendAsync(app.Url, "/discord/interactions", 28 * 1024 * 1024, chunked, headers);
+
+        Assert.Equal(413, status);
+        Assert.True(sent < 28 * 1024 * 1024, "answered before the whole body was sent");
+        Assert.Contains(logs.Collector.GetSnapshot(), r => r.Message.Contains("larger than 1048576 bytes (413)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("-02:00:00")]
+    [InlineData("00:05:30")]
+    [InlineData("-00:05:30")]
+    [InlineData("hello")]
+    public async Task CorrectlySignedButTimestampOffByMoreThanFiveMinutes_Gets401(string offset)
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        await using var app = await StartAsync(emulator);
+        using var http = new HttpClient { BaseAddress = app.Url };
+        var timestamp = offset == "hello" ? "hello" : Now(TimeSpan.Parse(offset, System.Globalization.CultureInfo.InvariantCulture));
+
+        using var response = await PostAsync(http, """{"type":1}""", timestamp, Sign(timestamp, """{"type":1}"""));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(offset == "hello" ? "not Unix seconds" : "more than 5 minutes off", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplayedSignedCommand_IsRefusedAfterARestart_AndOnAnotherReplica()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        emulator.InteractionsOverHttp = true;
+        var interaction = emulator.Interaction(2, DiscordHarness.SlashCommand("budget", ("service", "payment")));
+        var body = interaction.ToJsonString();
+        var timestamp = Now();
+        var signature = Sign(timestamp, body);
+
+        await using (var first = await StartAsync(emulator, StoredState))
+        {
+            using var http = new HttpClient { BaseAddress = first.Url };
+            using var answered = await PostAsync(http, body, timestamp, signature);
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+            for (var i = 0; i < 200 && !emulator.ResponsesTo(interaction).Any(r => r.Method == "PATCH"); i++)
+                await Task.Delay(50);
+            using var again = await PostAsync(http, body, timestamp, signature);
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        await using var restarted = await StartAsync(emulator, StoredState);
+        await using var replica = await StartAsync(emulator, StoredState);
+        foreach (var host in new[] { restarted, replica })
+        {
+            using var http = new HttpClient { BaseAddress = host.Url };
+            using var replay = await PostAsync(http, body, timestamp, signature);
+            Assert.Equal(HttpStatusCode.Conflict, replay.StatusCode);
+        }
+
+        Assert.Single(emulator.ResponsesTo(interaction), r => r.Method == "PATCH"); // answered once, by the first host
+    }
+
+    private void StoredState(IServiceCollection services)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SloBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(_dir, "state.db")}",
+        }).Build();
+        services.AddSloBotStorage(config);
+    }
+}
