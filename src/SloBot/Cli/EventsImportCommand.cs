@@ -27,7 +27,7 @@ internal static class EventsImportCommand
         IReadOnlyList<MinuteCounts> rows;
         using (var reader = File.OpenText(file))
         {
-            var (parsed, errors) = EventCsv.Parse(reader);
+            var (parsed, errors) = EventCsv.Parse(reader, services.GetRequiredService<TimeProvider>().GetUtcNow());
             if (errors.Count > 0)
             {
                 await stderr.WriteLineAsync($"{file}: nothing imported, {"problem".ToQuantity(errors.Count)} found:").ConfigureAwait(false);

@@ -19,7 +19,7 @@ public sealed class EventCsvTests
     [Theory]
     [InlineData("timestamp,service,slo,good\n", "lacks total")]
     [InlineData("timestamp,service,slo,good,total\nyesterday,payment,availability,1,2\n", "line 2: timestamp 'yesterday'")]
-    [InlineData("timestamp,service,slo,good,total\n2026-11-23T10:00:00Z,payment,availability,-1,2\n", "line 2: good '-1' must be a number ≥ 0")]
+    [InlineData("timestamp,service,slo,good,total\n2026-11-23T10:00:00Z,payment,availability,-1,2\n", "line 2: good '-1' must be a number from 0 to 2^53 (9007199254740992)")]
     [InlineData("timestamp,service,slo,good,total\n2026-11-23T10:00:00Z,payment,availability,5,2\n", "good (5) is more than total (2)")]
     [InlineData("", "the file is empty")]
     public void Parse_BadInput_SaysWhereAndWhat(string csv, string expected)
