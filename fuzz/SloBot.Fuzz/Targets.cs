@@ -178,7 +178,7 @@ internal static class Targets
             Options.Create(new SlackOptions { SigningSecret = "8f742231b10e8888abcd99yyyzzz85a5" }),
             new FixedTime(Now));
 
-        public static readonly SignatureVerifier DiscordVerifier = new("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        public static readonly SignatureVerifier DiscordVerifier = new("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a", new FixedTime(Now));
 
         public static readonly CommandSpec[] Specs =
         [
