@@ -11,7 +11,25 @@ namespace SloBot.Sli.Prometheus;
 internal static class PrometheusResponse
 {
     /// <summary>An instant query's samples (<c>vector</c> or <c>scalar</c>).</summary>
-    public static IReadOnlyList<PromSample> ReadInstant(JsonElement root)
+    public static IReadOnlyList<PromSample> ReadInstant(JsonElement root) => Guard(() => Instant(root));
+
+    /// <summary>A range query's series (<c>matrix</c>).</summary>
+    public static IReadOnlyList<PromSeries> ReadRange(JsonElement root) => Guard(() => Range(root));
+
+    /// <summary>Strings that are not valid UTF-8 pass the JSON parser and throw only when read.</summary>
+    private static T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PrometheusShapeException("a string in the answer is not valid UTF-8");
+        }
+    }
+
+    private static IReadOnlyList<PromSample> Instant(JsonElement root)
     {
         var (type, result) = Data(root);
         if (type == "scalar")
@@ -29,8 +47,7 @@ internal static class PrometheusResponse
         return samples;
     }
 
-    /// <summary>A range query's series (<c>matrix</c>).</summary>
-    public static IReadOnlyList<PromSeries> ReadRange(JsonElement root)
+    private static IReadOnlyList<PromSeries> Range(JsonElement root)
     {
         var (type, result) = Data(root);
         if (type != "matrix")

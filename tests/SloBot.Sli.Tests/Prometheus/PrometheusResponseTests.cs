@@ -44,4 +44,16 @@ public class PrometheusResponseTests
 
         Assert.Equal(message, e.Message);
     }
+
+    [Fact]
+    public void ReadInstant_InvalidUtf8InALabel_IsAShapeProblem()
+    {
+        var bytes = "{\"data\":{\"resultType\":\"vector\",\"result\":[{\"metric\":{\"a\":\"X\"},\"value\":[1,\"2\"]}]}}"u8.ToArray();
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        using var doc = JsonDocument.Parse(bytes);
+
+        var e = Assert.Throws<PrometheusShapeException>(() => PrometheusResponse.ReadInstant(doc.RootElement));
+
+        Assert.Equal("a string in the answer is not valid UTF-8", e.Message);
+    }
 }
