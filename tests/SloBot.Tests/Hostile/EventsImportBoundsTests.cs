@@ -11,8 +11,11 @@ public sealed class EventsImportBoundsTests : IDisposable
 
     public void Dispose() => _cli.Dispose();
 
+    // One instant for the theory data and the test bodies: a minute boundary between discovery and run must not move rows.
+    private static readonly long Now = TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 60 * 60;
+
     private static string Minute(int minutesAgo) =>
-        DateTimeOffset.FromUnixTimeSeconds((TimeProvider.System.GetUtcNow().ToUnixTimeSeconds() / 60 * 60) - (minutesAgo * 60)).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        DateTimeOffset.FromUnixTimeSeconds(Now - (minutesAgo * 60)).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     public static TheoryData<string, string> Poison => new()
     {
