@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Discord.Commands;
+using SloBot.Discord.Configuration;
 using SloBot.Discord.Gateway;
 
 namespace SloBot.Discord;

@@ -4,10 +4,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Delivery;
 using SloBot.Discord.Commands;
+using SloBot.Discord.Configuration;
+using SloBot.Discord.Delivery;
 using SloBot.Discord.Gateway;
 using SloBot.Discord.Http;
-using SloBot.Discord.Interactions;
-using SloBot.Discord.Messages;
+using SloBot.Discord.Inbound;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Rest;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using SloBot.Chat;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
+using SloBot.Discord.Configuration;
 using SloBot.Discord.Tests.Emulator;
 
 namespace SloBot.Discord.Tests;

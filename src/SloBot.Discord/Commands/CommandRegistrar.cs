@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Commands;
+using SloBot.Discord.Configuration;
 using SloBot.Discord.Rest;
 
 namespace SloBot.Discord.Commands;

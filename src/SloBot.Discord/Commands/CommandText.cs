@@ -77,7 +77,7 @@ internal static class CommandText
         return (path, leaves);
     }
 
-    private static string Str(JsonNode? node) => Interactions.InteractionParser.Str(node) ?? "";
+    private static string Str(JsonNode? node) => Inbound.InteractionParser.Str(node) ?? "";
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 

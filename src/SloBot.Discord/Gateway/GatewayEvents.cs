@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
-using SloBot.Discord.Interactions;
-using SloBot.Discord.Messages;
+using SloBot.Discord.Delivery;
+using SloBot.Discord.Inbound;
 using SloBot.Discord.Rest;
 
 namespace SloBot.Discord.Gateway;

@@ -8,7 +8,10 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Delivery;
-using SloBot.Discord.Interactions;
+using SloBot.Discord.Configuration;
+using SloBot.Discord.Delivery;
+using SloBot.Discord.Inbound;
+using SloBot.Transport.Http;
 
 namespace SloBot.Discord.Http;
 

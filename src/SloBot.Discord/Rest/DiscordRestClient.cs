@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Delivery;
+using SloBot.Discord.Configuration;
 
 namespace SloBot.Discord.Rest;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using SloBot.Slack.Inbound;
+using SloBot.Transport.Http;
 
 namespace SloBot.Slack.Http;
 

@@ -4,7 +4,8 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using SloBot.Chat.Commands;
 using SloBot.Discord.Commands;
-using SloBot.Discord.Interactions;
+using SloBot.Discord.Delivery;
+using SloBot.Discord.Inbound;
 using SloBot.Discord.Rendering;
 
 namespace SloBot.Discord.Tests.Commands;

@@ -184,7 +184,7 @@ public sealed class GatewayTests
         var seen = new TaskCompletionSource<Chat.Events.ThreadMessage>();
         await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSingleton<Chat.Commands.IThreadMessageHandler>(new Recorder(seen)));
         await harness.LiveAsync();
-        var transport = harness.Services.GetRequiredService<Messages.DiscordTransport>();
+        var transport = harness.Services.GetRequiredService<Delivery.DiscordTransport>();
         var thread = await transport.StartThreadAsync(new Chat.Events.ConversationKey("discord", DiscordEmulator.ChannelId), Chat.Replies.Reply.Text("Retro for the outage"), "Retro: payment outage", CancellationToken.None);
 
         await harness.Emulator.Gateway.DispatchAsync("MESSAGE_CREATE", Message("1700000000000000001", "elsewhere", channel: DiscordEmulator.ChannelId));

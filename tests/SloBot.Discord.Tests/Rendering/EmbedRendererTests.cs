@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
-using SloBot.Discord.Messages;
+using SloBot.Discord.Delivery;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Tests.Emulator;
 
@@ -25,10 +25,10 @@ public sealed class EmbedRendererTests
         var actual = JsonSerializer.Serialize(
             new JsonArray(messages.Select(m => (JsonNode)new JsonObject { ["payload"] = m.Payload.DeepClone(), ["files"] = new JsonArray(m.Files.Select(f => (JsonNode)f.FileName).ToArray()) }).ToArray()),
             Indented) + "\n";
-        var path = Path.Combine(GoldenDirectory(), name + ".json");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        var path = Path.Combine(GoldenDirectory(), name + ".golden.json");
+        if (Environment.GetEnvironmentVariable("SLOBOT_UPDATE_GOLDEN") == "1")
             File.WriteAllText(path, actual);
-        Assert.True(File.Exists(path), $"missing golden file {path}; run with UPDATE_GOLDEN=1 and review it");
+        Assert.True(File.Exists(path), $"missing golden file {path}; run with SLOBOT_UPDATE_GOLDEN=1 and review it");
         Assert.Equal(File.ReadAllText(path), actual);
     }
 
@@ -101,5 +101,5 @@ public sealed class EmbedRendererTests
         Assert.True(post.Body["enforce_nonce"]!.GetValue<bool>());
     }
 
-    private static string GoldenDirectory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "Golden");
+    private static string GoldenDirectory([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "testdata");
 }

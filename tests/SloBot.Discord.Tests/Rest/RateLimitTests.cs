@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
-using SloBot.Discord.Messages;
+using SloBot.Discord.Delivery;
 using SloBot.Discord.Rest;
 using SloBot.Discord.Tests.Emulator;
 

@@ -4,7 +4,7 @@ using SloBot.Chat.Replies;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Rest;
 
-namespace SloBot.Discord.Interactions;
+namespace SloBot.Discord.Delivery;
 
 /// <summary>Sends an interaction's initial response: over REST (Gateway mode) or as the HTTP answer (HTTP mode).</summary>
 internal delegate Task InitialResponse(JsonObject callback, CancellationToken cancellationToken);

@@ -2,13 +2,13 @@ using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace SloBot.Slack.Http;
+namespace SloBot.Transport.Http;
 
 /// <summary>
 /// Reads a request body of at most <c>max</c> bytes while it streams in: a larger <c>Content-Length</c> is refused before
 /// reading, a chunked body as soon as it passes the limit (Kestrel is told the limit too). Never buffers more than <c>max</c>.
 /// </summary>
-internal static class BoundedBody
+public static class BoundedBody
 {
     /// <returns>The body, or null when it is larger than <paramref name="max"/> (answer 413).</returns>
     public static async Task<byte[]?> ReadAsync(HttpContext http, int max)

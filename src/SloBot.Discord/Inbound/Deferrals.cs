@@ -1,4 +1,4 @@
-namespace SloBot.Discord.Interactions;
+namespace SloBot.Discord.Inbound;
 
 /// <summary>
 /// Initial responses come before work. During a burst, commands wait until the deferrals are sent and no new

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using SloBot.Discord.Interactions;
+using SloBot.Discord.Delivery;
+using SloBot.Discord.Inbound;
 
-namespace SloBot.Discord.Tests.Interactions;
+namespace SloBot.Discord.Tests.Inbound;
 
 public sealed class InteractionUserTests
 {

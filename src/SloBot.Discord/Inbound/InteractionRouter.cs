@@ -6,10 +6,12 @@ using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
 using SloBot.Discord.Commands;
+using SloBot.Discord.Configuration;
+using SloBot.Discord.Delivery;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Rest;
 
-namespace SloBot.Discord.Interactions;
+namespace SloBot.Discord.Inbound;
 
 /// <summary>
 /// Everything an interaction goes through, whether it came over the Gateway or HTTP: PING → PONG,

@@ -4,11 +4,11 @@ using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
-using SloBot.Discord.Interactions;
+using SloBot.Discord.Inbound;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Rest;
 
-namespace SloBot.Discord.Messages;
+namespace SloBot.Discord.Delivery;
 
 /// <summary>
 /// Posts unprompted messages and starts threads on Discord. Every message goes through the outbox on the

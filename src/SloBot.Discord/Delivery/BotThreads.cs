@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using SloBot.Discord.Interactions;
+using SloBot.Discord.Inbound;
 
-namespace SloBot.Discord.Messages;
+namespace SloBot.Discord.Delivery;
 
 /// <summary>
 /// The threads SloBot started (thread id → parent channel, and the guild for links): those it created itself, and

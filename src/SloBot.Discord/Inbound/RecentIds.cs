@@ -1,4 +1,4 @@
-namespace SloBot.Discord.Interactions;
+namespace SloBot.Discord.Inbound;
 
 /// <summary>Remembers the last ids seen so a redelivered event (Gateway resume replay, HTTP retry) is handled once.</summary>
 internal sealed class RecentIds(int capacity = 10_000)

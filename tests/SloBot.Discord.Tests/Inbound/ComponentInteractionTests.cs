@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
-using SloBot.Discord.Interactions;
+using SloBot.Discord.Delivery;
+using SloBot.Discord.Inbound;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Tests.Emulator;
 
-namespace SloBot.Discord.Tests.Interactions;
+namespace SloBot.Discord.Tests.Inbound;
 
 public sealed class ComponentInteractionTests
 {

@@ -4,7 +4,7 @@ using SloBot.Chat.Events;
 using SloBot.Discord.Commands;
 using SloBot.Discord.Rendering;
 
-namespace SloBot.Discord.Interactions;
+namespace SloBot.Discord.Inbound;
 
 /// <summary>Interaction types (interactions/receiving-and-responding.mdx).</summary>
 internal static class InteractionType

@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SloBot.Discord.Configuration;
 
-namespace SloBot.Discord.Tests;
+namespace SloBot.Discord.Tests.Configuration;
 
 public sealed class DiscordOptionsTests
 {

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SloBot.Discord.Tests.Emulator;
 
-namespace SloBot.Discord.Tests.Interactions;
+namespace SloBot.Discord.Tests.Inbound;
 
 public sealed class BudgetInteractionTests
 {
