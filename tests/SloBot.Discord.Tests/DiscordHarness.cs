@@ -11,6 +11,12 @@ using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Discord.Configuration;
 using SloBot.Discord.Tests.Emulator;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Discord.Tests;
 
@@ -61,7 +67,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         collection.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
         collection.AddSingleton<TimeProvider>(clock);
-        collection.AddSloBotChat();
+        collection.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         collection.AddSingleton<ISloCatalog>(TestCatalog.Instance);
         collection.AddSingleton<ISliSource, SteadySliSource>();
         collection.AddDiscordTransport(configuration);

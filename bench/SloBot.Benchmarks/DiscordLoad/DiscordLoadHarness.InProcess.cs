@@ -6,6 +6,12 @@ using SloBot.Chat;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Discord;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Benchmarks.DiscordLoad;
 
@@ -19,7 +25,7 @@ internal static partial class DiscordLoadHarness
         {
             var services = new ServiceCollection();
             services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-            services.AddSloBotChat();
+            services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
             services.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
                 [new ServiceDefinition("payment", [new SloDefinition("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly)])]));
             services.AddSingleton<ISliSource, SteadySource>();

@@ -10,6 +10,12 @@ using SloBot.Core.Budgets;
 using SloBot.Core.Catalog;
 using SloBot.IntegrationTests.Prometheus;
 using SloBot.Sli.Prometheus;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Benchmarks.Prometheus;
 
@@ -211,7 +217,7 @@ internal static class PrometheusHarness
             services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
             services.AddSingleton<TimeProvider>(new FixedTime(End));
             services.AddSingleton(catalog);
-            services.AddSloBotChat();
+            services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
             services.AddPrometheusSliSource(config);
             services.AddHttpClient(PrometheusSliSource.HttpClientName).AddHttpMessageHandler(() => new Counting(this));
             _provider = services.BuildServiceProvider();

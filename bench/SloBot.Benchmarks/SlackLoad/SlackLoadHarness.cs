@@ -8,6 +8,12 @@ using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Sli.Embedded;
 using SloBot.Slack.Tests.Emulator;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Benchmarks.SlackLoad;
 
@@ -98,7 +104,7 @@ internal static class SlackLoadHarness
 
     private static Task<SlackTestHost> StartBotAsync(Dictionary<string, string?> settings, string db) => SlackTestHost.StartAsync(
         settings,
-        s => s.AddSloBotChat()
+        s => s.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys()
             .AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Slo])]))
             .AddSingleton<ISliSource>(new EmbeddedSliStore(Options.Create(new EmbeddedStoreOptions { ConnectionString = db }))));
 

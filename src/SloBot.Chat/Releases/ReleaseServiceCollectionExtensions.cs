@@ -2,17 +2,23 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SloBot.Chat.Capabilities;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Conversations;
 using SloBot.Core.Catalog;
 
 namespace SloBot.Chat.Releases;
 
-internal static class ReleaseServiceCollectionExtensions
+public static class ReleaseServiceCollectionExtensions
 {
-    /// <summary>The release commands and buttons. The decision log defaults to memory; SloBot.Storage replaces it.</summary>
-    public static IServiceCollection AddReleaseDecisions(this IServiceCollection services)
+    /// <summary>
+    /// <c>/slo release</c>, <c>/slo release override</c>, <c>/slo releases</c>, their buttons and questionnaire, options
+    /// from <c>SloBot:Releases</c>. Store contract: <see cref="IReleaseDecisionLog"/> (memory unless SloBot.Storage fulfils it).
+    /// </summary>
+    public static IServiceCollection AddReleases(this IServiceCollection services)
     {
+        if (!services.TryAddCapability<ReleaseCommand>())
+            return services;
         services.TryAddSingleton<IReleaseDecisionLog, InMemoryReleaseDecisionLog>();
         services.AddOptions<ReleaseOptions>();
         services.AddSingleton<IConfigureOptions<ReleaseOptions>>(sp => new ConfigureOptions<ReleaseOptions>(o => sp.GetService<IConfiguration>()?.GetSection(ReleaseOptions.Section).Bind(o)));

@@ -6,7 +6,15 @@ using Microsoft.Extensions.Options;
 using SloBot.Charts;
 using SloBot.Chat;
 using SloBot.Chat.Alerts;
+using SloBot.Chat.ActionItems;
 using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
+using SloBot.Chat.Tiers;
 using SloBot.Chat.Delivery;
 using SloBot.Terminal;
 using SloBot.Core.Catalog;
@@ -55,6 +63,17 @@ internal static class SloBotServices
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
         services.AddSloBotChat();
         services.AddSloBotConversations(configuration);
+
+        // One line per capability (each registers its commands, flows, options and store contract).
+        services.AddBudgets();
+        services.AddCatalogCommand();
+        services.AddReleases();
+        services.AddTiers();
+        services.AddDesign();
+        services.AddJourneys();
+        services.AddRetrospectives();
+        services.AddReviews();
+        services.AddActionItems();
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 

@@ -8,6 +8,14 @@ using SloBot.Chat.Tests.Conversations;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Chat.Tests.Alerts;
 
@@ -87,8 +95,8 @@ public sealed class BurnRateAlerterTests
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
         services.AddSingleton<ISliSource>(_source);
         services.AddSingleton<Delivery.IChatTransport>(_transport);
-        services.AddSloBotChat();
-        services.AddSloBotConversations(config);
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+        services.AddSloBotConversations(config).AddRetrospectives().AddReviews();
         services.AddSloBotAlerts(config);
         return services.BuildServiceProvider();
     }

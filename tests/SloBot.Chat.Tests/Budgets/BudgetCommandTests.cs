@@ -8,6 +8,11 @@ using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Chat.Tests.Budgets;
 
@@ -136,7 +141,7 @@ public sealed class BudgetCommandTests
             new ServiceDefinition("payment", [Availability, Latency]),
             new ServiceDefinition("search", [Search]),
         ]));
-        services.AddSloBotChat();
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         return services.BuildServiceProvider();
     }
 

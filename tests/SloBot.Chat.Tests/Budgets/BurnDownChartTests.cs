@@ -8,6 +8,11 @@ using SloBot.Core.Budgets;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Chat.Tests.Budgets;
 
@@ -104,7 +109,7 @@ public sealed class BurnDownChartTests
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<ISliSource>(_source);
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Availability, Latency])]));
-        services.AddSloBotChat();
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         if (withRenderer)
             services.AddSingleton<IBurnDownRenderer>(_renderer);
         return services.BuildServiceProvider();

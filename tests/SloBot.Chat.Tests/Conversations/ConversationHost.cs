@@ -7,6 +7,14 @@ using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Chat.Tests.Conversations;
 
@@ -28,8 +36,8 @@ internal sealed class ConversationHost : IDisposable
         }).Build();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        services.AddSloBotChat();
-        services.AddSloBotConversations(config);
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+        services.AddSloBotConversations(config).AddRetrospectives().AddReviews();
         if (store is not null)
             services.AddSingleton(store);
         services.AddSingleton<Delivery.IChatTransport>(Transport);

@@ -10,6 +10,13 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Chat.Tests.Releases;
 
@@ -30,7 +37,7 @@ internal sealed class ReleaseTestHost : IDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton<IConfiguration>(configuration);
         if (conversations)
-            services.AddSloBotConversations(configuration);
+            services.AddSloBotConversations(configuration).AddRetrospectives().AddReviews();
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
         [
             new ServiceDefinition("payment", [Slo("payment", "availability")], Owners: ["U-OWNER"]),
@@ -38,7 +45,7 @@ internal sealed class ReleaseTestHost : IDisposable
         ]));
         services.AddSingleton<ISliSource>(Source);
         services.AddSingleton<IChatTransport>(Transport);
-        services.AddSloBotChat();
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

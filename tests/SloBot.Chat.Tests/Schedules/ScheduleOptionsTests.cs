@@ -11,6 +11,14 @@ using SloBot.Chat.Tests.Budgets;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Chat.Tests.Schedules;
 
@@ -76,7 +84,7 @@ public sealed class ScheduleOptionsTests
     private static IOptions<ScheduleOptions> Resolve(Dictionary<string, string?> settings)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddSloBotChat().AddSloBotConversations(config).AddSloBotSchedules(config);
+        var services = new ServiceCollection().AddLogging().AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys().AddSloBotConversations(config).AddRetrospectives().AddReviews().AddSloBotSchedules(config);
         return services.BuildServiceProvider().GetRequiredService<IOptions<ScheduleOptions>>();
     }
 
@@ -93,7 +101,7 @@ public sealed class ScheduleOptionsTests
                 .With(payment.Id, TimeSpan.FromDays(3), 99_900, 100_000)
                 .With(payment.Id, TimeSpan.FromHours(1), 9_950, 10_000)
                 .With(payment.Id, TimeSpan.FromHours(6), 59_700, 60_000))
-            .AddSloBotChat().AddSloBotConversations(config).AddSloBotSchedules(config)
+            .AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys().AddSloBotConversations(config).AddRetrospectives().AddReviews().AddSloBotSchedules(config)
             .BuildServiceProvider();
         var responder = new Responder();
         await services.GetRequiredService<IChatEventSink>().HandleAsync(new CommandEvent("e1", new ConversationKey("test", "C1"), new ChatUser("U1"), now, text), responder, CancellationToken.None);

@@ -13,6 +13,14 @@ using SloBot.Chat.Tests.Conversations;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Chat.Tests.Schedules;
 
@@ -137,8 +145,8 @@ public sealed class SchedulerTests
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
         services.AddSingleton<ISliSource>(new FakeSliSource().With(Payment.Id, Payment.Window, 999_500, 1_000_000));
         services.AddSingleton(transport);
-        services.AddSloBotChat();
-        services.AddSloBotConversations(config);
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+        services.AddSloBotConversations(config).AddRetrospectives().AddReviews();
         services.AddSloBotSchedules(config);
         return services.BuildServiceProvider();
     }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using SloBot.Chat.Conversations;
 using SloBot.Discord.Tests.Emulator;
 using Xunit;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Discord.Tests.Conversations;
 
@@ -14,7 +16,7 @@ public sealed class RetrospectiveThroughDiscordTests
     [Fact]
     public async Task FullRetrospective_InAThread_EndsInThePublishedDocument()
     {
-        await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSloBotConversations(new ConfigurationBuilder().Build()));
+        await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSloBotConversations(new ConfigurationBuilder().Build()).AddRetrospectives().AddReviews());
         await harness.LiveAsync();
 
         var command = await harness.Emulator.InteractAsync(2, Group("retro", "start", ("incident", "INC-2041"), ("services", "payment"), ("window", "2026-11-20T14:00Z/2026-11-20T16:15Z")));
@@ -40,7 +42,7 @@ public sealed class RetrospectiveThroughDiscordTests
     [Fact]
     public async Task FullWeeklyReview_InAThread_EndsInThePublishedReview()
     {
-        await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSloBotConversations(new ConfigurationBuilder().Build()));
+        await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSloBotConversations(new ConfigurationBuilder().Build()).AddRetrospectives().AddReviews());
         await harness.LiveAsync();
 
         await harness.Emulator.InteractAsync(2, Group("review", "start"));

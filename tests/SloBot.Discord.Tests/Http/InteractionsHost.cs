@@ -15,6 +15,12 @@ using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Discord.Http;
 using SloBot.Discord.Tests.Emulator;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Discord.Tests.Http;
 
@@ -60,7 +66,7 @@ internal static class InteractionsHost
             ["SloBot:Discord:PublicKey"] = PublicKeyHex,
             ["SloBot:Discord:Mode"] = "Http",
         });
-        builder.Services.AddSloBotChat();
+        builder.Services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         builder.Services.AddSingleton<ISloCatalog>(TestCatalog.Instance);
         builder.Services.AddSingleton<ISliSource, SteadySliSource>();
         builder.Services.AddDiscordTransport(builder.Configuration);

@@ -8,6 +8,12 @@ using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Sli.Prometheus;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.IntegrationTests.Prometheus;
 
@@ -28,7 +34,7 @@ public sealed class ChatHarness : IDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         services.AddSingleton(catalog);
-        services.AddSloBotChat();
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         services.AddPrometheusSliSource(config);
         services.AddHttpClient(PrometheusSliSource.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(_counter));
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });

@@ -12,6 +12,11 @@ using SloBot.Core.Sli;
 using SloBot.Sli.Embedded;
 using SloBot.Storage;
 using Xunit;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.IntegrationTests.Releases;
 
@@ -40,7 +45,7 @@ public sealed class ReleaseBudgetBackEmbeddedTests : IDisposable
         services.AddSingleton<TimeProvider>(_time);
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Slo], Owners: ["U-OWNER"])]));
         services.AddSingleton<ISliSource>(_store);
-        services.AddSloBotChat();
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         services.AddSloBotStorage(config);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

@@ -11,6 +11,14 @@ using SloBot.Core.Catalog;
 using SloBot.IntegrationTests.Prometheus;
 using SloBot.Sli.Prometheus;
 using Xunit;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.IntegrationTests.Retrospectives;
 
@@ -71,8 +79,8 @@ public sealed class RetrospectiveImpactPrometheusTests(PrometheusFixture fixture
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
-        services.AddSloBotChat();
-        services.AddSloBotConversations(config);
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+        services.AddSloBotConversations(config).AddRetrospectives().AddReviews();
         services.AddPrometheusSliSource(config);
         return services.BuildServiceProvider();
     }

@@ -7,6 +7,14 @@ using SloBot.Chat.Tests.Conversations;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Slack.Tests.Emulator;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Slack.Tests.Conversations;
 
@@ -22,8 +30,8 @@ public sealed class RetrospectiveThroughSlackTests : IAsyncLifetime
         _slack = await SlackEmulator.StartAsync();
         _host = await SlackTestHost.StartAsync(_slack, s =>
         {
-            s.AddSloBotChat();
-            s.AddSloBotConversations(new ConfigurationBuilder().Build());
+            s.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+            s.AddSloBotConversations(new ConfigurationBuilder().Build()).AddRetrospectives().AddReviews();
             s.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
                 [new ServiceDefinition("payment", [new SloDefinition("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly)])]));
             s.AddSingleton<ISliSource>(new SyntheticSliSource

@@ -4,6 +4,12 @@ using SloBot.Chat;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Slack.Tests.Emulator;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Slack.Tests.SocketMode;
 
@@ -39,7 +45,7 @@ public sealed class ChatLayerEndToEndTests
     }
 
     internal static void AddChatLayer(IServiceCollection services) => services
-        .AddSloBotChat()
+        .AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys()
         .AddSingleton<ISloCatalog>(Catalog)
         .AddSingleton<ISliSource, SteadySli>();
 

@@ -10,6 +10,14 @@ using SloBot.Chat.Replies;
 using SloBot.Chat.Tests.Conversations;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Tiers;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
+using SloBot.Chat.Retrospectives;
+using SloBot.Chat.Reviews;
 
 namespace SloBot.Storage.Tests.Conversations;
 
@@ -35,8 +43,8 @@ internal sealed class StoredHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
-        services.AddSloBotChat();
-        services.AddSloBotConversations(config);
+        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+        services.AddSloBotConversations(config).AddRetrospectives().AddReviews();
         services.AddSloBotStorage(config);
         services.AddSingleton<IChatTransport>(transport);
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog(

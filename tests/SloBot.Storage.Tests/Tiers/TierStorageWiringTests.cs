@@ -4,6 +4,11 @@ using SloBot.Chat;
 using SloBot.Chat.Tiers;
 using SloBot.Storage.Tiers;
 using Xunit;
+using SloBot.Chat.Budgets;
+using SloBot.Chat.Catalog;
+using SloBot.Chat.Releases;
+using SloBot.Chat.Design;
+using SloBot.Chat.Journeys;
 
 namespace SloBot.Storage.Tests.Tiers;
 
@@ -18,10 +23,10 @@ public sealed class TierStorageWiringTests
             .AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Storage:ConnectionString"] = "Data Source=:memory:" }).Build();
         var services = new ServiceCollection().AddLogging();
         if (chatFirst)
-            services.AddSloBotChat();
+            services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         services.AddSloBotStorage(configuration);
         if (!chatFirst)
-            services.AddSloBotChat();
+            services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         using var provider = services.BuildServiceProvider();
 
         Assert.IsType<SqlTierAdoptions>(provider.GetRequiredService<ITierAdoptions>());
