@@ -8,7 +8,8 @@ using SloBot.Chat.Replies;
 namespace SloBot.Chat.Conversations;
 
 /// <summary>
-/// Runs conversations: for every event it takes the conversation's lock, loads the record, builds the flow's
+/// Runs conversations of the flows registered with <c>AddConversationFlow</c> (found by their kind, nothing here
+/// knows a particular flow): for every event it takes the conversation's lock, loads the record, builds the flow's
 /// Stateless machine over the record's state, fires the trigger, and saves with a version check only after the
 /// trigger (and the new step's entry work) completed. A version conflict reloads and re-applies the event.
 /// </summary>
@@ -197,7 +198,7 @@ public sealed partial class ConversationEngine(
         var reply = state switch
         {
             FlowStates.Cancelled => Reply.Text($"The {flow.Noun} {record.Title} is cancelled; nothing was published."),
-            FlowStates.Abandoned => Reply.Text($"The {flow.Noun} {record.Title} was idle too long and is closed as abandoned. `/slo {ResumeCommand(flow)} {record.Id}` reopens it where it stopped."),
+            FlowStates.Abandoned => Reply.Text($"The {flow.Noun} {record.Title} was idle too long and is closed as abandoned. `/slo {flow.ResumeCommand} {record.Id}` reopens it where it stopped."),
             FlowStates.Completed => null,
             _ => ConversationPrompts.Step(flow, next, state, confirmation),
         };
@@ -227,13 +228,6 @@ public sealed partial class ConversationEngine(
         FlowTrigger.Back => "Went back one step.",
         FlowTrigger.Resume => "Resumed where it stopped.",
         _ => null,
-    };
-
-    internal static string ResumeCommand(ConversationFlow flow) => flow.Kind switch
-    {
-        "retro" => "retro resume",
-        "review" => "review resume",
-        _ => "resume",
     };
 
     private static void Record(FlowStep step, JsonObject data, JsonNode? value)

@@ -4,7 +4,7 @@ namespace SloBot.Chat.Conversations;
 
 /// <summary>
 /// A kind of guided dialogue: an ordered list of steps the engine turns into a Stateless machine
-/// (<see cref="FlowMachine"/>). Register implementations as <c>ConversationFlow</c> singletons.
+/// (<see cref="FlowMachine"/>). Register implementations with <c>services.AddConversationFlow&lt;T&gt;()</c>.
 /// </summary>
 public abstract class ConversationFlow
 {
@@ -18,6 +18,9 @@ public abstract class ConversationFlow
     public abstract string Noun { get; }
 
     public abstract IReadOnlyList<FlowStep> Steps { get; }
+
+    /// <summary>The command that reopens an abandoned conversation of this kind, without <c>/slo</c> ("retro resume").</summary>
+    public virtual string ResumeCommand => "resume";
 
     /// <summary>Before the completed state is saved: idempotent writes (documents, action items) keyed by the conversation id.</summary>
     public virtual Task PersistAsync(StepContext context, CancellationToken cancellationToken) => Task.CompletedTask;

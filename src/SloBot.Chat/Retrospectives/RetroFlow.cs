@@ -25,6 +25,8 @@ internal sealed class RetroFlow(ISloCatalog catalog, ISliSource source, BudgetQu
 
     public override string Noun => "retrospective";
 
+    public override string ResumeCommand => "retro resume";
+
     public override IReadOnlyList<FlowStep> Steps => _steps ??=
     [
         new("incident", "Incident id", "Which incident is this about?", "INC-2041") { Optional = false, Parse = (t, _) => RetroAnswers.Incident(t) },

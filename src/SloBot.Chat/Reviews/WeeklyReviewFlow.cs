@@ -26,6 +26,8 @@ internal sealed partial class WeeklyReviewFlow(ReviewData reviewData, IActionIte
 
     public override string Noun => "weekly review";
 
+    public override string ResumeCommand => "review resume";
+
     public override IReadOnlyList<FlowStep> Steps => _steps ??=
     [
         Agenda("overview", "SLO status overview", "Services at risk and in good health, from live budgets.", "Payment needs a reliability sprint",
