@@ -24,7 +24,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
     }
 
     /// <summary>
-    /// Applies the missing migrations in one transaction that holds the database's migration lock (PostgreSQL: an
+    /// Applies the missing migrations (recording those applied under their old global id as done) in one transaction that holds the database's migration lock (PostgreSQL: an
     /// advisory lock; SQLite: the write lock of BEGIN IMMEDIATE), so replicas starting together apply each once.
     /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -49,20 +49,21 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
                     applied.Add(reader.GetString(0));
             }
 
-            var pending = migrations.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal).Where(m => !applied.Contains(m.Id)).ToArray();
+            var missing = migrations.DistinctBy(m => m.Id).OrderBy(m => m.Id, StringComparer.Ordinal).Where(m => !applied.Contains(m.Id)).ToArray();
+            var adopted = missing.Where(m => m.Replaces is { } legacy && applied.Contains(legacy)).ToArray();
+            var pending = missing.Except(adopted).ToArray();
+            foreach (var migration in adopted)
+                await RecordAsync(connection, tx, migration.Id, cancellationToken).ConfigureAwait(false);
             foreach (var migration in pending)
             {
                 var sql = Provider == StorageProvider.PostgreSql && migration.PostgreSql is { } pg ? pg : migration.Sql;
                 await ExecuteAsync(connection, sql, cancellationToken, tx).ConfigureAwait(false);
-                await using var record = connection.CreateCommand();
-                record.Transaction = tx;
-                record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)";
-                record.AddParameter("@id", migration.Id);
-                record.AddParameter("@at", DateTimeOffset.UnixEpoch.ToString("O")); // the order matters, not the instant
-                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await RecordAsync(connection, tx, migration.Id, cancellationToken).ConfigureAwait(false);
             }
 
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var migration in adopted)
+                LogAdopted(logger, migration.Id, migration.Replaces!);
             foreach (var migration in pending)
                 LogApplied(logger, migration.Id);
             _migrated = true;
@@ -87,6 +88,16 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
         return connection;
     }
 
+    private static async Task RecordAsync(DbConnection connection, DbTransaction tx, string id, CancellationToken cancellationToken)
+    {
+        await using var record = connection.CreateCommand();
+        record.Transaction = tx;
+        record.CommandText = "INSERT INTO schema_migrations (id, applied_at) VALUES (@id, @at)";
+        record.AddParameter("@id", id);
+        record.AddParameter("@at", DateTimeOffset.UnixEpoch.ToString("O")); // the order matters, not the instant
+        await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken, DbTransaction? tx = null)
     {
         await using var cmd = connection.CreateCommand();
@@ -99,4 +110,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Applied storage migration {MigrationId}")]
     private static partial void LogApplied(ILogger logger, string migrationId);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Storage migration {MigrationId} was already applied as {LegacyId} (the global numbering before per-capability names); recorded without running it")]
+    private static partial void LogAdopted(ILogger logger, string migrationId, string legacyId);
 }

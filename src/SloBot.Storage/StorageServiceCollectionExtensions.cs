@@ -1,15 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SloBot.Chat.Alerts;
-using SloBot.Chat.Delivery;
-using SloBot.Chat.Releases;
-using SloBot.Chat.Schedules;
-using SloBot.Chat.Tiers;
+using SloBot.Storage.ActionItems;
 using SloBot.Storage.Alerts;
 using SloBot.Storage.Conversations;
 using SloBot.Storage.Delivery;
 using SloBot.Storage.Releases;
+using SloBot.Storage.Retrospectives;
+using SloBot.Storage.Reviews;
 using SloBot.Storage.Schedules;
 using SloBot.Storage.Tiers;
 
@@ -17,7 +14,11 @@ namespace SloBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The state store (<c>SloBot:Storage:ConnectionString</c>) and its migrations.</summary>
+    /// <summary>
+    /// The state store (<c>SloBot:Storage:ConnectionString</c>) and, per capability, the SQL store that fulfils its
+    /// store contract with that capability's own migrations (each <c>AddXxxStorage</c> lives in the capability's folder).
+    /// Call order with the capabilities' <c>AddXxx</c> does not matter: the SQL stores replace the in-memory defaults.
+    /// </summary>
     public static IServiceCollection AddSloBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
@@ -25,20 +26,19 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SloBot:Storage:ConnectionString must not be empty (default: \"Data Source=slobot.db\").")
             .ValidateOnStart();
         services.AddSingleton<Database>();
-        services.AddStorageMigration(SqlReleaseDecisionLog.MigrationId, SqlReleaseDecisionLog.Schema);
-        services.Replace(ServiceDescriptor.Singleton<IReleaseDecisionLog, SqlReleaseDecisionLog>());
-        services.AddConversationStorage();
-        services.AddStorageMigration(SqlTierAdoptions.MigrationId, SqlTierAdoptions.Schema);
-        services.Replace(ServiceDescriptor.Singleton<ITierAdoptions, SqlTierAdoptions>());
-        services.AddStorageMigration(SqlScheduleLedger.MigrationId, SqlScheduleLedger.Schema);
-        services.Replace(ServiceDescriptor.Singleton<IScheduleLedger, SqlScheduleLedger>());
-        services.AddStorageMigration(SqlAlertStateStore.MigrationId, SqlAlertStateStore.Schema);
-        services.Replace(ServiceDescriptor.Singleton<IAlertStateStore, SqlAlertStateStore>());
-        services.AddStorageMigration(SqlHandledRequests.MigrationId, SqlHandledRequests.Schema);
-        services.Replace(ServiceDescriptor.Singleton<IHandledRequests, SqlHandledRequests>());
+        services.AddDeliveryStorage();
+        services.AddConversationsStorage();
+        services.AddReleasesStorage();
+        services.AddTiersStorage();
+        services.AddRetrospectivesStorage();
+        services.AddReviewsStorage();
+        services.AddActionItemsStorage();
+        services.AddSchedulesStorage();
+        services.AddAlertsStorage();
         return services;
     }
 
-    public static IServiceCollection AddStorageMigration(this IServiceCollection services, string id, string sql, string? postgreSql = null) =>
-        services.AddSingleton(new StorageMigration(id, sql, postgreSql));
+    /// <summary>A capability's schema step; <paramref name="replaces"/> names the global id main applied the same SQL under.</summary>
+    public static IServiceCollection AddStorageMigration(this IServiceCollection services, string id, string sql, string? postgreSql = null, string? replaces = null) =>
+        services.AddSingleton(new StorageMigration(id, sql, postgreSql) { Replaces = replaces });
 }

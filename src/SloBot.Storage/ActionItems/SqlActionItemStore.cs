@@ -1,13 +1,35 @@
 using System.Data.Common;
 using System.Globalization;
 using SloBot.Chat.ActionItems;
-using static SloBot.Storage.Conversations.ConversationSchema;
+using static SloBot.Storage.SqlValues;
 
-namespace SloBot.Storage.Conversations;
+namespace SloBot.Storage.ActionItems;
 
 /// <summary>Action items; ids are small numbers people type (<c>/slo action done 12</c>), allocated as max + 1 with a retry on collision.</summary>
 internal sealed class SqlActionItemStore(Database database) : IActionItemStore
 {
+    public const string MigrationId = "actionitems/001_action_items";
+
+    /// <summary>Replaces main's "005_conversations", which created this table with the conversations table.</summary>
+    public const string LegacyMigrationId = "005_conversations";
+
+    public const string Schema = """
+        CREATE TABLE action_items (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            source_index INTEGER NOT NULL,
+            source_title TEXT NOT NULL,
+            task TEXT NOT NULL,
+            owner TEXT NULL,
+            due TEXT NULL,
+            horizon TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            done_at TEXT NULL,
+            done_by TEXT NULL,
+            UNIQUE (source, source_index)
+        );
+        """;
+
     private const string Columns = "id, source, source_index, source_title, task, owner, due, horizon, created_at, done_at, done_by";
 
     public async Task<IReadOnlyList<ActionItem>> AddAsync(string source, string sourceTitle, IReadOnlyList<NewActionItem> items, DateTimeOffset at, CancellationToken cancellationToken)

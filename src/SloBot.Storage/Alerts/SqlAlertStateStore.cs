@@ -1,12 +1,14 @@
 using SloBot.Chat.Alerts;
-using SloBot.Storage.Conversations;
 
 namespace SloBot.Storage.Alerts;
 
 /// <summary>Burn-rate alert states: one row per SLO, changed only if the severity is still the one the caller saw.</summary>
 internal sealed class SqlAlertStateStore(Database database) : IAlertStateStore
 {
-    public const string MigrationId = "012_alert_states";
+    public const string MigrationId = "alerts/001_alert_states";
+
+    /// <summary>The id main used before migrations were named per capability.</summary>
+    public const string LegacyMigrationId = "012_alert_states";
 
     public const string Schema = """
         CREATE TABLE alert_states (
@@ -40,7 +42,7 @@ internal sealed class SqlAlertStateStore(Database database) : IAlertStateStore
                 await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            catch (Exception ex) when (ConversationSchema.IsConflict(ex))
+            catch (Exception ex) when (SqlValues.IsConflict(ex))
             {
                 return false;
             }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Events;
-using static SloBot.Storage.Conversations.ConversationSchema;
+using static SloBot.Storage.SqlValues;
 
 namespace SloBot.Storage.Conversations;
 

@@ -5,7 +5,10 @@ namespace SloBot.Storage.Delivery;
 /// <summary>The <c>handled_requests</c> table: the primary key lets exactly one process claim a request id; expired rows are pruned on the way.</summary>
 internal sealed class SqlHandledRequests(Database database) : IHandledRequests
 {
-    public const string MigrationId = "013_handled_requests";
+    public const string MigrationId = "delivery/001_handled_requests";
+
+    /// <summary>The id main used before migrations were named per capability.</summary>
+    public const string LegacyMigrationId = "013_handled_requests";
 
     public const string Schema = """
         CREATE TABLE handled_requests (

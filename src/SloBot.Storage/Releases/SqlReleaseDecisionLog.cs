@@ -12,7 +12,10 @@ namespace SloBot.Storage.Releases;
 /// </summary>
 internal sealed class SqlReleaseDecisionLog(Database database) : IReleaseDecisionLog
 {
-    public const string MigrationId = "007_release_decisions";
+    public const string MigrationId = "releases/001_release_decisions";
+
+    /// <summary>The id main used before migrations were named per capability.</summary>
+    public const string LegacyMigrationId = "007_release_decisions";
 
     public const string Schema = """
         CREATE TABLE release_decisions (

@@ -1,12 +1,28 @@
 using System.Text.Json;
 using SloBot.Chat.Retrospectives;
-using static SloBot.Storage.Conversations.ConversationSchema;
+using static SloBot.Storage.SqlValues;
 
-namespace SloBot.Storage.Conversations;
+namespace SloBot.Storage.Retrospectives;
 
 /// <summary>Published retrospectives: the document as JSON plus the columns the weekly review queries by.</summary>
 internal sealed class SqlRetrospectiveStore(Database database) : IRetrospectiveStore
 {
+    public const string MigrationId = "retrospectives/001_retrospectives";
+
+    /// <summary>Replaces main's "005_conversations", which created this table with the conversations table.</summary>
+    public const string LegacyMigrationId = "005_conversations";
+
+    public const string Schema = """
+        CREATE TABLE retrospectives (
+            id TEXT PRIMARY KEY,
+            incident_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            document TEXT NOT NULL
+        );
+        CREATE INDEX ix_retrospectives_incident ON retrospectives (incident_id);
+        """;
+
     public async Task SaveAsync(RetrospectiveDocument document, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

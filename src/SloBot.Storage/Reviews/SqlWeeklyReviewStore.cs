@@ -1,13 +1,27 @@
 using System.Text.Json;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
-using static SloBot.Storage.Conversations.ConversationSchema;
+using static SloBot.Storage.SqlValues;
 
-namespace SloBot.Storage.Conversations;
+namespace SloBot.Storage.Reviews;
 
 /// <summary>Published weekly reviews, the document as JSON.</summary>
 internal sealed class SqlWeeklyReviewStore(Database database) : IWeeklyReviewStore
 {
+    public const string MigrationId = "reviews/001_weekly_reviews";
+
+    /// <summary>Replaces main's "005_conversations", which created this table with the conversations table.</summary>
+    public const string LegacyMigrationId = "005_conversations";
+
+    public const string Schema = """
+        CREATE TABLE weekly_reviews (
+            id TEXT PRIMARY KEY,
+            week_start TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            document TEXT NOT NULL
+        );
+        """;
+
     public async Task SaveAsync(WeeklyReviewDocument document, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

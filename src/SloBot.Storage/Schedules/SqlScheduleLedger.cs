@@ -1,12 +1,14 @@
 using SloBot.Chat.Schedules;
-using SloBot.Storage.Conversations;
 
 namespace SloBot.Storage.Schedules;
 
 /// <summary>The <c>schedule_runs</c> ledger: the primary key (job, occurrence) makes one inserter the poster, across replicas.</summary>
 internal sealed class SqlScheduleLedger(Database database) : IScheduleLedger
 {
-    public const string MigrationId = "011_schedule_runs";
+    public const string MigrationId = "schedules/001_schedule_runs";
+
+    /// <summary>The id main used before migrations were named per capability.</summary>
+    public const string LegacyMigrationId = "011_schedule_runs";
 
     public const string Schema = """
         CREATE TABLE schedule_runs (
@@ -38,7 +40,7 @@ internal sealed class SqlScheduleLedger(Database database) : IScheduleLedger
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (Exception ex) when (ConversationSchema.IsConflict(ex))
+        catch (Exception ex) when (SqlValues.IsConflict(ex))
         {
             // Someone has it. Take it over only if that claim is stale and never posted (its process died).
             await using var takeOver = connection.Command(

@@ -6,7 +6,10 @@ namespace SloBot.Storage.Tiers;
 /// <summary>Adopted tiers in the state store: one row per service (the last adoption wins), so they survive restarts.</summary>
 internal sealed class SqlTierAdoptions(Database database) : ITierAdoptions
 {
-    public const string MigrationId = "009_tier_adoptions";
+    public const string MigrationId = "tiers/001_tier_adoptions";
+
+    /// <summary>The id main used before migrations were named per capability.</summary>
+    public const string LegacyMigrationId = "009_tier_adoptions";
 
     public const string Schema = """
         CREATE TABLE tier_adoptions (
