@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Conversations;
+using SloBot.Chat.Documents;
 
 namespace SloBot.Chat.Retrospectives;
 
@@ -14,7 +15,7 @@ internal static class RetroDocumentBuilder
         var d = context.Data;
         var range = RetroAnswers.Range(d);
         var impact = d["slo_impact"]?["items"] is JsonArray items
-            ? items.Deserialize<SloImpact[]>(RetroRender.Json) ?? []
+            ? items.Deserialize<SloImpact[]>(DocumentJson.Options) ?? []
             : [];
         var note = context.Text("impact");
         return new RetrospectiveDocument(

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Conversations;
+using SloBot.Chat.Documents;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
@@ -13,7 +14,7 @@ namespace SloBot.Chat.Retrospectives;
 /// The incident retrospective of seed 004 ("Retrospective Template"), step by step. The SLO impact is computed from
 /// the SLI source when the conversation reaches it; publishing stores the document and its action items.
 /// </summary>
-internal sealed class RetroFlow(ISloCatalog catalog, ISliSource source, BudgetQuery budgets, IRetrospectiveStore retros, IActionItemStore actions) : ConversationFlow
+internal sealed class RetroFlow(ISloCatalog catalog, ISliSource source, BudgetQuery budgets, PublishedDocuments<RetrospectiveDocument> retros, IActionItemStore actions) : ConversationFlow
 {
     public const string FlowKind = "retro";
 
@@ -89,7 +90,7 @@ internal sealed class RetroFlow(ISloCatalog catalog, ISliSource source, BudgetQu
         try
         {
             var impact = await SloImpact.ComputeAsync(source, budgets, slos, range.Value.Start, range.Value.End, cancellationToken).ConfigureAwait(false);
-            context.Data["slo_impact"] = new JsonObject { ["items"] = JsonSerializer.SerializeToNode(impact, RetroRender.Json) };
+            context.Data["slo_impact"] = new JsonObject { ["items"] = JsonSerializer.SerializeToNode(impact, DocumentJson.Options) };
         }
         catch (SliSourceException ex)
         {

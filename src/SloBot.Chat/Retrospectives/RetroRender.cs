@@ -3,9 +3,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Budgets;
+using SloBot.Chat.Documents;
 using SloBot.Chat.Replies;
 
 namespace SloBot.Chat.Retrospectives;
@@ -13,13 +13,6 @@ namespace SloBot.Chat.Retrospectives;
 /// <summary>A retrospective as a chat reply, markdown (the seed's template), html and json.</summary>
 public static class RetroRender
 {
-    /// <summary>camelCase, enums as strings; ratios 0–1, times ISO-8601 UTC.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
     public static Reply Reply(RetrospectiveDocument doc) => new()
     {
         Header = $"Incident Retrospective: {doc.IncidentId}",
@@ -53,7 +46,7 @@ public static class RetroRender
     }
 
     public static ReplyBlock ImpactBlock(JsonNode? computed) =>
-        ImpactBlock(computed?["items"] is JsonArray a ? a.Deserialize<SloImpact[]>(Json) ?? [] : [], computed?["error"]?.GetValue<string>());
+        ImpactBlock(computed?["items"] is JsonArray a ? a.Deserialize<SloImpact[]>(DocumentJson.Options) ?? [] : [], computed?["error"]?.GetValue<string>());
 
     public static ReplyBlock ImpactBlock(IReadOnlyList<SloImpact> impact, string? error) => error is not null || impact.Count == 0
         ? new TextBlock($"**SLO impact:** not available — {error ?? "no SLOs for these services"}.")
@@ -117,8 +110,6 @@ public static class RetroRender
         h.Append("</body></html>\n");
         return h.ToString();
     }
-
-    public static string JsonText(RetrospectiveDocument doc) => JsonSerializer.Serialize(doc, Json);
 
     private static IEnumerable<(string Title, string Body)> Sections(RetrospectiveDocument doc)
     {

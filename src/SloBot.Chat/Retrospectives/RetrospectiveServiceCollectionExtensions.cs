@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Capabilities;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Conversations;
+using SloBot.Chat.Documents;
 
 namespace SloBot.Chat.Retrospectives;
 
@@ -11,19 +11,16 @@ public static class RetrospectiveServiceCollectionExtensions
 {
     /// <summary>
     /// <c>/slo retro start|list|resume|export</c> and the retrospective flow (needs <c>AddSloBotConversations</c>);
-    /// adds action items, which a retrospective publishes. Store contract: <see cref="IRetrospectiveStore"/>.
+    /// adds action items, which a retrospective publishes. Published through the published-document capability (<see cref="RetrospectiveDocuments"/>).
     /// </summary>
     public static IServiceCollection AddRetrospectives(this IServiceCollection services)
     {
         if (!services.TryAddCapability<RetroFlow>())
             return services;
         services.AddActionItems();
-        services.TryAddSingleton<IRetrospectiveStore, InMemoryRetrospectiveStore>();
         services.AddConversationFlow<RetroFlow>();
         services.AddCommand<RetroStartCommand>();
-        services.AddCommand<RetroListCommand>();
-        services.AddCommand<RetroResumeCommand>();
-        services.AddCommand<RetroExportCommand>();
+        services.AddPublishedDocuments(RetrospectiveDocuments.Kind);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Budgets;
+using SloBot.Chat.Documents;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Retrospectives;
 using SloBot.Core.Budgets;
@@ -10,7 +11,7 @@ using SloBot.Core.Sli;
 namespace SloBot.Chat.Reviews;
 
 /// <summary>The data each agenda item puts on the table, gathered when the review reaches that item.</summary>
-internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliSource source, IRetrospectiveStore retros, IActionItemStore actions, IServiceProvider services)
+internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliSource source, PublishedDocuments<RetrospectiveDocument> retros, IActionItemStore actions, IServiceProvider services)
 {
     /// <summary>A burn rate above this over 3 days is called a slow burn (seed 004 "Consuming at 3x rate (⚠️ slow burn)").</summary>
     public const double SlowBurn = 1.0;

@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Replies;
-using SloBot.Chat.Retrospectives;
 
 namespace SloBot.Chat.Reviews;
 
@@ -119,8 +117,6 @@ public static class ReviewRender
         var body = WebUtility.HtmlEncode(Markdown(doc));
         return $"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Weekly SLO Review - {WebUtility.HtmlEncode(doc.Title)}</title></head><body>\n<h1>Weekly SLO Review - {WebUtility.HtmlEncode(doc.Title)}</h1>\n<pre>{body}</pre>\n</body></html>\n";
     }
-
-    public static string JsonText(WeeklyReviewDocument doc) => JsonSerializer.Serialize(doc, RetroRender.Json);
 
     private static string Lines(IEnumerable<string> lines, string empty = "- none\n")
     {

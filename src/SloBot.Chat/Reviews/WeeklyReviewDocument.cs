@@ -33,31 +33,3 @@ public sealed record ReleaseLine(string Id, string Service, string Version, stri
 public sealed record SloProposal(string Service, string Slo, string Proposal, string Rationale);
 
 public sealed record ActionLine(int Id, string Task, string? Owner, string? Due, bool Done, string Source);
-
-/// <summary>Published weekly reviews (SQL in SloBot.Storage).</summary>
-public interface IWeeklyReviewStore
-{
-    Task SaveAsync(WeeklyReviewDocument document, CancellationToken cancellationToken);
-
-    /// <summary>By conversation id ("review-1a2b3c") or title (the date, "2026-11-23"; the newest).</summary>
-    Task<WeeklyReviewDocument?> FindAsync(string idOrTitle, CancellationToken cancellationToken);
-}
-
-public sealed class InMemoryWeeklyReviewStore : IWeeklyReviewStore
-{
-    private readonly Dictionary<string, WeeklyReviewDocument> _docs = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
-
-    public Task SaveAsync(WeeklyReviewDocument document, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-            _docs[document.Id] = document;
-        return Task.CompletedTask;
-    }
-
-    public Task<WeeklyReviewDocument?> FindAsync(string idOrTitle, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-            return Task.FromResult(_docs.GetValueOrDefault(idOrTitle) ?? _docs.Values.Where(d => d.Title == idOrTitle).MaxBy(d => d.PublishedAt));
-    }
-}

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Conversations;
+using SloBot.Chat.Documents;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Retrospectives;
 using SloBot.Core.Sli;
@@ -14,7 +15,7 @@ namespace SloBot.Chat.Reviews;
 /// The weekly SLO review of seed 004's agenda: each item shows the data gathered when the review reaches it (stored
 /// in the conversation, so the published document shows what the team saw), and takes a decision or note.
 /// </summary>
-internal sealed partial class WeeklyReviewFlow(ReviewData reviewData, IActionItemStore actions, IWeeklyReviewStore reviews) : ConversationFlow
+internal sealed partial class WeeklyReviewFlow(ReviewData reviewData, IActionItemStore actions, PublishedDocuments<WeeklyReviewDocument> reviews) : ConversationFlow
 {
     public const string FlowKind = "review";
 
@@ -88,10 +89,10 @@ internal sealed partial class WeeklyReviewFlow(ReviewData reviewData, IActionIte
     internal static T[] Get<T>(StepContext c, string key, string? member = null)
     {
         var node = member is null ? c.Data[key] : c.Data[key]?[member];
-        return node?.Deserialize<T[]>(RetroRender.Json) ?? [];
+        return node?.Deserialize<T[]>(DocumentJson.Options) ?? [];
     }
 
-    private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, RetroRender.Json);
+    private static JsonNode? Node<T>(T value) => JsonSerializer.SerializeToNode(value, DocumentJson.Options);
 
     private static bool WasDoneBefore(StepContext c, int id) => Get<ActionLine>(c, "snap_actions").Any(a => a.Id == id && a.Done);
 

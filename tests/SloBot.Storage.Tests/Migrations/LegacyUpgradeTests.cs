@@ -7,6 +7,7 @@ using SloBot.Chat.ActionItems;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Documents;
 using SloBot.Chat.Events;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
@@ -53,8 +54,8 @@ public abstract class LegacyUpgradeTests(StorageProvider provider) : StoreTest(p
         Assert.Equal(T0, await provider.GetRequiredService<IScheduleLedger>().LastAsync("weekly-review", CancellationToken.None));
         Assert.Equal("critical", Assert.Single(await provider.GetRequiredService<IAlertStateStore>().AllAsync(CancellationToken.None)).Severity);
         Assert.False(await provider.GetRequiredService<IHandledRequests>().TryClaimAsync("slack:Ev1", T0, T0.AddDays(1), CancellationToken.None));
-        Assert.Equal("INC-7", (await provider.GetRequiredService<IRetrospectiveStore>().FindAsync("inc-7", CancellationToken.None))!.IncidentId);
-        Assert.Equal("2026-11-23", (await provider.GetRequiredService<IWeeklyReviewStore>().FindAsync("review-def456", CancellationToken.None))!.Title);
+        Assert.Equal("retro-abc123", (await provider.GetRequiredService<IPublishedDocumentStore>().FindAsync("retro", "inc-7", CancellationToken.None))!.Id);
+        Assert.Equal("2026-11-23", (await provider.GetRequiredService<IPublishedDocumentStore>().FindAsync("review", "review-def456", CancellationToken.None))!.Title);
 
         var actions = provider.GetRequiredService<IActionItemStore>();
         var added = await actions.AddAsync("retro-new", "INC-8", [new NewActionItem(0, "Add a canary", "U2", null, ActionHorizon.ThisMonth)], T0, CancellationToken.None);
@@ -72,7 +73,7 @@ public abstract class LegacyUpgradeTests(StorageProvider provider) : StoreTest(p
         Assert.Equal(["005_conversations", .. CapabilityIds], (await AppliedAsync()).Order(StringComparer.Ordinal));
         await provider.GetRequiredService<ITierAdoptions>().AdoptAsync(new TierAdoption("search", ServiceTier.Standard, "U1", T0), CancellationToken.None);
         Assert.NotNull(await provider.GetRequiredService<ITierAdoptions>().FindAsync("search", CancellationToken.None));
-        Assert.Equal("INC-7", (await provider.GetRequiredService<IRetrospectiveStore>().FindAsync("INC-7", CancellationToken.None))!.IncidentId);
+        Assert.Equal("INC-7", (await provider.GetRequiredService<IPublishedDocumentStore>().FindAsync("retro", "INC-7", CancellationToken.None))!.Title);
     }
 
     [Fact]
@@ -95,10 +96,10 @@ public abstract class LegacyUpgradeTests(StorageProvider provider) : StoreTest(p
         await using (var connection = await database.OpenAsync(CancellationToken.None))
         {
             await using var retro = connection.Command("INSERT INTO retrospectives (id, incident_id, started_at, published_at, document) VALUES ('retro-abc123', 'INC-7', @at, @at, @doc)");
-            retro.AddParameter("@at", T0.ToString("O")).AddParameter("@doc", JsonSerializer.Serialize(Retro(), RetroRender.Json));
+            retro.AddParameter("@at", T0.ToString("O")).AddParameter("@doc", JsonSerializer.Serialize(Retro(), DocumentJson.Options));
             await retro.ExecuteNonQueryAsync(CancellationToken.None);
             await using var review = connection.Command("INSERT INTO weekly_reviews (id, week_start, published_at, document) VALUES ('review-def456', '2026-11-23', @at, @doc)");
-            review.AddParameter("@at", T0.ToString("O")).AddParameter("@doc", JsonSerializer.Serialize(Review(), RetroRender.Json));
+            review.AddParameter("@at", T0.ToString("O")).AddParameter("@doc", JsonSerializer.Serialize(Review(), DocumentJson.Options));
             await review.ExecuteNonQueryAsync(CancellationToken.None);
         }
 

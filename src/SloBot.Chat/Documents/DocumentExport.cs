@@ -1,7 +1,7 @@
 using System.Text;
 using SloBot.Chat.Replies;
 
-namespace SloBot.Chat.Conversations;
+namespace SloBot.Chat.Documents;
 
 public enum ExportFormat
 {

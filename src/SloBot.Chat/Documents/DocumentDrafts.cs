@@ -1,13 +1,14 @@
 using Humanizer;
 using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
 using SloBot.Chat.Replies;
 
-namespace SloBot.Chat.Conversations;
+namespace SloBot.Chat.Documents;
 
-/// <summary><c>list</c> and <c>resume</c> for a kind of conversation (retrospectives, weekly reviews).</summary>
-public static class ConversationList
+/// <summary>The drafts of published documents — the conversations of a kind: <c>list</c>, <c>resume</c> and lookup by id or title.</summary>
+public static class DocumentDrafts
 {
-    public static async Task<Reply> RenderAsync(ConversationEngine engine, TimeProvider time, string kind, string header, string command, CancellationToken cancellationToken)
+    public static async Task<Reply> ListAsync(ConversationEngine engine, TimeProvider time, string kind, string header, string command, CancellationToken cancellationToken)
     {
         var records = await engine.Store.ListAsync(kind, activeOnly: false, 25, cancellationToken).ConfigureAwait(false);
         if (records.Count == 0)
