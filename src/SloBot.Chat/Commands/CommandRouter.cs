@@ -22,12 +22,24 @@ public sealed class CommandRouter(IEnumerable<ICommandHandler> handlers, IServic
             var nameWords = handler.Spec.Name.Split(' ');
             if (words.Count >= nameWords.Length && nameWords.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
             {
+                if (command.OneShot && handler.Spec.OpensConversation)
+                    return Task.FromResult(NeedsConversation(handler.Spec, command.Text));
                 var context = new CommandContext(command, CommandArgs.Parse(words.Skip(nameWords.Length)), services);
                 return handler.HandleAsync(context, cancellationToken);
             }
         }
 
         return Task.FromResult(Unknown(words));
+    }
+
+    /// <summary>A conversation typed into <c>slobot ask</c>: refused before the handler runs, so nothing is started or stored.</summary>
+    private static Reply NeedsConversation(CommandSpec spec, string typed)
+    {
+        var text = StripPrefix(typed);
+        return Reply.BadCommand(
+            $"`/slo {spec.Name}` opens a conversation that is answered step by step, and a one-shot `slobot ask` cannot answer it, " +
+            $"so nothing was started or stored. Run it in Slack or Discord (`/slo {text}`), or in SloBot's console: start `slobot` " +
+            $"(`slobot --demo` for the demo data) and type `/slo {text}` at the `slo>` prompt.");
     }
 
     private Reply Unknown(IReadOnlyList<string> words)

@@ -6,6 +6,9 @@ namespace SloBot.Chat.Commands;
 /// </summary>
 public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<CommandOption> Options, IReadOnlyList<string> Examples)
 {
+    /// <summary>The command opens (or reopens) a conversation answered step by step; a one-shot asker is told where to run it instead.</summary>
+    public bool OpensConversation { get; init; }
+
     public string Usage => $"/slo {Name}" + string.Concat(Options.Select(o => o switch
     {
         { Positional: true, Required: true } => $" <{o.Name}>",

@@ -188,7 +188,7 @@ public sealed partial class ConversationEngine(
         if (trigger == FlowTrigger.Resume)
             data.Remove(ResumeKey);
         var confirmation = answer?.Confirmation ?? Describe(trigger, step);
-        var saved = record with { State = state, Data = data.ToJsonString(), FlowVersion = flow.Version, UpdatedAt = context.Now, RemindedAt = null };
+        var saved = record with { State = state, Data = data.ToJsonString(), FlowVersion = flow.Version, UpdatedAt = context.Now, RemindedAt = null, Title = flow.TitleOf(data) ?? record.Title };
         var next = Context(saved, data);
         if (state != before && flow.Step(state)?.OnEnter is { } enter)
             await enter(next, cancellationToken).ConfigureAwait(false);

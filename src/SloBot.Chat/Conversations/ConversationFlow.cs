@@ -28,7 +28,10 @@ public abstract class ConversationFlow
     /// <summary>After the completed state was saved: the reply that finishes the conversation (the published document).</summary>
     public abstract Task<Reply> CompletedAsync(StepContext context, CancellationToken cancellationToken);
 
-    /// <summary>The collected answers so far, for <c>status</c> and the review step.</summary>
+    /// <summary>The conversation's title from its answers (the retrospective's incident id), or null to keep the one it started with.</summary>
+    public virtual string? TitleOf(System.Text.Json.Nodes.JsonObject data) => null;
+
+        /// <summary>The collected answers so far, for <c>status</c> and the review step.</summary>
     public virtual IReadOnlyList<ReplyBlock> Summary(StepContext context) => ConversationSummary.Of(this, context);
 
     public FlowStep? Step(string name) => Steps.FirstOrDefault(s => s.Name == name);

@@ -24,7 +24,14 @@ public abstract record ChatEvent(string EventId, ConversationKey Where, ChatUser
 
 /// <summary>"/slo budget payment": <see cref="Text"/> is everything after "/slo" ("budget payment").</summary>
 public sealed record CommandEvent(string EventId, ConversationKey Where, ChatUser User, DateTimeOffset ReceivedAt, string Text)
-    : ChatEvent(EventId, Where, User, ReceivedAt);
+    : ChatEvent(EventId, Where, User, ReceivedAt)
+{
+    /// <summary>
+    /// The asker reads one reply and is gone (<c>slobot ask</c>): nothing can answer a follow-up question, so commands
+    /// that open a conversation refuse instead of leaving one behind.
+    /// </summary>
+    public bool OneShot { get; init; }
+}
 
 /// <summary>A button on one of SloBot's messages was clicked. <see cref="ActionId"/> is what the <c>ReplyButton</c> carried.</summary>
 public sealed record ButtonClick(string EventId, ConversationKey Where, ChatUser User, DateTimeOffset ReceivedAt, string ActionId, string? Value, string? MessageId)

@@ -48,7 +48,7 @@ internal static class RetroAnswers
         var (range, error) = LenientTime.ParseRange(text, context.Now, context.Zone);
         if (range is not { } r)
             return StepAnswer.Reject(error!);
-        var shown = $"{LenientTime.Format(r.Start, context.Zone)} → {LenientTime.Format(r.End, context.Zone)} ({BudgetFormat.Duration(r.Duration)})";
+        var shown = $"{LenientTime.FormatRange(r, context.Zone)} ({BudgetFormat.TwoUnits(r.Duration)})";
         return StepAnswer.Accept(
             new JsonObject { ["text"] = shown, ["start"] = r.Start.ToString("O", CultureInfo.InvariantCulture), ["end"] = r.End.ToString("O", CultureInfo.InvariantCulture) },
             $"Incident window {shown} ✔");

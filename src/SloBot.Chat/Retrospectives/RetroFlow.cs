@@ -75,7 +75,10 @@ internal sealed class RetroFlow(ISloCatalog catalog, ISliSource source, BudgetQu
         return RetroRender.Reply(document);
     }
 
-    public override IReadOnlyList<ReplyBlock> Summary(StepContext context) => RetroRender.Blocks(RetroDocumentBuilder.Build(context));
+    /// <summary>The incident id, once known: a retrospective started without one is titled by the answer to step 1.</summary>
+    public override string? TitleOf(JsonObject data) => data["incident"]?.GetValue<string>();
+
+        public override IReadOnlyList<ReplyBlock> Summary(StepContext context) => RetroRender.Blocks(RetroDocumentBuilder.Build(context));
 
     private async Task ComputeImpactAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Conversations;
+using SloBot.Chat.Documents;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 
 namespace SloBot.Chat.Retrospectives;
 
-/// <summary><c>/slo retro start [incident] [services] [start-end]</c>: opens a thread and walks through the retrospective.</summary>
-internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engine, ThreadPosts posts, ISloCatalog catalog) : ICommandHandler
+/// <summary><c>/slo retro start [incident] [services] [start-end] [again]</c>: opens a thread and walks through the retrospective.</summary>
+internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engine, ThreadPosts posts, ISloCatalog catalog, PublishedDocuments<RetrospectiveDocument> retros) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new(
         "retro start",
@@ -16,45 +17,31 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
             new CommandOption("incident", "The incident id, e.g. INC-2041", Positional: true),
             new CommandOption("services", "Affected services, comma-separated", OptionKind.Service, Positional: true),
             new CommandOption("window", "Start and end: 14:00-16:15, \"yesterday 2pm to 4:15pm\", ISO-8601", Positional: true),
+            new CommandOption(RetroStartArguments.AgainWord, "Start another retrospective for an incident that already has a published one", OptionKind.Boolean),
         ],
-        ["/slo retro start INC-2041 payment 14:00-16:15", "/slo retro start INC-2042 payment,order yesterday 2pm to 4:15pm", "/slo retro start"]);
+        ["/slo retro start INC-2041 payment 14:00-16:15", "/slo retro start INC-2042 payment,order yesterday 2pm to 4:15pm", "/slo retro start"])
+    {
+        OpensConversation = true,
+    };
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var e = context.Event;
-        var words = context.Args.Words;
-        var data = new JsonObject();
-        var notes = new List<string>();
-        var probe = new StepContext(new ConversationRecord("", e.Where, RetroFlow.FlowKind, flow.Version, "", "{}", "", e.User.Id, e.ReceivedAt, e.ReceivedAt), data, engine.Now, engine.Zone, context.Services);
-        if (words.Count > 0)
+        var probe = new StepContext(new ConversationRecord("", e.Where, RetroFlow.FlowKind, flow.Version, "", "{}", "", e.User.Id, e.ReceivedAt, e.ReceivedAt), [], engine.Now, engine.Zone, context.Services);
+        var args = RetroStartArguments.Read(context.Args.Words, probe, catalog);
+        if (args.Error is { } error)
+            return Reply.BadCommand($"{error} Nothing was started. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+        if (args.Incident is { } incident)
         {
-            var incident = RetroAnswers.Incident(words[0]);
-            if (!incident.Ok)
-                return Reply.BadCommand($"`{words[0]}`: {incident.Error}. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
-            data["incident"] = incident.Value;
-            if (await ActiveForIncidentAsync(words[0], cancellationToken).ConfigureAwait(false) is { } existing)
+            if (await ActiveForIncidentAsync(incident, cancellationToken).ConfigureAwait(false) is { } existing)
                 return await ConversationPointers.BelongsInThreadAsync(engine, posts, existing, e.Where, cancellationToken).ConfigureAwait(false);
-            var split = words.Count;
-            for (var i = words.Count - 1; i >= 1; i--)
-            {
-                if (RetroAnswers.Window(string.Join(' ', words.Skip(i)), probe).Ok)
-                    split = i;
-            }
-
-            if (split > 1)
-            {
-                var services = RetroAnswers.Services(string.Join(' ', words.Skip(1).Take(split - 1)), catalog);
-                if (services.Ok)
-                    data["services"] = services.Value;
-                else
-                    notes.Add($"Services: {services.Error}.");
-            }
-
-            if (split < words.Count)
-                data["window"] = RetroAnswers.Window(string.Join(' ', words.Skip(split)), probe).Value;
+            if (!args.Again && await retros.FindAsync(incident, cancellationToken).ConfigureAwait(false) is { } published
+                && string.Equals(published.IncidentId, incident, StringComparison.OrdinalIgnoreCase))
+                return await AlreadyPublishedAsync(published, context.Args.Words, cancellationToken).ConfigureAwait(false);
         }
 
-        var title = data["incident"]?.GetValue<string>() ?? "(new)";
+        var data = args.Data;
+        var title = args.Incident ?? "(new)";
         var thread = e.Where.Thread is null && posts.TransportFor(e.Platform) is not null
             ? await posts.StartThreadAsync(e.Where, Reply.Text($"🧭 **Incident retrospective {title}** — started by <@{e.User.Id}>. Answer the questions in this thread."), $"{title} retrospective", e.EventId + ":thread", cancellationToken).ConfigureAwait(false)
             : null;
@@ -62,16 +49,38 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
         var (record, prompt) = await engine.StartAsync(flow, where, e.User, title, data, posts.LinkTo(where), cancellationToken).ConfigureAwait(false);
         if (prompt is null)
             return ConversationPointers.Busy(engine, record);
-        if (notes.Count > 0)
-            prompt = prompt with { Blocks = [new TextBlock(string.Join("\n", notes)), .. prompt.Blocks] };
+        var heard = args.Understood(engine.Zone);
+        var notes = args.Notes.Count > 0 ? "\n" + string.Join("\n", args.Notes) : "";
+        if (heard.Length > 0 || notes.Length > 0)
+            prompt = prompt with { Blocks = [new TextBlock(heard + notes), .. prompt.Blocks] };
         if (thread is null)
             return prompt;
         await posts.PostAsync(where, prompt, record.Id + ":first", cancellationToken).ConfigureAwait(false);
+        var text = $"Started the {title} retrospective ({record.Id}) in a thread: {posts.LinkTo(where)}" + (heard.Length > 0 ? "\n" + heard : "");
         return new Reply
         {
-            Blocks = [new TextBlock($"Started the {title} retrospective ({record.Id}) in a thread: {posts.LinkTo(where)}")],
+            Blocks = [new TextBlock(text)],
             Summary = $"Started the {title} retrospective",
-            Data = new { conversation = record.Id, thread = where.ToString() },
+            Data = new { conversation = record.Id, thread = where.ToString(), understood = args.Json() },
+        };
+    }
+
+    /// <summary>The incident already has a published retrospective: say so, link it, and offer a second one (button or <c>again</c>).</summary>
+    private async Task<Reply> AlreadyPublishedAsync(RetrospectiveDocument published, IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        var record = await engine.Store.GetAsync(published.Id, cancellationToken).ConfigureAwait(false);
+        var link = record?.Link ?? (record is null ? null : posts.LinkTo(record.Key));
+        var retyped = string.Join(' ', words.Select(w => w.Any(char.IsWhiteSpace) ? $"\"{w}\"" : w)) + " " + RetroStartArguments.AgainWord;
+        var text = $"{published.IncidentId} already has a published retrospective ({published.Id}, published {LenientTime.Format(published.PublishedAt, engine.Zone)}" +
+            (link is null ? "" : $", thread {link}") + $"); read it with `/slo retro export {published.Id} markdown`. " +
+            $"Start a second one anyway? Press the button or type `/slo retro start {retyped}`.";
+        return new Reply
+        {
+            Blocks = [new TextBlock(text)],
+            Buttons = [new ReplyButton(RetroStartButton.Action, "Start a second retrospective", retyped)],
+            Ephemeral = true,
+            Summary = $"{published.IncidentId} already has a published retrospective",
+            Data = new { alreadyPublished = new { id = published.Id, incident = published.IncidentId, publishedAt = published.PublishedAt, link }, started = false },
         };
     }
 

@@ -26,7 +26,7 @@ public static class RetrospectiveDocuments
             "retro resume",
             "Continues a retrospective where it stopped",
             [new CommandOption("id", "The retrospective's id or incident id (see /slo retro list)", Required: true, Positional: true)],
-            ["/slo retro resume retro-3fa9c1", "/slo retro resume INC-2041"]),
+            ["/slo retro resume retro-3fa9c1", "/slo retro resume INC-2041"]) { OpensConversation = true },
         ExportSpec = new(
             "retro export",
             "Exports a published retrospective as markdown, html or json",

@@ -21,6 +21,7 @@ public static class RetrospectiveServiceCollectionExtensions
         services.AddConversationFlow<RetroFlow>();
         services.AddCommand<RetroStartCommand>();
         services.AddPublishedDocuments(RetrospectiveDocuments.Kind);
+        services.AddSingleton<IButtonHandler, RetroStartButton>();
         return services;
     }
 }

@@ -38,7 +38,7 @@ internal sealed class ReviewStarter(WeeklyReviewFlow flow, ConversationEngine en
 
 internal sealed class ReviewStartCommand(ReviewStarter starter) : ICommandHandler
 {
-    public CommandSpec Spec { get; } = new("review start", "Starts the weekly SLO review in a thread, with the week's data on the table", [], ["/slo review start"]);
+    public CommandSpec Spec { get; } = new("review start", "Starts the weekly SLO review in a thread, with the week's data on the table", [], ["/slo review start"]) { OpensConversation = true };
 
     public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) => starter.StartAsync(context.Event, cancellationToken);
 }

@@ -25,7 +25,7 @@ public static class WeeklyReviewDocuments
             "review resume",
             "Continues a weekly review where it stopped",
             [new CommandOption("id", "The review's id or date (see /slo review list)", Required: true, Positional: true)],
-            ["/slo review resume review-1a2b3c"]),
+            ["/slo review resume review-1a2b3c"]) { OpensConversation = true },
         ExportSpec = new(
             "review export",
             "Exports a published weekly review as markdown, html or json",

@@ -22,7 +22,7 @@ internal static class AskCommand
         var sink = services.GetRequiredService<IChatEventSink>();
         var time = services.GetRequiredService<TimeProvider>();
         var responder = new CapturingResponder();
-        var command = new CommandEvent($"ask-{Guid.NewGuid():N}", ConsoleTransport.Session, ConsoleTransport.User, time.GetUtcNow(), text);
+        var command = new CommandEvent($"ask-{Guid.NewGuid():N}", ConsoleTransport.Session, ConsoleTransport.User, time.GetUtcNow(), text) { OneShot = true };
         await sink.HandleAsync(command, responder, cancellationToken).ConfigureAwait(false);
         if (responder.Replies.Count == 0)
         {

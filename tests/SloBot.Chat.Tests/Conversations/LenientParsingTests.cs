@@ -41,7 +41,9 @@ public class LenientParsingTests
     [Theory]
     [InlineData("sometime yesterday", "I expected a start and an end")]
     [InlineData("2026-11-23 11:00 to 2026-11-23 13:00", "in the future")]
-    [InlineData("25:00-26:00", "a time must look like 14:00, 2pm or 4:15pm")]
+    [InlineData("25:00-26:00", "`25:00` is not a time of day (hours 0–23 and minutes 0–59, or 1–12 with am/pm)")]
+    [InlineData("14:00-99:99", "`99:99` is not a time of day")]
+    [InlineData("13pm-14:00", "`13pm` is not a time of day")]
     [InlineData("2026-11-01 10:00 to 2026-11-20 10:00", "longer than 14 days")]
     public void ParseRange_Unreadable_SaysWhy(string text, string reason)
     {
@@ -78,4 +80,27 @@ public class LenientParsingTests
         Assert.False(answer.Ok);
         Assert.Contains(reason, answer.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("14:00-16:15", true)]
+    [InlineData("25:00-26:00", true)]
+    [InlineData("2pm", true)]
+    [InlineData("yesterday", true)]
+    [InlineData("fri", true)]
+    [InlineData("2026-11-20T14:00Z/2026-11-20T16:15Z", true)]
+    [InlineData("payment", false)]
+    [InlineData("monitoring", false)]
+    [InlineData("api-v2", false)]
+    [InlineData("INC-2041", false)]
+    public void LooksLikeTime_TimesValidOrNot_NotServiceNames(string word, bool expected) =>
+        Assert.Equal(expected, LenientTime.LooksLikeTime(word));
+
+    [Theory]
+    [InlineData("2026-12-04T14:00Z", "2026-12-04T16:15Z", "UTC", "14:00–16:15 UTC, Fri 4 Dec")]
+    [InlineData("2026-12-04T23:30Z", "2026-12-05T01:15Z", "UTC", "Fri 4 Dec 23:30 – Sat 5 Dec 01:15 UTC")]
+    [InlineData("2026-12-04T22:30Z", "2026-12-04T23:15Z", "Europe/Berlin", "Fri 4 Dec 23:30 – Sat 5 Dec 00:15 Europe/Berlin")]
+    public void FormatRange_SaysDateAndZone(string start, string end, string zone, string expected) =>
+        Assert.Equal(expected, LenientTime.FormatRange(
+            new TimeRange(DateTimeOffset.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.Parse(end, System.Globalization.CultureInfo.InvariantCulture)),
+            TimeZoneInfo.FindSystemTimeZoneById(zone)));
 }

@@ -119,7 +119,7 @@ public class RetrospectiveFlowTests
         var future = (await host.SayAsync(thread, "2026-11-23 11:00 to 2026-11-23 13:00"))!.PlainText();
         Assert.Contains("in the future", future);
         var ok = (await host.SayAsync(thread, "2026-11-22T14:00Z/2026-11-22T16:15Z"))!.PlainText();
-        Assert.Contains("Incident window Sun 22 Nov 14:00 UTC → Sun 22 Nov 16:15 UTC (2 hours, 15 minutes) ✔", ok);
+        Assert.Contains("Incident window 14:00–16:15 UTC, Sun 22 Nov (2 hours 15 minutes) ✔", ok);
         Assert.Contains("26.1 % of 30d", ok);
     }
 

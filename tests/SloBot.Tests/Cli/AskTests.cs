@@ -127,6 +127,34 @@ public sealed class AskTests : IDisposable
         Assert.Equal(0, second);
     }
 
+    [Theory]
+    [InlineData("/slo retro start INC-2041 payment 14:00-16:15", "retro start")]
+    [InlineData("/slo retro start", "retro start")]
+    [InlineData("/slo review start", "review start")]
+    [InlineData("/slo retro resume INC-2041", "retro resume")]
+    public async Task Ask_CommandOpeningAConversation_Exit2WithWhereToRunItAndStoresNothing(string command, string name)
+    {
+        var (code, stdout, stderr) = await RunAsync("ask", command, "--demo", Store);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.Contains($"`/slo {name}` opens a conversation", stderr, StringComparison.Ordinal);
+        Assert.Contains($"type `{command}` at the `slo>` prompt", stderr, StringComparison.Ordinal);
+        Assert.Contains("Slack or Discord", stderr, StringComparison.Ordinal);
+        foreach (var list in new[] { "/slo retro list", "/slo review list" })
+        {
+            var (listed, json, _) = await RunAsync("ask", list, "--demo", "--json", Store);
+            Assert.Equal(0, listed);
+            Assert.Empty(JsonDocument.Parse(json).RootElement.GetProperty("conversations").EnumerateArray());
+        }
+
+        // Nothing was left behind for the next one-shot to trip over.
+        var (again, _, againErr) = await RunAsync("ask", "/slo review start", "--demo", Store);
+        Assert.Equal(2, again);
+        Assert.DoesNotContain("already", againErr, StringComparison.Ordinal);
+        Assert.Contains("opens a conversation", againErr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ask_NoCatalog_SaysHowToAddOne()
     {

@@ -39,8 +39,10 @@ public static partial class LenientTime
         var day1 = explicitDay ? ResolveDay(m.Groups["d1"].Value, today) : today;
         if (day1 is null)
             return (null, $"'{m.Groups["d1"].Value}' is not a day I can read");
-        if (!TryClock(m.Groups["t1"].Value, out var c1) || !TryClock(m.Groups["t2"].Value, out var c2))
-            return (null, "a time must look like 14:00, 2pm or 4:15pm");
+        if (!TryClock(m.Groups["t1"].Value, out var c1))
+            return (null, NotAClock(m.Groups["t1"].Value));
+        if (!TryClock(m.Groups["t2"].Value, out var c2))
+            return (null, NotAClock(m.Groups["t2"].Value));
         var day2 = m.Groups["d2"].Success ? ResolveDay(m.Groups["d2"].Value, today) : day1;
         if (day2 is null)
             return (null, $"'{m.Groups["d2"].Value}' is not a day I can read");
@@ -103,6 +105,22 @@ public static partial class LenientTime
         return null;
     }
 
+    /// <summary>
+    /// Whether a word starts what reads as a time or a window ("14:00-16:15", "25:00-26:00", "2pm", "yesterday",
+    /// "2025-01-15T14:00Z/…"), valid or not: what follows it is the window, never a service name.
+    /// </summary>
+    public static bool LooksLikeTime(string word) => TimeLike().IsMatch(word.Trim());
+
+    /// <summary>"14:00–16:15 UTC, Fri 4 Dec"; across days "Fri 4 Dec 23:30 – Sat 5 Dec 01:15 UTC".</summary>
+    public static string FormatRange(TimeRange range, TimeZoneInfo zone)
+    {
+        var (start, end) = (TimeZoneInfo.ConvertTime(range.Start, zone), TimeZoneInfo.ConvertTime(range.End, zone));
+        var inv = CultureInfo.InvariantCulture;
+        return start.Date == end.Date
+            ? $"{start.ToString("HH:mm", inv)}–{end.ToString("HH:mm", inv)} {ZoneName(zone)}, {start.ToString("ddd d MMM", inv)}"
+            : $"{start.ToString("ddd d MMM HH:mm", inv)} – {end.ToString("ddd d MMM HH:mm", inv)} {ZoneName(zone)}";
+    }
+
     /// <summary>"Mon 23 Nov 14:00 UTC" in the zone.</summary>
     public static string Format(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture) + " " + ZoneName(zone);
@@ -119,6 +137,9 @@ public static partial class LenientTime
             return (null, "that is longer than 14 days; check the dates");
         return (range, null);
     }
+
+    private static string NotAClock(string text) =>
+        $"`{text.Trim()}` is not a time of day (hours 0–23 and minutes 0–59, or 1–12 with am/pm), like 14:00, 2pm or 4:15pm";
 
     private static DateOnly? ResolveDay(string word, DateOnly today)
     {
@@ -203,6 +224,9 @@ public static partial class LenientTime
 
     [GeneratedRegex(@"^(?:(?<d>" + Day + @")\s+)?(?<t>" + Clock + @")\b(?<rest>.*)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex LeadingClock();
+
+    [GeneratedRegex(@"^(?:(?:" + Day + @")\b.*|(?:from|at)|\d{1,2}(?:[:.]\d{1,2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:-|–|—).*)?|\d{4}-\d{2}-\d{2}.*)$", RegexOptions.IgnoreCase)]
+    private static partial Regex TimeLike();
 
     [GeneratedRegex(@"[+-]\d{2}:?\d{2}$")]
     private static partial Regex OffsetSuffix();
