@@ -59,7 +59,7 @@ internal static class PrometheusHarness
         var catalog = CatalogReader.Read("payment.yaml", Yaml(["payment"]));
         using var bot = new Bot(server.Url, catalog, 1_000_000);
         var slos = catalog.Services[0].Slos;
-        var query = Assert1(new CountBatch(slos, BudgetMath.WindowsFor(slos)).Queries(1_000_000));
+        var query = Assert1(new CountBatch(slos, BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch)).Queries(1_000_000));
         using var raw = new HttpClient { BaseAddress = server.Url };
 
         async Task<double> Slobot()
@@ -139,8 +139,8 @@ internal static class PrometheusHarness
             throw new InvalidOperationException(string.Join('\n', catalog.Problems));
         using var bot = new Bot(prometheus, catalog, maxQueryLength);
         var slos = catalog.Services.SelectMany(s => s.Slos).ToArray();
-        var queries = new CountBatch(slos, BudgetMath.WindowsFor(slos)).Queries(maxQueryLength);
-        Console.WriteLine($"prom status: {slos.Length} SLOs × {BudgetMath.WindowsFor(slos).Count} windows → {queries.Count} PromQL quer{(queries.Count == 1 ? "y" : "ies")}, {queries.Sum(q => q.Length):N0} characters (MaxQueryLength {maxQueryLength:N0})");
+        var queries = new CountBatch(slos, BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch)).Queries(maxQueryLength);
+        Console.WriteLine($"prom status: {slos.Length} SLOs × {BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch).Count} windows → {queries.Count} PromQL quer{(queries.Count == 1 ? "y" : "ies")}, {queries.Sum(q => q.Length):N0} characters (MaxQueryLength {maxQueryLength:N0})");
         for (var run = 1; run <= 3; run++)
         {
             var before = bot.Requests;

@@ -12,7 +12,7 @@ internal static class AlertMessages
     {
         var slo = evaluation.Slo;
         var name = $"{slo.Service} {slo.Name}";
-        var budgetLeft = new ReplyField("Budget left", $"{BudgetFormat.Percent(budget.Remaining)} of {BudgetFormat.Duration(slo.Window)} ({budget.Status.ToWord()})");
+        var budgetLeft = new ReplyField("Budget left", $"{BudgetFormat.Percent(budget.Remaining)} of {BudgetFormat.WindowWords(budget)} ({budget.Status.ToWord()})");
         var buttons = new[] { new ReplyButton(BudgetShowButton.Show, "Budget", slo.Service) };
         if (evaluation.Firing is not { } rule)
         {
@@ -37,7 +37,7 @@ internal static class AlertMessages
             Blocks =
             [
                 new TextBlock($"Burning **{BudgetFormat.BurnRate(longRate)}** over {Window(rule.LongWindow)} and **{BudgetFormat.BurnRate(shortRate)}** over {Window(rule.ShortWindow)} " +
-                    $"(alert above {BudgetFormat.BurnRate(rule.Factor)}, {verb}): at this rate the whole {BudgetFormat.Duration(slo.Window)} budget lasts {BudgetFormat.Duration(slo.Window / longRate, 2)}."),
+                    $"(alert above {BudgetFormat.BurnRate(rule.Factor)}, {verb}): at this rate the whole {BudgetFormat.Duration(budget.Span.Length)} budget lasts {BudgetFormat.Duration(budget.Span.Length / longRate, 2)}."),
                 new FieldsBlock(
                 [
                     budgetLeft,

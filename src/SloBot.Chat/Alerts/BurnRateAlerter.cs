@@ -77,7 +77,7 @@ internal sealed partial class BurnRateAlerter(
         if (slos.Length == 0)
             return;
         var now = time.GetUtcNow();
-        var windows = BurnRateEvaluation.Windows(slos).Concat(slos.Select(s => s.Window)).Distinct().Order().ToArray();
+        var windows = BudgetMath.WindowsFor(slos, now);
         var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
         var current = (await states.AllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Slo, StringComparer.Ordinal);
         foreach (var slo in slos)

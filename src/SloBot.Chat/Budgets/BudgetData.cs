@@ -1,10 +1,12 @@
 using SloBot.Core.Budgets;
+using SloBot.Core.Catalog;
 
 namespace SloBot.Chat.Budgets;
 
 /// <summary>
 /// The <c>--json</c> contract of a budget reply (README, "JSON output"). Ratios are 0–1, times ISO-8601 UTC. Without
-/// events in the window: status "nodata", and sli, errorBudget, burnRates and projectedExhaustion null.
+/// events in the window: status "nodata", and sli, errorBudget, burnRates and projectedExhaustion null. A calendar SLO
+/// (windowKind "calendar") counts from periodStart to now and resets at resetsAt; windowSeconds is its whole period.
 /// </summary>
 public sealed record BudgetSloData(
     string Service,
@@ -12,6 +14,9 @@ public sealed record BudgetSloData(
     double Target,
     string Window,
     double WindowSeconds,
+    string WindowKind,
+    DateTimeOffset PeriodStart,
+    DateTimeOffset? ResetsAt,
     double? Sli,
     double GoodEvents,
     double TotalEvents,
@@ -25,8 +30,11 @@ public sealed record BudgetSloData(
         b.Slo.Service,
         b.Slo.Name,
         b.Slo.Target,
-        SloWindow.Format(b.Slo.Window),
-        b.Slo.Window.TotalSeconds,
+        b.Slo.WindowText(),
+        b.Span.Length.TotalSeconds,
+        b.Slo.WindowKind(),
+        b.Span.Start.ToUniversalTime(),
+        b.Span.ResetsAt?.ToUniversalTime(),
         b.Sli,
         b.Period.Good,
         b.Period.Total,

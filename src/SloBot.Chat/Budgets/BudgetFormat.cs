@@ -49,6 +49,25 @@ public static class BudgetFormat
             .Replace("no time", "0 " + SmallUnit.ToString().ToLowerInvariant() + "s", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// What a budget counts, in words: "30 days" for a rolling window; for a calendar one "the calendar month since
+    /// Thu 1 Jan 00:00 (Europe/Paris), resetting Sun 1 Feb 00:00".
+    /// </summary>
+    public static string WindowWords(ErrorBudget budget)
+    {
+        if (budget.Slo.Calendar is not { } calendar || budget.Span.ResetsAt is not { } reset)
+            return Duration(budget.Slo.Window);
+        return $"{CalendarPeriod(calendar)} since {Local(budget.Span.Start, calendar)} ({calendar.TimeZone.Id}), resetting {Local(reset, calendar)}";
+    }
+
+    /// <summary>"the calendar month", "the calendar week", "the 2-week calendar period".</summary>
+    public static string CalendarPeriod(Core.Catalog.CalendarWindow calendar) => calendar.Count == 1
+        ? $"the calendar {calendar.Unit.ToString().ToLowerInvariant()}"
+        : $"the {calendar.Count}-{calendar.Unit.ToString().ToLowerInvariant()} calendar period";
+
+    private static string Local(DateTimeOffset at, Core.Catalog.CalendarWindow calendar) =>
+        TimeZoneInfo.ConvertTime(at, calendar.TimeZone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
     public static string BurnRate(double rate) => rate.ToString(rate >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture) + "×";
 
     public static string Exhaustion(ErrorBudget budget) => budget switch
@@ -57,6 +76,7 @@ public static class BudgetFormat
         { Status: BudgetStatus.Exhausted } => "already exhausted",
         { ProjectedExhaustion: { } at } => $"in {TwoUnits(at - budget.At)} ({at.UtcDateTime.ToString("ddd d MMM HH:00", CultureInfo.InvariantCulture)} UTC)",
         _ when budget.CurrentBurn < 1 => $"not at the current burn ({BurnRate(budget.CurrentBurn)}, below 1×)",
+        { Span.ResetsAt: { } reset } => $"not before the budget resets in {TwoUnits(reset - budget.At)} at the current burn ({BurnRate(budget.CurrentBurn)})",
         _ => $"not within the {Duration(budget.Slo.Window)} window at the current burn ({BurnRate(budget.CurrentBurn)})",
     };
 

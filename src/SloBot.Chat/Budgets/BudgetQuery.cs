@@ -12,11 +12,11 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         if (slos.Count == 0)
             return [];
         var now = time.GetUtcNow();
-        var windows = BudgetMath.WindowsFor(slos);
+        var windows = BudgetMath.WindowsFor(slos, now);
         var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
         foreach (var slo in slos)
         {
-            foreach (var window in windows.Where(w => w == slo.Window || SloWindow.BurnRateWindows.Contains(w)))
+            foreach (var window in windows.Where(w => w == slo.CountWindowAt(now) || SloWindow.BurnRateWindows.Contains(w)))
                 ThrowIfImpossible(slo, window, counts.Get(slo.Id, window));
         }
 

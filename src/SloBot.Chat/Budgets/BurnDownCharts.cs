@@ -43,7 +43,8 @@ public sealed partial class BurnDownCharts(ISliSource source, TimeProvider time,
         {
             var lines = await Task.WhenAll(slos.Select(async slo =>
             {
-                var buckets = await source.SeriesAsync(slo, end - slo.Window, end, BurnDown.Step(slo.Window), CancellationToken.None).ConfigureAwait(false);
+                var start = slo.PeriodAt(end).Start;
+                var buckets = await source.SeriesAsync(slo, start, end, BurnDown.Step(end - start), CancellationToken.None).ConfigureAwait(false);
                 return BurnDown.Compute(slo, buckets, end);
             })).ConfigureAwait(false);
             var drawn = lines.OfType<BurnDownLine>().ToArray();
@@ -59,7 +60,7 @@ public sealed partial class BurnDownCharts(ISliSource source, TimeProvider time,
     /// <summary>What the chart shows, for people who cannot see it.</summary>
     public static string AltText(ServiceDefinition service, IReadOnlyList<ErrorBudget> budgets) =>
         $"Burn-down of the {service.Name} error budgets over their windows: " +
-        string.Join("; ", budgets.Select(b => $"{b.Slo.Name} {BudgetFormat.Percent(b.Remaining)} left of {BudgetFormat.Duration(b.Slo.Window)}")) +
+        string.Join("; ", budgets.Select(b => $"{b.Slo.Name} {BudgetFormat.Percent(b.Remaining)} left of {BudgetFormat.WindowWords(b)}")) +
         ". The dashed line is an even burn (burn rate 1×).";
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Warning, Message = "No burn-down chart for {Service}: {Reason}")]

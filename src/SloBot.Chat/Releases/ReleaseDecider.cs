@@ -56,7 +56,7 @@ public sealed partial class ReleaseDecider(BudgetQuery budgets, ISliSource sourc
             verdict.Status,
             verdict.Status == BudgetStatus.NoData ? null : worst.Remaining,
             worst.Slo.Name,
-            results.Select(b => new SloBudgetSnapshot(b.Slo.Name, b.Slo.Target, SloWindow.Format(b.Slo.Window), b.Status, b.Remaining, b.Period.Good, b.Period.Total) { Burning = b.PageBurnActive }).ToArray());
+            results.Select(b => new SloBudgetSnapshot(b.Slo.Name, b.Slo.Target, b.Slo.WindowText(), b.Status, b.Remaining, b.Period.Good, b.Period.Total) { Burning = b.PageBurnActive }).ToArray());
         var decision = new ReleaseDecisionRecord(
             NewId(), service.Name, version, worst.At, user, where, info, risk.Score, risk.Level, snapshot, verdict.Action, verdict.Conditions,
             ReleaseText.Rationale(worst, results, risk, info, verdict.Action));
@@ -78,6 +78,14 @@ public sealed partial class ReleaseDecider(BudgetQuery budgets, ISliSource sourc
         {
             foreach (var b in results.Where(b => b.Status != BudgetStatus.Healthy))
             {
+                if (b.Span.IsCalendar)
+                {
+                    // A calendar budget counts the period so far: nothing ages out, and it is whole again at the reset.
+                    perSlo.Add((b.Status, CalendarBudgetRecovery.Project(b.Period, b.Span, b.Slo.Target, b.Status)));
+                    perSloAtBurn.Add((b.Status, CalendarBudgetRecovery.Project(b.Period, b.Span, b.Slo.Target, b.Status, b.CurrentBurn)));
+                    continue;
+                }
+
                 var step = HistoryStep(b.Slo.Window);
                 var buckets = await source.SeriesAsync(b.Slo, now - b.Slo.Window, now, step, cancellationToken).ConfigureAwait(false);
                 foreach (var bucket in buckets.Where(x => !x.Missing))

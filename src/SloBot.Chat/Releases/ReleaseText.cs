@@ -2,6 +2,7 @@ using System.Globalization;
 using Humanizer;
 using SloBot.Chat.Budgets;
 using SloBot.Core.Budgets;
+using SloBot.Core.Catalog;
 using SloBot.Core.Releases;
 
 namespace SloBot.Chat.Releases;
@@ -28,7 +29,7 @@ internal static class ReleaseText
     }
 
     /// <summary>"no SLI data for availability over 30d".</summary>
-    public static string NoData(ErrorBudget b) => $"no SLI data for {b.Slo.Name} over {SloWindow.Format(b.Slo.Window)}";
+    public static string NoData(ErrorBudget b) => $"no SLI data for {b.Slo.Name} over {b.Slo.WindowText()}";
 
     /// <summary>"a page-level burn on availability (1 h at 15.2×)".</summary>
     public static string Burning(ErrorBudget b) => $"a page-level burn on {b.Slo.Name} (1h at {BudgetFormat.BurnRate(b.BurnRateOver(SloWindow.OneHour))})";

@@ -35,13 +35,13 @@ public sealed record SloImpact(
         if (slos.Count == 0)
             return [];
         var duration = end - start;
-        var windows = slos.Select(s => s.Window).Append(duration).Distinct().Order().ToArray();
+        var windows = slos.Select(s => s.CountWindowAt(end)).Append(duration).Distinct().Order().ToArray();
         var counts = await source.CountAsync(slos, windows, end, cancellationToken).ConfigureAwait(false);
         var now = await budgets.EvaluateAsync(slos, cancellationToken).ConfigureAwait(false);
         return slos.Select((slo, i) =>
         {
             var during = counts.Get(slo.Id, duration);
-            var window = counts.Get(slo.Id, slo.Window);
+            var window = counts.Get(slo.Id, slo.CountWindowAt(end));
             var allowed = window.Total * slo.ErrorBudgetRatio;
             return new SloImpact(
                 slo.Service,

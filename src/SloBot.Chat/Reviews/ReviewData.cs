@@ -78,7 +78,7 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
             if (b.Status is BudgetStatus.Exhausted or BudgetStatus.Critical)
                 list.Add(new SloProposal(b.Slo.Service, b.Slo.Name, $"Review the {BudgetFormat.Target(b.Slo.Target)} target or freeze risky releases", $"{BudgetFormat.Percent(b.Remaining)} of the budget left"));
             else if (b.Sli is not null && b.Consumed < 0.05 && b.Period.Total > 0)
-                list.Add(new SloProposal(b.Slo.Service, b.Slo.Name, $"The {BudgetFormat.Target(b.Slo.Target)} target could be tightened", $"only {BudgetFormat.Percent(b.Consumed)} of the budget used over {SloWindow.Format(b.Slo.Window)}"));
+                list.Add(new SloProposal(b.Slo.Service, b.Slo.Name, $"The {BudgetFormat.Target(b.Slo.Target)} target could be tightened", $"only {BudgetFormat.Percent(b.Consumed)} of the budget used over {b.Slo.WindowText()}"));
         }
 
         return list.ToArray();

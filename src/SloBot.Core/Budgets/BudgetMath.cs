@@ -10,7 +10,8 @@ public static class BudgetMath
 
     public static double BurnRate(EventCounts counts, double target) => counts.ErrorRatio / (1 - target);
 
-    public static TimeSpan BudgetTime(SloDefinition slo) => TimeSpan.FromSeconds(slo.ErrorBudgetRatio * slo.Window.TotalSeconds);
+    /// <summary>The whole budget as time of full outage over the period containing <paramref name="now"/>: (1 − target) × its length.</summary>
+    public static TimeSpan BudgetTime(SloDefinition slo, DateTimeOffset now) => TimeSpan.FromSeconds(slo.ErrorBudgetRatio * slo.PeriodAt(now).Length.TotalSeconds);
 
     /// <summary>
     /// When the remaining budget runs out at <paramref name="burnRate"/>: R × window ÷ BR. Null when the budget is
@@ -29,11 +30,29 @@ public static class BudgetMath
         return new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
     }
 
+    /// <summary>
+    /// When the budget of a calendar period runs out at <paramref name="burnRate"/>, or null when it does not before the
+    /// period resets. The budget of a calendar period is counted on its events so far, so with steady traffic it runs out
+    /// when the period's error ratio reaches 1 − target: after R × elapsed ÷ (BR − 1) (a burn at or below 1× never gets
+    /// there). Given to the hour (floored), like <see cref="ProjectExhaustion"/>.
+    /// </summary>
+    public static DateTimeOffset? ProjectCalendarExhaustion(double remaining, double burnRate, BudgetPeriod period)
+    {
+        if (period.ResetsAt is not { } reset || !(burnRate > 1) || !(remaining > 0) || !double.IsFinite(burnRate))
+            return null;
+        var seconds = remaining * period.Elapsed.TotalSeconds / (burnRate - 1);
+        if (!(seconds < (reset - period.Now).TotalSeconds))
+            return null;
+        var at = period.Now + TimeSpan.FromSeconds(seconds);
+        return new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+    }
+
     /// <summary>Computes the budget of <paramref name="slo"/> from the counts a source returned.</summary>
     /// <param name="counts">Must hold every window of <see cref="WindowsFor"/>.</param>
     public static ErrorBudget Evaluate(SloDefinition slo, SliCounts counts, DateTimeOffset now)
     {
-        var period = counts.Get(slo.Id, slo.Window);
+        var span = slo.PeriodAt(now);
+        var period = counts.Get(slo.Id, span.CountWindow);
         var burnRates = SloWindow.BurnRateWindows
             .Select(w => new BurnRate(w, BurnRate(counts.Get(slo.Id, w), slo.Target)))
             .ToArray();
@@ -46,7 +65,9 @@ public static class BudgetMath
             period,
             burnRates,
             status,
-            status is BudgetStatus.NoData or BudgetStatus.Exhausted ? null : ProjectExhaustion(remaining, current, slo.Window, now))
+            status is BudgetStatus.NoData or BudgetStatus.Exhausted ? null
+                : span.IsCalendar ? ProjectCalendarExhaustion(remaining, current, span)
+                : ProjectExhaustion(remaining, current, slo.Window, now))
         {
             PageBurnActive = status != BudgetStatus.NoData && Design.BurnRateEvaluation.Evaluate(slo, counts).Severity == "page",
         };
@@ -71,10 +92,13 @@ public static class BudgetMath
             : null;
     }
 
-    /// <summary>Every window a budget needs for <paramref name="slos"/>: their SLO windows and the burn-rate windows.</summary>
-    public static IReadOnlyList<TimeSpan> WindowsFor(IEnumerable<SloDefinition> slos)
+    /// <summary>
+    /// Every window a budget at <paramref name="now"/> needs for <paramref name="slos"/>: their SLO windows (a calendar
+    /// period's time so far) and the burn-rate windows.
+    /// </summary>
+    public static IReadOnlyList<TimeSpan> WindowsFor(IEnumerable<SloDefinition> slos, DateTimeOffset now)
     {
         var list = slos.ToArray();
-        return list.Select(s => s.Window).Concat(SloWindow.BurnRateWindows).Concat(Design.BurnRateEvaluation.Windows(list)).Distinct().Order().ToArray();
+        return list.Select(s => s.CountWindowAt(now)).Concat(SloWindow.BurnRateWindows).Concat(Design.BurnRateEvaluation.Windows(list)).Distinct().Order().ToArray();
     }
 }

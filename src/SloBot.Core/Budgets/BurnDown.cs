@@ -4,8 +4,9 @@ using SloBot.Core.Sli;
 namespace SloBot.Core.Budgets;
 
 /// <summary>
-/// How an SLO's error budget was spent over its current window: the share left after each bucket, counted from the
-/// window's start against the budget of the whole window, so the last point is the budget remaining now. The even-burn
+/// How an SLO's error budget was spent over its current window (a calendar SLO: its period so far): the share left after
+/// each bucket, counted from the window's start against the budget of the whole window, so the last point is the budget
+/// remaining now. The even-burn
 /// line (1 at the start, 0 at the end) is what spending at burn rate 1× would have left.
 /// </summary>
 public sealed record BurnDownLine(SloDefinition Slo, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<BurnDownPoint> Points)
@@ -32,7 +33,7 @@ public static class BurnDown
     /// </summary>
     public static BurnDownLine? Compute(SloDefinition slo, IReadOnlyList<EventBucket> buckets, DateTimeOffset end)
     {
-        var start = end - slo.Window;
+        var start = slo.PeriodAt(end).Start;
         var inWindow = buckets.Where(b => b.End > start && b.End <= end).OrderBy(b => b.End).ToArray();
         var total = inWindow.Aggregate(EventCounts.None, (sum, b) => sum + b.Counts);
         var allowedBad = (1 - slo.Target) * total.Total;

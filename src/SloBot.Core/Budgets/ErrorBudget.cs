@@ -27,8 +27,17 @@ public sealed record ErrorBudget(
     /// <summary>1 − consumed; negative when overspent (not clamped, like Sloth and Pyrra); null without data.</summary>
     public double? Remaining => 1 - Consumed;
 
-    /// <summary>The whole budget as time of full outage over the window (99.9 % over 30 d = 43.2 minutes).</summary>
-    public TimeSpan BudgetTime => BudgetMath.BudgetTime(Slo);
+    /// <summary>
+    /// The period counted: the rolling window ending now, or the calendar period from its start in its zone to now
+    /// (<see cref="BudgetPeriod.ResetsAt"/> is when the budget starts again).
+    /// </summary>
+    public BudgetPeriod Span => Slo.PeriodAt(At);
+
+    /// <summary>
+    /// The whole budget as time of full outage over the window (99.9 % over 30 d = 43.2 minutes), or over the whole
+    /// calendar period (a 31-day month: 44.64 minutes).
+    /// </summary>
+    public TimeSpan BudgetTime => BudgetMath.BudgetTime(Slo, At);
 
     /// <summary>Remaining × budget time; negative when overspent; null without data.</summary>
     public TimeSpan? RemainingTime => Remaining is { } r ? TimeSpan.FromSeconds(r * BudgetTime.TotalSeconds) : null;

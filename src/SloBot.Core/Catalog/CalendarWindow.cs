@@ -20,6 +20,17 @@ public readonly record struct BudgetPeriod(DateTimeOffset Start, DateTimeOffset 
 
     /// <summary>The whole period's length: the rolling window, or start to reset for a calendar period.</summary>
     public TimeSpan Length => ResetsAt is { } end ? end - Start : Elapsed;
+
+    /// <summary>True for a calendar period (one that resets).</summary>
+    public bool IsCalendar => ResetsAt is not null;
+
+    /// <summary>
+    /// The window the sources count, ending now: the rolling window, or a calendar period's elapsed time in whole
+    /// milliseconds (Prometheus' resolution), at least one second (a period that has just started has no events yet).
+    /// </summary>
+    public TimeSpan CountWindow => ResetsAt is null
+        ? Elapsed
+        : TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, Elapsed.Ticks - (Elapsed.Ticks % TimeSpan.TicksPerMillisecond)));
 }
 
 /// <summary>

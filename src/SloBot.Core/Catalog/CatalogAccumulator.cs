@@ -71,12 +71,10 @@ internal sealed class CatalogAccumulator(TimeSpan defaultWindow)
 
             foreach (var (name, objective) in ObjectiveNames(slo))
             {
-                if (slo.Window.Calendar is not null || slo.Budgeting != "Occurrences")
+                if (slo.Budgeting != "Occurrences")
                 {
-                    // Read and checked, but budgets over calendar periods and time slices are not computed yet.
-                    Problems.Add(new CatalogProblem(slo.File, slo.Line, slo.Window.Calendar is not null ? "spec.timeWindow" : "spec.budgetingMethod",
-                        slo.Window.Calendar is not null ? "calendar windows are not budgeted yet" : $"{slo.Budgeting} budgeting is not computed yet",
-                        slo.Window.Calendar is not null ? "use a rolling window (isRolling: true, e.g. duration: 30d)" : "use budgetingMethod: Occurrences"));
+                    // Read and checked, but budgets over time slices are not computed yet.
+                    Problems.Add(new CatalogProblem(slo.File, slo.Line, "spec.budgetingMethod", $"{slo.Budgeting} budgeting is not computed yet", "use budgetingMethod: Occurrences"));
                     break;
                 }
 

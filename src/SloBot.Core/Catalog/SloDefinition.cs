@@ -78,4 +78,7 @@ public sealed record SloDefinition(
     public BudgetPeriod PeriodAt(DateTimeOffset now) => Calendar is { } c
         ? c.PeriodAt(now)
         : new BudgetPeriod(now - Window, now, null);
+
+    /// <summary>The window a budget at <paramref name="now"/> counts: <see cref="Window"/>, or the calendar period so far.</summary>
+    public TimeSpan CountWindowAt(DateTimeOffset now) => Calendar is null ? Window : PeriodAt(now).CountWindow;
 }
