@@ -17,6 +17,8 @@ public sealed record BudgetSloData(
     string WindowKind,
     DateTimeOffset PeriodStart,
     DateTimeOffset? ResetsAt,
+    string BudgetingMethod,
+    double? TimeSliceSeconds,
     double? Sli,
     double GoodEvents,
     double TotalEvents,
@@ -35,15 +37,20 @@ public sealed record BudgetSloData(
         b.Slo.WindowKind(),
         b.Span.Start.ToUniversalTime(),
         b.Span.ResetsAt?.ToUniversalTime(),
+        b.Slo.BudgetingMethod(),
+        b.Slo.TimeSlices?.Slice.TotalSeconds,
         b.Sli,
         b.Period.Good,
         b.Period.Total,
-        b.HasData ? new ErrorBudgetData(b.Consumed!.Value, b.Remaining!.Value, b.RemainingTime!.Value.TotalSeconds) : null,
+        b.HasData ? new ErrorBudgetData(b.Consumed!.Value, b.Remaining!.Value, b.RemainingTime!.Value.TotalSeconds, b.BudgetSlices, b.Remaining * b.BudgetSlices) : null,
         b.HasData ? b.BurnRates.ToDictionary(r => SloWindow.Format(r.Window), r => r.Rate) : null,
         b.Status.ToWord(),
         b.Trend().ToWords(),
         b.ProjectedExhaustion?.ToUniversalTime());
 }
 
-/// <summary>Shares of the budget (remaining may be negative) and the remaining budget in seconds of full outage.</summary>
-public sealed record ErrorBudgetData(double Consumed, double Remaining, double RemainingSeconds);
+/// <summary>
+/// Shares of the budget (remaining may be negative) and the remaining budget in seconds of full outage; for a time-slice
+/// SLO also the whole budget and what is left in slices (bad slices allowed: (1 − target) × slices in the period).
+/// </summary>
+public sealed record ErrorBudgetData(double Consumed, double Remaining, double RemainingSeconds, double? BudgetSlices = null, double? RemainingSlices = null);

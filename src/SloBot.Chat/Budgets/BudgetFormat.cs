@@ -22,6 +22,9 @@ public static class BudgetFormat
     public static string RemainingTime(ErrorBudget budget) => budget.RemainingTime switch
     {
         null => "no events in the window",
+        _ when budget.Slo.TimeSlices is { } slices && budget.BudgetSlices is { } all && budget.Remaining is { } r => r >= 0
+            ? $"{Slices(r * all)} of {Slices(all)} bad {SliceWord(slices.Slice)}s left"
+            : $"overspent by {Slices(-r * all)} bad {SliceWord(slices.Slice)}s (budget {Slices(all)})",
         { } left when left >= TimeSpan.Zero => $"{TwoUnits(left)} of {TwoUnits(budget.BudgetTime)} left",
         { } left => $"overspent by {TwoUnits(left)} (budget {TwoUnits(budget.BudgetTime)})",
     };
@@ -67,6 +70,12 @@ public static class BudgetFormat
 
     private static string Local(DateTimeOffset at, Core.Catalog.CalendarWindow calendar) =>
         TimeZoneInfo.ConvertTime(at, calendar.TimeZone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>"minute", "hour", "5m slice": one time slice.</summary>
+    public static string SliceWord(TimeSpan slice) =>
+        slice == TimeSpan.FromMinutes(1) ? "minute" : slice == TimeSpan.FromHours(1) ? "hour" : slice == TimeSpan.FromDays(1) ? "day" : $"{SloWindow.Format(slice)} slice";
+
+    private static string Slices(double count) => count.ToString(count < 10 ? "0.#" : "N0", CultureInfo.InvariantCulture);
 
     public static string BurnRate(double rate) => rate.ToString(rate >= 10 ? "0.#" : "0.##", CultureInfo.InvariantCulture) + "×";
 

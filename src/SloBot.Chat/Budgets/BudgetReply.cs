@@ -25,7 +25,9 @@ internal static class BudgetReply
                 new ReplyField("SLI", b.Sli is { } sli ? BudgetFormat.Percent(sli, 3) : "no events in the window"),
                 new ReplyField("Budget remaining", $"{BudgetFormat.Percent(b.Remaining)} ({BudgetFormat.RemainingTime(b)})"),
                 new ReplyField("Budget consumed", BudgetFormat.Percent(b.Consumed)),
-                new ReplyField("Events", $"{BudgetFormat.Count(b.Period.Bad)} bad of {BudgetFormat.Count(b.Period.Total)}"),
+                b.Slo.TimeSlices is { } slices
+                    ? new ReplyField("Slices", $"{BudgetFormat.Count(b.Period.Bad)} bad of {BudgetFormat.Count(b.Period.Total)} {BudgetFormat.SliceWord(slices.Slice)}s with data ({b.Slo.BudgetingMethod()})")
+                    : new ReplyField("Events", $"{BudgetFormat.Count(b.Period.Bad)} bad of {BudgetFormat.Count(b.Period.Total)}"),
                 new ReplyField("Burn rate", string.Join(" · ", b.BurnRates.Select(r => $"{SloWindow.Format(r.Window)} {BudgetFormat.BurnRate(r.Rate)}"))),
                 new ReplyField("Trend", b.Trend().ToWords()),
                 new ReplyField("Exhaustion", BudgetFormat.Exhaustion(b)),

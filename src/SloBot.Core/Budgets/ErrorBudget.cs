@@ -39,6 +39,9 @@ public sealed record ErrorBudget(
     /// </summary>
     public TimeSpan BudgetTime => BudgetMath.BudgetTime(Slo, At);
 
+    /// <summary>For a time-slice SLO, the bad slices the whole period allows: (1 − target) × its slices (30 d of minutes at 99.9 %: 43.2); else null.</summary>
+    public double? BudgetSlices => Slo.TimeSlices is { } t ? Slo.ErrorBudgetRatio * (Span.Length / t.Slice) : null;
+
     /// <summary>Remaining × budget time; negative when overspent; null without data.</summary>
     public TimeSpan? RemainingTime => Remaining is { } r ? TimeSpan.FromSeconds(r * BudgetTime.TotalSeconds) : null;
 

@@ -71,13 +71,6 @@ internal sealed class CatalogAccumulator(TimeSpan defaultWindow)
 
             foreach (var (name, objective) in ObjectiveNames(slo))
             {
-                if (slo.Budgeting != "Occurrences")
-                {
-                    // Read and checked, but budgets over time slices are not computed yet.
-                    Problems.Add(new CatalogProblem(slo.File, slo.Line, "spec.budgetingMethod", $"{slo.Budgeting} budgeting is not computed yet", "use budgetingMethod: Occurrences"));
-                    break;
-                }
-
                 var (query, field, error, hint) = (objective.Indicator ?? indicator!).ForObjective(objective);
                 if (query is null)
                 {

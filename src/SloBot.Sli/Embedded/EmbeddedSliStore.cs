@@ -11,7 +11,7 @@ namespace SloBot.Sli.Embedded;
 /// any window is a handful of rows. A window ending at <c>end</c> counts the whole minutes in
 /// [⌈end − window⌉, ⌊end⌋) — the samples Prometheus's <c>increase()</c> reads for counters scraped on the minute.
 /// </summary>
-public sealed class EmbeddedSliStore : ISliSource, IDisposable
+public sealed partial class EmbeddedSliStore : ISliSource, IDisposable
 {
     private const string CountSql = """
         SELECT COALESCE(SUM(good), 0), COALESCE(SUM(total), 0), COUNT(*) FROM (
@@ -43,7 +43,9 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
         foreach (var slo in slos)
         {
             foreach (var window in windows)
-                result.Set(slo.Id, window, await CountAsync(cmd, slo.Id, end - window, end, cancellationToken).ConfigureAwait(false));
+                result.Set(slo.Id, window, slo.TimeSlices is null
+                    ? await CountAsync(cmd, slo.Id, end - window, end, cancellationToken).ConfigureAwait(false)
+                    : await CountSlicesAsync(connection, slo, window, end, cancellationToken).ConfigureAwait(false));
         }
 
         return result;
@@ -55,6 +57,8 @@ public sealed class EmbeddedSliStore : ISliSource, IDisposable
         if (ends.Count == 0)
             return [];
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (slo.TimeSlices is not null)
+            return await SliceSeriesAsync(connection, slo, ends, step, cancellationToken).ConfigureAwait(false);
         if (ends.Count > 24)
             return await ScanAsync(connection, slo.Id, ends[0] - step, ends, cancellationToken).ConfigureAwait(false);
         var buckets = new List<EventBucket>(ends.Count);

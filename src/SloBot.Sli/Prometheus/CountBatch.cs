@@ -37,16 +37,24 @@ internal sealed class CountBatch
             var scaleBySeconds = CounterWindowing.IsPerSecond(slo.Indicator);
             foreach (var window in windowList)
             {
-                int? Add(string? expression, string kind)
+                int? Add(string? expression, string kind) =>
+                    expression is null ? null : AddWindowed(CounterWindowing.ForWindow(expression, slo.Indicator.Kind, window), kind);
+
+                int AddWindowed(string windowed, string kind)
                 {
-                    if (expression is null)
-                        return null;
-                    var windowed = CounterWindowing.ForWindow(expression, slo.Indicator.Kind, window);
                     if (_byExpression.TryGetValue(windowed, out var existing))
                         return existing;
                     _expressions.Add(windowed);
                     tags.Add((slo.Id.ToString(), kind, SloWindow.Format(window)));
                     return _byExpression[windowed] = _expressions.Count - 1;
+                }
+
+                if (slo.TimeSlices is not null)
+                {
+                    // Counted in slices (good slices, slices with data): already aggregated, never scaled.
+                    var (goodSlices, slices) = TimeSliceQuery.ForWindow(slo, window);
+                    _wanted.Add((slo, window, AddWindowed(goodSlices, "good"), null, AddWindowed(slices, "total"), 1));
+                    continue;
                 }
 
                 _wanted.Add((slo, window, Add(slo.Indicator.Good, "good"), Add(slo.Indicator.Bad, "bad"), Add(slo.Indicator.Total, "total")!.Value,
