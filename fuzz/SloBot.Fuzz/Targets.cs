@@ -97,17 +97,8 @@ internal static class Targets
             return;
         }
 
-        JsonNode? node;
-        try
-        {
-            node = JsonNode.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return; // the endpoint answers 400
-        }
-
-        if (node is JsonObject interaction)
+        // As the HTTP endpoint and the Gateway socket read it: refusals (400 / an ignored frame) are values.
+        if (InteractionParser.Read(body, out _) is { } interaction)
         {
             _ = State.DiscordParser.Parse(interaction, State.Specs, Now);
             _ = SloBot.Discord.Commands.CommandText.Focused(interaction["data"], State.DiscordParser.Layout(State.Specs));

@@ -45,39 +45,41 @@ internal static class CommandText
     {
         var (path, _) = Walk(data);
         var spec = layout.Find(path);
-        var options = data?["options"] as JsonArray;
-        while (options?.FirstOrDefault(o => Int(o?["type"]) is 1 or 2) is { } nested)
-            options = nested["options"] as JsonArray;
-        var focused = options?.FirstOrDefault(o => o?["focused"] is JsonValue f && f.GetValueKind() == JsonValueKind.True);
+        var options = Get(data, "options") as JsonArray;
+        while (options?.FirstOrDefault(o => Int(Get(o, "type")) is 1 or 2) is { } nested)
+            options = Get(nested, "options") as JsonArray;
+        var focused = options?.FirstOrDefault(o => Get(o, "focused") is JsonValue f && f.GetValueKind() == JsonValueKind.True);
         if (focused is null)
             return null;
-        var name = Str(focused["name"]);
+        var name = Str(Get(focused, "name"));
         var option = spec?.Options.FirstOrDefault(o => SlashCommandDefinition.Name(o.Name) == name)?.Name ?? name;
-        return (spec?.Name ?? string.Join(' ', path.Skip(1)), option, Value(focused["value"]));
+        return (spec?.Name ?? string.Join(' ', path.Skip(1)), option, Value(Get(focused, "value")));
     }
 
     private static (List<string> Path, List<(string Name, JsonNode? Value)> Leaves) Walk(JsonNode? data)
     {
-        var path = new List<string> { Str(data?["name"]) is { Length: > 0 } root ? root : SlashCommandDefinition.RootName };
+        var path = new List<string> { Str(Get(data, "name")) is { Length: > 0 } root ? root : SlashCommandDefinition.RootName };
         var leaves = new List<(string, JsonNode?)>();
-        var options = data?["options"] as JsonArray;
+        var options = Get(data, "options") as JsonArray;
         while (options is not null)
         {
-            var nested = options.FirstOrDefault(o => Int(o?["type"]) is 1 or 2);
+            var nested = options.FirstOrDefault(o => Int(Get(o, "type")) is 1 or 2);
             if (nested is null)
             {
-                leaves.AddRange(options.Where(o => o is not null).Select(o => (Str(o!["name"]), o["value"])));
+                leaves.AddRange(options.Where(o => o is not null).Select(o => (Str(Get(o, "name")), Get(o, "value"))));
                 break;
             }
 
-            path.Add(Str(nested["name"]));
-            options = nested["options"] as JsonArray;
+            path.Add(Str(Get(nested, "name")));
+            options = Get(nested, "options") as JsonArray;
         }
 
         return (path, leaves);
     }
 
     private static string Str(JsonNode? node) => Inbound.InteractionParser.Str(node) ?? "";
+
+    private static JsonNode? Get(JsonNode? node, string name) => Interactions.InteractionParser.Get(node, name);
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 

@@ -95,7 +95,13 @@ internal sealed partial class GatewayClient(
         {
             while (true)
             {
-                var (payload, closeCode) = await socket.ReceiveAsync(connection.Token).ConfigureAwait(false);
+                var (payload, closeCode, ignored) = await socket.ReceiveAsync(connection.Token).ConfigureAwait(false);
+                if (ignored is not null)
+                {
+                    LogFrameIgnored(logger, ignored);
+                    continue;
+                }
+
                 if (payload is null)
                     return (Closed(closeCode), established);
                 switch (payload["op"]?.GetValue<int>())
@@ -241,6 +247,9 @@ internal sealed partial class GatewayClient(
 
     [LoggerMessage(EventId = 4508, Level = LogLevel.Critical, Message = "Discord transport stopped: {WhatToFix}")]
     private static partial void LogFatal(ILogger logger, string whatToFix);
+
+    [LoggerMessage(EventId = 4510, Level = LogLevel.Warning, Message = "Ignored a Discord Gateway frame: {Reason}")]
+    private static partial void LogFrameIgnored(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 4509, Level = LogLevel.Warning, Message = "Could not connect to the Discord Gateway ({Error}: {Reason}); retrying")]
     private static partial void LogConnectionFailed(ILogger logger, string error, string reason);

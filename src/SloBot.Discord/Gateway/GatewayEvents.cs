@@ -64,7 +64,7 @@ internal sealed partial class GatewayEvents(
         var author = message["author"];
         if (channel is null || !threads.TryGetParent(channel, out var parent))
             return null;
-        if (InteractionParser.Str(author?["id"]) == threads.BotUserId || author?["bot"]?.GetValue<bool>() == true || message["webhook_id"] is not null)
+        if (InteractionParser.Str(InteractionParser.Get(author, "id")) == threads.BotUserId || (InteractionParser.Get(author, "bot") is JsonValue bot && bot.TryGetValue<bool>(out var isBot) && isBot) || message["webhook_id"] is not null)
             return null;
         var id = InteractionParser.Str(message["id"]) ?? "";
         if (!_messages.TryAdd(id))

@@ -27,8 +27,11 @@ internal sealed class GatewaySocket : IAsyncDisposable
         await _socket.ConnectAsync(url, linked.Token).ConfigureAwait(false);
     }
 
-    /// <summary>The next payload, or the close code (null when the connection ended without one).</summary>
-    public async Task<(JsonObject? Payload, int? CloseCode)> ReceiveAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The next payload, or the close code (null when the connection ended without one), or why a frame was ignored
+    /// (not valid UTF-8 or not a JSON object: see <see cref="Interactions.InteractionParser.Read"/>).
+    /// </summary>
+    public async Task<(JsonObject? Payload, int? CloseCode, string? Ignored)> ReceiveAsync(CancellationToken cancellationToken)
     {
         var buffer = _received;
         buffer.ResetWrittenCount();
@@ -37,11 +40,12 @@ internal sealed class GatewaySocket : IAsyncDisposable
             var memory = buffer.GetMemory(8192);
             var result = await _socket.ReceiveAsync(memory, cancellationToken).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
-                return (null, _socket.CloseStatus is { } status ? (int)status : null);
+                return (null, _socket.CloseStatus is { } status ? (int)status : null, null);
             buffer.Advance(result.Count);
             if (!result.EndOfMessage)
                 continue;
-            return (JsonNode.Parse(buffer.WrittenSpan) as JsonObject, null);
+            var payload = Interactions.InteractionParser.Read(buffer.WrittenSpan, out var ignored);
+            return (payload, null, ignored);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -84,19 +83,11 @@ internal sealed partial class DiscordHttpInteractions(
             return;
         }
 
-        JsonObject? interaction;
-        try
+        if (InteractionParser.Read(body, out var refusedBody) is not { } interaction)
         {
-            interaction = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            interaction = null;
-        }
-
-        if (interaction is null)
-        {
+            LogBadBody(logger, refusedBody!);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("interaction body is " + refusedBody, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
@@ -161,6 +152,9 @@ internal sealed partial class DiscordHttpInteractions(
 
     [LoggerMessage(EventId = 4703, Level = LogLevel.Warning, Message = "Refused a Discord interaction body larger than {Max} bytes (413)")]
     private static partial void LogTooLarge(ILogger logger, int max);
+
+    [LoggerMessage(EventId = 4705, Level = LogLevel.Warning, Message = "Refused a signed Discord interaction (400): the body is {Reason}")]
+    private static partial void LogBadBody(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 4704, Level = LogLevel.Warning, Message = "Refused a replayed Discord interaction {InteractionId} (409): already handled")]
     private static partial void LogReplay(ILogger logger, string interactionId);

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Events;
 using SloBot.Discord.Commands;
@@ -33,8 +35,74 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
         return layout;
     }
 
+    /// <summary>
+    /// Reads a payload (an HTTP interaction body or a Gateway frame) into a JSON object whose every property name is
+    /// already decoded, so no later lookup can throw: bytes that are not valid UTF-8, not JSON, not an object, or with a
+    /// property name that is not valid text (an escaped lone surrogate) give null and the reason.
+    /// </summary>
+    public static JsonObject? Read(ReadOnlySpan<byte> utf8, out string? refused)
+    {
+        refused = null;
+        if (!Utf8.IsValid(utf8))
+        {
+            refused = "not valid UTF-8";
+            return null;
+        }
+
+        try
+        {
+            if (JsonNode.Parse(utf8) is not JsonObject payload)
+            {
+                refused = "not a JSON object";
+                return null;
+            }
+
+            DecodeNames(payload); // JsonObject decodes its names on first lookup; do it here, where failure is expected
+            return payload;
+        }
+        catch (JsonException)
+        {
+            refused = "not valid JSON";
+        }
+        catch (InvalidOperationException)
+        {
+            refused = "a property name is not valid text";
+        }
+        catch (ArgumentException)
+        {
+            refused = "a property name appears twice in one object";
+        }
+
+        return null;
+    }
+
+    private static void DecodeNames(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, value) in o)
+                    DecodeNames(value);
+                break;
+            case JsonArray a:
+                foreach (var item in a)
+                    DecodeNames(item);
+                break;
+        }
+    }
+
+    /// <summary>The chat event for an interaction, or null (a type SloBot ignores, or an object not read by <see cref="Read"/> whose names are not valid text).</summary>
     public ChatEvent? Parse(JsonObject interaction, IReadOnlyList<CommandSpec> specs, DateTimeOffset receivedAt)
     {
+        try
+        {
+            DecodeNames(interaction); // a no-op walk for objects from Read
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+
         var id = Str(interaction["id"]) ?? "";
         var where = Where(interaction);
         var user = User(interaction);
@@ -44,15 +112,15 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
             case InteractionType.ApplicationCommand:
                 return new CommandEvent(id, where, user, receivedAt, CommandText.Build(data, Layout(specs)));
             case InteractionType.MessageComponent:
-                var customId = Str(data?["custom_id"]) ?? "";
+                var customId = Str(Get(data, "custom_id")) ?? "";
                 var (action, value) = buttonIds.Decode(customId) ?? (customId, null);
-                if (data?["values"] is JsonArray { Count: > 0 } selected)
+                if (Get(data, "values") is JsonArray { Count: > 0 } selected)
                     value = Str(selected[0]);
-                return new ButtonClick(id, where, user, receivedAt, action, value, Str(interaction["message"]?["id"]));
+                return new ButtonClick(id, where, user, receivedAt, action, value, Str(Get(interaction["message"], "id")));
             case InteractionType.ModalSubmit:
                 var values = new Dictionary<string, string>(StringComparer.Ordinal);
-                CollectInputs(data?["components"], values);
-                return new ModalSubmit(id, where, user, receivedAt, Str(data?["custom_id"]) ?? "", values);
+                CollectInputs(Get(data, "components"), values);
+                return new ModalSubmit(id, where, user, receivedAt, Str(Get(data, "custom_id")) ?? "", values);
             default:
                 return null;
         }
@@ -61,21 +129,21 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
     /// <summary>In a thread, the channel is the thread's parent and the thread is the channel id.</summary>
     public static ConversationKey Where(JsonObject interaction)
     {
-        var channelId = Str(interaction["channel_id"]) ?? Str(interaction["channel"]?["id"]) ?? "dm";
+        var channelId = Str(interaction["channel_id"]) ?? Str(Get(interaction["channel"], "id")) ?? "dm";
         var channel = interaction["channel"];
-        if (Int(channel?["type"]) is 10 or 11 or 12 && Str(channel?["parent_id"]) is { } parent)
+        if (Int(Get(channel, "type")) is 10 or 11 or 12 && Str(Get(channel, "parent_id")) is { } parent)
             return new ConversationKey(Platform, parent, channelId);
         return new ConversationKey(Platform, channelId);
     }
 
     public static ChatUser User(JsonNode? interaction)
     {
-        var member = interaction?["member"];
-        var user = member?["user"] ?? interaction?["user"] ?? interaction?["author"];
-        var name = Str(member?["nick"]) ?? Str(user?["global_name"]) ?? Str(user?["username"]);
+        var member = Get(interaction, "member");
+        var user = Get(member, "user") ?? Get(interaction, "user") ?? Get(interaction, "author");
+        var name = Str(Get(member, "nick")) ?? Str(Get(user, "global_name")) ?? Str(Get(user, "username"));
         // The member's guild role ids, so SloBot:Roles may name Discord roles.
-        var roles = (member?["roles"] as JsonArray)?.Select(Str).OfType<string>().ToArray();
-        return new ChatUser(Str(user?["id"]) ?? "unknown", name, roles is { Length: > 0 } ? roles : null);
+        var roles = (Get(member, "roles") as JsonArray)?.Select(Str).OfType<string>().ToArray();
+        return new ChatUser(Str(Get(user, "id")) ?? "unknown", name, roles is { Length: > 0 } ? roles : null);
     }
 
     /// <summary>A string value, or null; a string that is not valid UTF-8 (found by fuzzing) counts as absent, not as a crash.</summary>
@@ -90,6 +158,9 @@ internal sealed class InteractionParser(ButtonIds buttonIds)
             return null;
         }
     }
+
+    /// <summary>A property of an object, or null when <paramref name="node"/> is not an object (a hostile payload's <c>"member": 1</c>).</summary>
+    public static JsonNode? Get(JsonNode? node, string name) => node is JsonObject o ? o[name] : null;
 
     public static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 

@@ -96,8 +96,8 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
 
                 using (doc)
                 {
-                    var errorType = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errorType", out var et) && et.ValueKind == JsonValueKind.String ? et.GetString() : null;
-                    var error = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+                    var errorType = ErrorField(root, "errorType");
+                    var error = ErrorField(root, "error");
                     throw Fail(error is null
                         ? $"Prometheus at {_shownUrl} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(response.IsSuccessStatusCode ? " with JSON that has neither \"status\": \"success\" nor an \"error\"; is it a Prometheus?" : ".")}"
                         : $"Prometheus at {_shownUrl} rejected the query (HTTP {(int)response.StatusCode}, {errorType}): {error}");
@@ -115,6 +115,21 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
         catch (IOException e)
         {
             throw Fail($"Prometheus at {_shownUrl} broke off its answer: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A string of an error answer; one that is not valid UTF-8 (found by fuzzing) is said to be so instead of throwing.</summary>
+    private static string? ErrorField(JsonElement root, string name)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(name, out var field) || field.ValueKind != JsonValueKind.String)
+            return null;
+        try
+        {
+            return field.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return "(not valid UTF-8)";
         }
     }
 

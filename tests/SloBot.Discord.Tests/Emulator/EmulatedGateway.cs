@@ -59,6 +59,9 @@ public sealed class EmulatedGateway(DiscordEmulator emulator, TimeProvider time)
     /// <summary>Sends any payload on the live connection (op 7, op 9, op 1).</summary>
     public Task SendAsync(int op, JsonNode? data) => Current().SendAsync(Frame(op, data, null, null));
 
+    /// <summary>Sends raw bytes as one text (or binary) frame on the live connection (frames that are not valid UTF-8 or JSON).</summary>
+    public Task SendRawAsync(byte[] frame, bool binary = false) => Current().SendRawAsync(frame, binary);
+
     /// <summary>Closes the live connection with a code, as Discord does.</summary>
     public Task CloseAsync(int code) => Current().CloseAsync(code);
 
@@ -188,13 +191,15 @@ public sealed class EmulatedGateway(DiscordEmulator emulator, TimeProvider time)
 
         public bool Ready { get; set; }
 
-        public async Task SendAsync(JsonObject frame)
+        public Task SendAsync(JsonObject frame) => SendRawAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()));
+
+        public async Task SendRawAsync(byte[] frame, bool binary = false)
         {
             await _send.WaitAsync().ConfigureAwait(false);
             try
             {
                 if (socket.State == WebSocketState.Open)
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(frame.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
+                    await socket.SendAsync(frame, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, CancellationToken.None).ConfigureAwait(false);
             }
             catch (WebSocketException)
             {

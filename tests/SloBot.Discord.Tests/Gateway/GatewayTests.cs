@@ -60,6 +60,36 @@ public sealed class GatewayTests
         Assert.Equal(2, harness.Emulator.ResponsesTo(before).Count); // answered once, not again on replay
     }
 
+    /// <summary>
+    /// The fuzzing crash (issue 13) on the Gateway: a frame that is not valid UTF-8 (binary; a text one is refused by
+    /// .NET's WebSocket itself, and the session resumes), not JSON, or with a property name that is not text is ignored
+    /// with a log line, on the same connection.
+    /// </summary>
+    [Fact]
+    public async Task FrameThatIsNotValidUtf8OrJson_IsIgnored_AndTheSessionGoesOn()
+    {
+        await using var harness = await DiscordHarness.StartAsync();
+        await harness.LiveAsync();
+        var gateway = harness.Emulator.Gateway;
+        byte[] invalidUtf8 = [.. "{\"op\":0,\"s\":2,\"t\":\"INTERACTION_CREATE\",\"d\":{\"type\":2,\""u8, 0xC3, 0x28, .. "\":1}}"u8];
+
+        await gateway.SendRawAsync(invalidUtf8, binary: true);
+        await gateway.SendRawAsync("""{"op":0,"s":2,"t":"INTERACTION_CREATE","d":{"type":2,"\ud800":1}}"""u8.ToArray());
+        await gateway.SendRawAsync("""{"op":0,"""u8.ToArray());
+        var after = await harness.Emulator.InteractAsync(2, DiscordHarness.SlashCommand("help"));
+
+        await harness.UntilAsync(() => harness.Emulator.ResponsesTo(after).Count == 2, "the next interaction's answer");
+        var ignored = harness.Logs.GetSnapshot().Where(r => r.Message.StartsWith("Ignored a Discord Gateway frame: ", StringComparison.Ordinal)).Select(r => r.Message);
+        Assert.Equal(["Ignored a Discord Gateway frame: not valid UTF-8", "Ignored a Discord Gateway frame: a property name is not valid text", "Ignored a Discord Gateway frame: not valid JSON"], ignored);
+        Assert.Equal(1, gateway.Connections);
+
+        await gateway.SendRawAsync(invalidUtf8);
+        var resumed = await harness.Emulator.InteractAsync(2, DiscordHarness.SlashCommand("help"));
+        await harness.UntilAsync(() => harness.Emulator.ResponsesTo(resumed).Count == 2, "the answer after the resume", Second);
+        Assert.Equal(2, gateway.Connections);
+        Assert.Single(gateway.FramesWithOp(2)); // resumed, not identified anew
+    }
+
     [Fact]
     public async Task Op7Reconnect_Resumes()
     {

@@ -104,6 +104,49 @@ public sealed class HostileInteractionTests : IDisposable
         Assert.Single(emulator.ResponsesTo(interaction), r => r.Method == "PATCH"); // answered once, by the first host
     }
 
+    /// <summary>The fuzzing crash (issue 13): a JSON property name that is not valid UTF-8, or an escaped lone surrogate.</summary>
+    [Theory]
+    [InlineData("invalid UTF-8", "not valid UTF-8")]
+    [InlineData("lone surrogate", "a property name is not valid text")]
+    [InlineData("duplicate", "a property name appears twice in one object")]
+    public async Task SignedBodyWithAPropertyNameThatIsNotText_Gets400_AndTheEndpointKeepsServing(string kind, string reason)
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        var logs = new FakeLoggerProvider();
+        await using var app = await StartAsync(emulator, logs: logs);
+        using var http = new HttpClient { BaseAddress = app.Url };
+        byte[] body = kind == "invalid UTF-8"
+            ? [.. "{\"type\":2,\""u8, 0xC3, 0x28, .. "\":1,\"id\":\"1\"}"u8]
+            : kind == "lone surrogate" ? """{"type":2,"\ud800":1,"id":"1"}"""u8.ToArray() : """{"type":2,"data":{"a":1,"a":2},"id":"1"}"""u8.ToArray();
+        var timestamp = Now();
+
+        using var refused = await PostAsync(http, body, timestamp, Sign(timestamp, body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("interaction body is " + reason, await refused.Content.ReadAsStringAsync());
+        Assert.Contains(logs.Collector.GetSnapshot(), r => r.Message == "Refused a signed Discord interaction (400): the body is " + reason);
+        const string Ping = """{"type":1}""";
+        using var pong = await PostAsync(http, Ping, timestamp, Sign(timestamp, Ping));
+        Assert.Equal(Ping, await pong.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Found by fuzzing: objects where strings or arrays belong (<c>"member": 1</c>) are read as absent, not a crash.</summary>
+    [Fact]
+    public async Task SignedCommandOfTheWrongShape_IsStillAnswered()
+    {
+        await using var emulator = await DiscordEmulator.StartAsync();
+        emulator.InteractionsOverHttp = true;
+        await using var app = await StartAsync(emulator);
+        using var http = new HttpClient { BaseAddress = app.Url };
+        const string Body = """{"id":"7","type":2,"token":"t","member":1,"channel":"c","data":{"name":"slo","options":[1,{"type":1,"name":"help","options":"x"}]}}""";
+        var timestamp = Now();
+
+        using var response = await PostAsync(http, Body, timestamp, Sign(timestamp, Body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(5, System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!["type"]!.GetValue<int>()); // deferred: the command runs
+    }
+
     private void StoredState(IServiceCollection services)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

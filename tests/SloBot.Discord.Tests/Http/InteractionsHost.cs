@@ -35,15 +35,20 @@ internal static class InteractionsHost
     public static string Now(TimeSpan? offset = null) =>
         (TimeProvider.System.GetUtcNow() + (offset ?? TimeSpan.Zero)).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    public static string Sign(string timestamp, string body)
+    public static string Sign(string timestamp, string body) => Sign(timestamp, Encoding.UTF8.GetBytes(body));
+
+    public static string Sign(string timestamp, byte[] body)
     {
         using var key = Key.Import(SignatureAlgorithm.Ed25519, Convert.FromHexString(Seed), KeyBlobFormat.RawPrivateKey);
-        return Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(key, Encoding.UTF8.GetBytes(timestamp + body)));
+        return Convert.ToHexStringLower(SignatureAlgorithm.Ed25519.Sign(key, [.. Encoding.UTF8.GetBytes(timestamp), .. body]));
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string timestamp, string? signature)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient http, string body, string timestamp, string? signature) =>
+        PostAsync(http, Encoding.UTF8.GetBytes(body), timestamp, signature);
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, byte[] body, string timestamp, string? signature)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new StringContent(body, Encoding.UTF8) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/discord/interactions") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Signature-Timestamp", timestamp);
         if (signature is not null)

@@ -51,6 +51,25 @@ public sealed class HostilePrometheusTests : IDisposable
         Assert.DoesNotContain("Something went wrong inside SloBot", text, StringComparison.Ordinal);
     }
 
+    /// <summary>Found by fuzzing: an error answer whose message is not valid UTF-8 is still an SLI-source failure, not a crash.</summary>
+    [Fact]
+    public async Task Ask_ErrorAnswerWithInvalidUtf8_IsAnSliSourceFailure()
+    {
+        using var prometheus = new FakePrometheus(async (_, response) =>
+        {
+            response.StatusCode = 422;
+            response.ContentType = "application/json";
+            await response.OutputStream.WriteAsync((byte[])[.. "{\"status\":\"error\",\"errorType\":\"bad_data\",\"error\":\"x"u8, 0xF0, .. "ar\"}"u8]);
+        });
+
+        var (code, stdout, stderr) = await _cli.RunAsync("ask", "/slo budget shop", _cli.Catalog, "--SloBot:Sli:Source=Prometheus", $"--SloBot:Sli:Prometheus:Url={prometheus.Url}");
+
+        var text = stdout + stderr;
+        Assert.Equal(1, code);
+        Assert.Contains($"Prometheus at {prometheus.Url} rejected the query (HTTP 422, bad_data): (not valid UTF-8)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Something went wrong inside SloBot", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
