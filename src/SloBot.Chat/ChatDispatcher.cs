@@ -9,7 +9,8 @@ namespace SloBot.Chat;
 
 /// <summary>
 /// The chat layer's front door: every transport hands its events here. Commands go to the router, button
-/// clicks and modal submits to the handler that owns their id, thread messages to the conversation engine.
+/// clicks and modal submits to the handler that owns their id, thread messages to the conversation engine (a message
+/// mentioning SloBot that no conversation takes is a command).
 /// Nothing thrown by a handler escapes: a data-source failure becomes exit code 1, a bug an apologetic reply.
 /// </summary>
 internal sealed partial class ChatDispatcher(
@@ -80,6 +81,9 @@ internal sealed partial class ChatDispatcher(
                 return reply;
         }
 
+        // "@SloBot budget payment" where no conversation takes it: a command, answered in the (new) thread.
+        if (message.Mentioned)
+            return await router.RouteAsync(new CommandEvent(message.EventId, message.Where, message.User, message.ReceivedAt, message.Text), cancellationToken).ConfigureAwait(false);
         return null; // not SloBot's thread: stay quiet
     }
 

@@ -59,12 +59,24 @@ public sealed partial class ConversationEngine(
         return (record, ConversationPrompts.Step(flow, context, state));
     }
 
-    /// <summary>A reply typed in a thread. Null when the thread has no active conversation (not SloBot's business).</summary>
+    /// <summary>
+    /// A reply typed in a thread. In the thread of a finished conversation (published, cancelled, abandoned) the answer is
+    /// where it stands and what can be done now, as the "already done" message promises; null when the thread never held
+    /// one (not SloBot's business).
+    /// </summary>
     public async Task<Reply?> HandleMessageAsync(ThreadMessage message, CancellationToken cancellationToken)
     {
         var record = await store.FindActiveAsync(message.Where, cancellationToken).ConfigureAwait(false);
         if (record is null)
-            return null;
+        {
+            // "@SloBot budget payment" in a finished thread is a command (the dispatcher routes it), not a status request;
+            // a finished questionnaire (a command's missing arguments) frees its thread or session.
+            return !message.Mentioned && await store.FindLatestAsync(message.Where, cancellationToken).ConfigureAwait(false) is { } finished
+                && FlowFor(finished.Kind) is not null and not QuestionnaireFlow
+                ? await PromptAsync(finished.Id, cancellationToken).ConfigureAwait(false)
+                : null;
+        }
+
         var kind = FlowFor(record.Kind)?.Step(record.State)?.Kind ?? StepKind.Single;
         return await ApplyAsync(record.Id, ConversationInput.FromText(message.Text, kind), cancellationToken).ConfigureAwait(false);
     }

@@ -90,11 +90,19 @@ internal static class ConversationPrompts
         {
             Header = $"Status · {Name(flow, context)} ({context.Record.Id})",
             Blocks = blocks,
-            Context = Keywords,
+            Context = index >= 0 ? Keywords : Finished(flow, context.Record),
             Summary = where,
             Data = new { conversation = context.Record.Id, kind = flow.Kind, state, step = index + 1, steps = flow.Steps.Count, data = JsonNode.Parse(context.Data.ToJsonString()) },
         };
     }
+
+    /// <summary>What can still be done with a conversation that has ended.</summary>
+    private static string Finished(ConversationFlow flow, ConversationRecord record) => record.Status switch
+    {
+        ConversationStatus.Completed => $"Nothing more to answer in this thread · `/slo {flow.Kind} export {record.Id} markdown` gives the document",
+        ConversationStatus.Abandoned => $"`/slo {ConversationEngine.ResumeCommand(flow)} {record.Id}` picks it up where it stopped",
+        _ => $"Nothing more to answer in this thread · `/slo {flow.Kind} start …` begins a new one",
+    };
 
     private static List<ReplyButton> Buttons(string id, FlowStep step, int index)
     {

@@ -15,6 +15,9 @@ public interface IConversationStore
 
     Task<ConversationRecord?> FindActiveAsync(ConversationKey key, CancellationToken cancellationToken);
 
+    /// <summary>The newest conversation held in the thread, whatever its status (a published retrospective's thread).</summary>
+    Task<ConversationRecord?> FindLatestAsync(ConversationKey key, CancellationToken cancellationToken);
+
     /// <summary>Newest first. <paramref name="kind"/> null means every kind.</summary>
     Task<IReadOnlyList<ConversationRecord>> ListAsync(string? kind, bool activeOnly, int limit, CancellationToken cancellationToken);
 

@@ -31,6 +31,15 @@ public sealed class InMemoryConversationStore : IConversationStore
             return Task.FromResult(_records.Values.FirstOrDefault(r => r.IsActive && r.Key == key));
     }
 
+    public Task<ConversationRecord?> FindLatestAsync(ConversationKey key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_records.Values.Where(r => r.Key == key)
+                .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal).FirstOrDefault());
+        }
+    }
+
     public Task<IReadOnlyList<ConversationRecord>> ListAsync(string? kind, bool activeOnly, int limit, CancellationToken cancellationToken)
     {
         lock (_gate)

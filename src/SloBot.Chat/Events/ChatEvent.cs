@@ -39,7 +39,11 @@ public sealed record ButtonClick(string EventId, ConversationKey Where, ChatUser
 
 /// <summary>A plain message in a thread SloBot takes part in (or the console session).</summary>
 public sealed record ThreadMessage(string EventId, ConversationKey Where, ChatUser User, DateTimeOffset ReceivedAt, string Text)
-    : ChatEvent(EventId, Where, User, ReceivedAt);
+    : ChatEvent(EventId, Where, User, ReceivedAt)
+{
+    /// <summary>The message mentions SloBot (<c>@SloBot budget payment</c>): when no conversation takes it, it is a command.</summary>
+    public bool Mentioned { get; init; }
+}
 
 /// <summary>A modal (Slack view, Discord modal) was submitted. Values are keyed by the input ids of the <c>ReplyModal</c>.</summary>
 public sealed record ModalSubmit(string EventId, ConversationKey Where, ChatUser User, DateTimeOffset ReceivedAt, string CallbackId, IReadOnlyDictionary<string, string> Values)

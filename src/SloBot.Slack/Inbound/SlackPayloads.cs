@@ -122,13 +122,22 @@ internal static partial class SlackPayloads
         if (type == "message" && (threadTs is null || threadTs == ts))
             return null; // top-level channel chatter is not SloBot's business; mentions arrive as app_mention
         var thread = threadTs ?? ts; // a mention outside a thread starts one on the mentioning message
-        var text = LeadingMention().Replace(Str(e, "text") ?? "", "").Trim();
+        var raw = Str(e, "text") ?? "";
+        var bot = BotUserId(p);
+        // Only a leading mention of SloBot itself is dropped: "<@U0DAVE> add pool alerting" keeps its owner (issue 13, item 13).
+        var mentioned = type == "app_mention" || (bot is not null && raw.Contains($"<@{bot}", StringComparison.Ordinal));
+        var lead = LeadingMention().Match(raw);
+        var text = (lead.Success && (bot is null ? type == "app_mention" : lead.Groups["id"].Value == bot) ? raw[lead.Length..] : raw).Trim();
         var eventId = Str(p, "event_id") ?? $"{channel}:{ts}";
-        var chatEvent = new ThreadMessage(eventId, new ConversationKey(Platform, channel, thread), new ChatUser(user), now, text);
+        var chatEvent = new ThreadMessage(eventId, new ConversationKey(Platform, channel, thread), new ChatUser(user), now, text) { Mentioned = mentioned };
 
         // A mention inside a thread arrives twice (message and app_mention, different event ids): the message ts unites them.
         return new InboundEvent(chatEvent, new ReplyTarget(channel, thread, user, null), ["ev:" + eventId, $"msg:{channel}:{ts}"]);
     }
+
+    /// <summary>SloBot's own user id, from the callback's <c>authorizations</c> (null when Slack did not send them).</summary>
+    private static string? BotUserId(JsonElement p) =>
+        p.TryGetProperty("authorizations", out var a) && a.ValueKind == JsonValueKind.Array && a.GetArrayLength() > 0 ? Str(a[0], "user_id") : null;
 
     private static ChatUser? User(JsonElement p) => Str(p, "user", "id") is { } id
         ? new ChatUser(id, Str(p, "user", "name") ?? Str(p, "user", "username"))
@@ -158,6 +167,6 @@ internal static partial class SlackPayloads
 
     private static Uri? Url(string? text) => Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : null;
 
-    [GeneratedRegex(@"^\s*<@[UW][A-Z0-9]+(?:\|[^>]*)?>[,:]?")]
+    [GeneratedRegex(@"^\s*<@(?<id>[UW][A-Z0-9]+)(?:\|[^>]*)?>[,:]?")]
     private static partial Regex LeadingMention();
 }

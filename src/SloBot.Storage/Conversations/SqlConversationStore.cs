@@ -33,6 +33,10 @@ internal sealed class SqlConversationStore(Database database) : IConversationSto
         SingleAsync("platform = @platform AND channel = @channel AND thread = @thread AND status = 'active'", cmd => cmd
             .AddParameter("@platform", key.Platform).AddParameter("@channel", key.Channel).AddParameter("@thread", key.Thread ?? ""), cancellationToken);
 
+    public Task<ConversationRecord?> FindLatestAsync(ConversationKey key, CancellationToken cancellationToken) =>
+        SingleAsync("platform = @platform AND channel = @channel AND thread = @thread ORDER BY created_at DESC, id DESC LIMIT 1", cmd => cmd
+            .AddParameter("@platform", key.Platform).AddParameter("@channel", key.Channel).AddParameter("@thread", key.Thread ?? ""), cancellationToken);
+
     public async Task<IReadOnlyList<ConversationRecord>> ListAsync(string? kind, bool activeOnly, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -49,8 +49,11 @@ public class ConversationEngineTests
         Assert.Equal(FlowStates.Completed, stored.State);
         Assert.Equal([record.Id], host.Demo.Completed);
 
-        // the thread is free again: further messages are not SloBot's business
-        Assert.Null(await host.SayAsync(thread, "hello?"));
+        // further messages in the thread are answered with where it stands (issue 13, item 14), and change nothing
+        var after = await host.SayAsync(thread, "hello?");
+        Assert.Contains("This demo is completed.", after!.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("Nothing more to answer in this thread", after.Context, StringComparison.Ordinal);
+        Assert.Equal(stored.Version, (await host.RecordAsync(record.Id)).Version);
     }
 
     [Fact]
@@ -218,6 +221,8 @@ public class ConversationEngineTests
         public Task<ConversationRecord?> GetAsync(string id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
 
         public Task<ConversationRecord?> FindActiveAsync(Events.ConversationKey key, CancellationToken cancellationToken) => inner.FindActiveAsync(key, cancellationToken);
+
+        public Task<ConversationRecord?> FindLatestAsync(Events.ConversationKey key, CancellationToken cancellationToken) => inner.FindLatestAsync(key, cancellationToken);
 
         public Task<IReadOnlyList<ConversationRecord>> ListAsync(string? kind, bool activeOnly, int limit, CancellationToken cancellationToken) => inner.ListAsync(kind, activeOnly, limit, cancellationToken);
 

@@ -56,7 +56,9 @@ public class ConversationSweeperTests
 
         Assert.Equal(FlowStates.Abandoned, (await host.RecordAsync(record.Id)).State);
         Assert.Contains(host.Transport.Posts, p => p.Reply.PlainText().Contains("closed as abandoned", StringComparison.Ordinal));
-        Assert.Null(await host.SayAsync(record.Key, "red")); // no active conversation in the thread any more
+        var answer = await host.SayAsync(record.Key, "red"); // no active conversation in the thread any more: how to resume it
+        Assert.Contains($"`/slo resume {record.Id}` picks it up where it stopped", answer!.Context, StringComparison.Ordinal);
+        Assert.Equal(FlowStates.Abandoned, (await host.RecordAsync(record.Id)).State);
 
         var resumed = await host.Engine.ResumeAsync(record.Id, CancellationToken.None);
         Assert.Contains("Which colour?", resumed.PlainText());

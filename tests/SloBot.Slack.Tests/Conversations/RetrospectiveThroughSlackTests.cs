@@ -81,6 +81,43 @@ public sealed class RetrospectiveThroughSlackTests : IAsyncLifetime
         Assert.NotNull(stale);
     }
 
+    /// <summary>
+    /// Issue 13 items 8, 13 and 14: broadcast mentions typed into the answers ping nobody, an action item that starts with
+    /// its owner's mention keeps it (only SloBot's own leading mention is dropped), and text typed in the thread after
+    /// publishing gets an answer.
+    /// </summary>
+    [Fact]
+    public async Task Retrospective_WithMentionsInTheAnswers_NeutralisesBroadcasts_KeepsOwners_AndAnswersAfterPublishing()
+    {
+        await _slack.SendAsync(SlackEnvelopes.SlashCommand("retro start INC-2042 payment 2026-11-20T14:00Z/2026-11-20T16:15Z", _slack.NewResponseUrl(out _)));
+        var thread = await SlackEmulator.WaitForAsync(() => _slack.CallsOf("chat.postMessage").Skip(1).FirstOrDefault()?.Str("thread_ts"), "the first question in the thread");
+
+        string[] answers = ["ok", "14:18 <!channel> paged", "next", "Connection pool exhaustion <!here>", "next", "skip", "<@U0BOT> skip", "next", "next",
+            "<@U0DAVE> add pool alerting by friday <!subteam^S0ONCALL|@oncall> <!everyone>", "next", "skip", "skip"];
+        foreach (var answer in answers)
+            await SayAsync(thread, answer);
+        var review = _slack.CallsOf("chat.postMessage").Last();
+        var publish = Button(review.Body, "Publish");
+        await _slack.SendAsync(SlackEnvelopes.Interactive(SlackEnvelopes.BlockActions(publish.ActionId, publish.Value, _slack.NewResponseUrl(out _), threadTs: thread)));
+        var document = Text((await SlackEmulator.WaitForAsync(
+            () => _slack.Calls.FirstOrDefault(c => Text(c.Body).Contains("Incident Retrospective: INC-2042", StringComparison.Ordinal)), "the published document")).Body);
+
+        Assert.Contains("&lt;!channel&gt; paged", document, StringComparison.Ordinal);
+        Assert.Contains("Connection pool exhaustion &lt;!here&gt;", document, StringComparison.Ordinal);
+        Assert.Contains("#1 Add pool alerting &lt;!subteam^S0ONCALL|@oncall&gt; &lt;!everyone&gt; (Owner: <@U0DAVE>,", document, StringComparison.Ordinal);
+        foreach (var call in _slack.Calls)
+        {
+            var sent = Text(call.Body);
+            Assert.DoesNotContain("<!", sent, StringComparison.Ordinal); // no broadcast token reaches Slack unescaped
+            Assert.False(call.Body.ValueKind == JsonValueKind.Object && (call.Body.TryGetProperty("link_names", out _) || call.Body.TryGetProperty("parse", out _)), "plain @channel must stay text");
+        }
+
+        await SayAsync(thread, "status");
+        var after = ThreadPosts(thread)[^1];
+        Assert.Contains("This retrospective is completed.", after, StringComparison.Ordinal);
+        Assert.Contains("export", after, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task FullWeeklyReview_InAThread_EndsInThePublishedReview()
     {

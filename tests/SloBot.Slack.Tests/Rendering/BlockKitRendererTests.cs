@@ -73,7 +73,8 @@ public sealed class BlockKitRendererTests
     [Theory]
     [InlineData("**bold** and **more**", "*bold* and *more*")]
     [InlineData("_italic_ and `code`", "_italic_ and `code`")]
-    [InlineData("ask <@U0ALICE> in <#C0PAY|payments>, <!here>", "ask <@U0ALICE> in <#C0PAY|payments>, <!here>")]
+    [InlineData("ask <@U0ALICE> in <#C0PAY|payments>, <!here>", "ask <@U0ALICE> in <#C0PAY|payments>, &lt;!here&gt;")]
+    [InlineData("<!channel> <!everyone> <!subteam^S0ONCALL|@oncall> <@U0DAVE|dave>", "&lt;!channel&gt; &lt;!everyone&gt; &lt;!subteam^S0ONCALL|@oncall&gt; <@U0DAVE|dave>")]
     [InlineData("a < b & c > d", "a &lt; b &amp; c &gt; d")]
     [InlineData("<script>", "&lt;script&gt;")]
     public void ToMrkdwn_ConvertsTheReplySubset(string markdown, string mrkdwn) =>

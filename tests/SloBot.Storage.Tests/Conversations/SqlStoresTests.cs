@@ -50,6 +50,23 @@ public abstract class SqlStoresTests(StorageProvider provider) : StoreTest(provi
     }
 
     [Fact]
+    public async Task FindLatest_FindsTheNewestConversationOfTheThread_FinishedOrNot()
+    {
+        var thread = new ConversationKey("slack", "C1", "t7");
+        Assert.True(await Host.Store.CreateAsync(Record("c1", thread), default));
+        Assert.True(await Host.Store.CreateAsync(Record("c0", new ConversationKey("slack", "C1", "t8")) with { CreatedAt = Now.AddHours(2) }, default));
+        var c1 = await Host.Store.GetAsync("c1", default);
+        Assert.True(await Host.Store.TryUpdateAsync(c1! with { State = FlowStates.Completed }, default));
+
+        Assert.Null(await Host.Store.FindActiveAsync(thread, default));
+        Assert.Equal("c1", (await Host.Store.FindLatestAsync(thread, default))!.Id);
+
+        Assert.True(await Host.Store.CreateAsync(Record("c2", thread) with { CreatedAt = Now.AddHours(1) }, default));
+        Assert.Equal("c2", (await Host.Store.FindLatestAsync(thread, default))!.Id);
+        Assert.Null(await Host.Store.FindLatestAsync(new ConversationKey("slack", "C1", "t9"), default));
+    }
+
+    [Fact]
     public async Task Record_RoundTrips_IncludingNullThreadAndReminder()
     {
         var record = Record("c1", new ConversationKey("console", "terminal")) with { RemindedAt = Now.AddHours(1), Link = "https://x/y" };
