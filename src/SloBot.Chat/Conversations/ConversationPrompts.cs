@@ -100,7 +100,7 @@ internal static class ConversationPrompts
     private static string Finished(ConversationFlow flow, ConversationRecord record) => record.Status switch
     {
         ConversationStatus.Completed => $"Nothing more to answer in this thread · `/slo {flow.Kind} export {record.Id} markdown` gives the document",
-        ConversationStatus.Abandoned => $"`/slo {ConversationEngine.ResumeCommand(flow)} {record.Id}` picks it up where it stopped",
+        ConversationStatus.Abandoned => $"`/slo {flow.ResumeCommand} {record.Id}` picks it up where it stopped",
         _ => $"Nothing more to answer in this thread · `/slo {flow.Kind} start …` begins a new one",
     };
 

@@ -79,7 +79,7 @@ internal static class CommandText
 
     private static string Str(JsonNode? node) => Inbound.InteractionParser.Str(node) ?? "";
 
-    private static JsonNode? Get(JsonNode? node, string name) => Interactions.InteractionParser.Get(node, name);
+    private static JsonNode? Get(JsonNode? node, string name) => Inbound.InteractionParser.Get(node, name);
 
     private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 

@@ -29,7 +29,7 @@ internal sealed class GatewaySocket : IAsyncDisposable
 
     /// <summary>
     /// The next payload, or the close code (null when the connection ended without one), or why a frame was ignored
-    /// (not valid UTF-8 or not a JSON object: see <see cref="Interactions.InteractionParser.Read"/>).
+    /// (not valid UTF-8 or not a JSON object: see <see cref="Inbound.InteractionParser.Read"/>).
     /// </summary>
     public async Task<(JsonObject? Payload, int? CloseCode, string? Ignored)> ReceiveAsync(CancellationToken cancellationToken)
     {
@@ -44,7 +44,7 @@ internal sealed class GatewaySocket : IAsyncDisposable
             buffer.Advance(result.Count);
             if (!result.EndOfMessage)
                 continue;
-            var payload = Interactions.InteractionParser.Read(buffer.WrittenSpan, out var ignored);
+            var payload = Inbound.InteractionParser.Read(buffer.WrittenSpan, out var ignored);
             return (payload, null, ignored);
         }
     }
