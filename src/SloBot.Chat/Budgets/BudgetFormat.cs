@@ -24,7 +24,7 @@ public static class BudgetFormat
         null => "no events in the window",
         _ when budget.Slo.TimeSlices is { } slices && budget.BudgetSlices is { } all && budget.Remaining is { } r => r >= 0
             ? $"{Slices(r * all)} of {Slices(all)} bad {SliceWord(slices.Slice)}s left"
-            : $"overspent by {Slices(-r * all)} bad {SliceWord(slices.Slice)}s (budget {Slices(all)})",
+            : $"overspent by {Slices(-r * all)} bad {SliceWord(slices.Slice)}s (the budget is {Slices(all)})",
         { } left when left >= TimeSpan.Zero => $"{TwoUnits(left)} of {TwoUnits(budget.BudgetTime)} left",
         { } left => $"overspent by {TwoUnits(left)} (budget {TwoUnits(budget.BudgetTime)})",
     };
