@@ -32,6 +32,8 @@ public partial class PublishedDocumentGoldenTests
         var review = host.Transport.Threads.Last().Thread;
         foreach (var a in new[] { "Payment needs attention", "skip", "skip", "skip", "Keep targets", "next", "next", "publish" })
             await host.SayAsync(review, a);
+        // A millisecond later, so the list's newest-first order does not fall back on the random conversation ids.
+        host.Time.Advance(TimeSpan.FromMilliseconds(1));
         await host.CommandAsync(ConversationHost.Channel, "/slo retro start INC-2042 search 10:00-10:30");
 
         var golden = new StringBuilder();
