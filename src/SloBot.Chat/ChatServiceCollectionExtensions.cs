@@ -16,7 +16,9 @@ public static class ChatServiceCollectionExtensions
     public static IServiceCollection AddSloBotChat(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CommandRunner>();
         services.AddSingleton<CommandRouter>();
+        services.TryAddSingleton<ChatTransports>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<ChatDispatcher>());
         services.AddSingleton<Outbox>();

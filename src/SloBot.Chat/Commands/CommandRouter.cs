@@ -6,9 +6,15 @@ using SloBot.Core.Text;
 namespace SloBot.Chat.Commands;
 
 /// <summary>Finds the handler for "/slo …" text (longest matching name wins) and runs it.</summary>
-public sealed class CommandRouter(IEnumerable<ICommandHandler> handlers, IServiceProvider services)
+public sealed class CommandRouter
 {
-    private readonly ICommandHandler[] _handlers = handlers.OrderByDescending(h => h.Spec.Name.Count(c => c == ' ')).ToArray();
+    private readonly ICommandHandler[] _handlers;
+
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, CommandRunner? runner = null)
+    {
+        _handlers = handlers.OrderByDescending(h => h.Spec.Name.Count(c => c == ' ')).ToArray();
+        runner?.Attach(this);
+    }
 
     public IReadOnlyList<CommandSpec> Commands => _handlers.Select(h => h.Spec).OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
 
@@ -24,7 +30,7 @@ public sealed class CommandRouter(IEnumerable<ICommandHandler> handlers, IServic
             {
                 if (command.OneShot && handler.Spec.OpensConversation)
                     return Task.FromResult(NeedsConversation(handler.Spec, command.Text));
-                var context = new CommandContext(command, CommandArgs.Parse(words.Skip(nameWords.Length)), services);
+                var context = new CommandContext(command, CommandArgs.Parse(words.Skip(nameWords.Length)));
                 return handler.HandleAsync(context, cancellationToken);
             }
         }

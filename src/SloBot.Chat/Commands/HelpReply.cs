@@ -20,13 +20,10 @@ internal static class HelpReply
     };
 }
 
-internal sealed class HelpCommand(IServiceProvider services) : ICommandHandler
+internal sealed class HelpCommand(CommandRunner commands) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new("help", "Lists the commands with examples", [], ["/slo help"]);
 
-    public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
-    {
-        var router = (CommandRouter)services.GetService(typeof(CommandRouter))!;
-        return Task.FromResult(HelpReply.For(router.Commands));
-    }
+    public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        Task.FromResult(HelpReply.For(commands.Commands));
 }

@@ -11,7 +11,8 @@ public interface ICommandHandler
     Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken);
 }
 
-public sealed record CommandContext(CommandEvent Event, CommandArgs Args, IServiceProvider Services);
+/// <summary>What a handler gets: the event and the words after the command's name.</summary>
+public sealed record CommandContext(CommandEvent Event, CommandArgs Args);
 
 /// <summary>Handles clicks on buttons whose action id starts with <see cref="ActionPrefix"/> followed by ':' or the end.</summary>
 public interface IButtonHandler

@@ -18,7 +18,6 @@ public sealed partial class ConversationEngine(
     IEnumerable<ConversationFlow> flows,
     TimeProvider time,
     IOptions<ConversationOptions> options,
-    IServiceProvider services,
     ILogger<ConversationEngine> logger)
 {
     private const int MaxAttempts = 3;
@@ -264,7 +263,7 @@ public sealed partial class ConversationEngine(
         flow.Steps.FirstOrDefault(s => s.Kind != StepKind.Single || !data.ContainsKey(s.Name))?.Name ?? flow.Steps[^1].Name;
 
     private StepContext Context(ConversationRecord record, JsonObject data) =>
-        new(record, data, time.GetUtcNow(), options.Value.Zone, services);
+        new(record, data, time.GetUtcNow(), options.Value.Zone);
 
     private static JsonObject Parse(string json) => JsonNode.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json) as JsonObject ?? [];
 

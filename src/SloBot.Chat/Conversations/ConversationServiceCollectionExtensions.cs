@@ -22,6 +22,7 @@ public static class ConversationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ConversationEngine>();
+        services.TryAddSingleton<Delivery.ChatTransports>();
         services.TryAddSingleton<ThreadPosts>();
         services.TryAddSingleton<IQuestionnaires, Questionnaires>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IThreadMessageHandler, ConversationMessages>());

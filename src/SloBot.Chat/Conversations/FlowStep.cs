@@ -59,8 +59,8 @@ public sealed record StepAnswer(JsonNode? Value, string Confirmation, string? Er
     public static string Shorten(string text, int max = 120) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }
 
-/// <summary>What a step sees: the conversation, its data (mutable until saved), the clock and the services.</summary>
-public sealed class StepContext(ConversationRecord record, JsonObject data, DateTimeOffset now, TimeZoneInfo zone, IServiceProvider services)
+/// <summary>What a step sees: the conversation, its data (mutable until saved) and the clock. Flows get services through their constructors.</summary>
+public sealed class StepContext(ConversationRecord record, JsonObject data, DateTimeOffset now, TimeZoneInfo zone)
 {
     public ConversationRecord Record { get; } = record;
 
@@ -70,8 +70,6 @@ public sealed class StepContext(ConversationRecord record, JsonObject data, Date
 
     /// <summary>The zone lenient times are read in (<c>SloBot:Conversations:TimeZone</c>, default UTC).</summary>
     public TimeZoneInfo Zone { get; } = zone;
-
-    public IServiceProvider Services { get; } = services;
 
     public string? Text(string key) => Data[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

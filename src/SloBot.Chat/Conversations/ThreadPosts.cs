@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
@@ -14,16 +13,10 @@ public interface IThreadLinks
     string? LinkTo(ConversationKey thread);
 }
 
-/// <summary>
-/// Opens threads and posts unprompted messages (reminders, step prompts) through the outbox. Transports are
-/// resolved when first needed: they depend on the event sink, which depends on the commands that use this.
-/// </summary>
-public sealed class ThreadPosts(IServiceProvider services, Outbox outbox)
+/// <summary>Opens threads and posts unprompted messages (reminders, step prompts) through the outbox.</summary>
+public sealed class ThreadPosts(ChatTransports transports, Outbox outbox)
 {
-    private IReadOnlyList<IChatTransport>? _transports;
-
-    public IChatTransport? TransportFor(string platform) =>
-        (_transports ??= services.GetServices<IChatTransport>().ToArray()).FirstOrDefault(t => string.Equals(t.Platform, platform, StringComparison.OrdinalIgnoreCase));
+    public IChatTransport? TransportFor(string platform) => transports.For(platform);
 
     /// <summary>Starts a thread under <paramref name="where"/>'s channel, or returns null when this platform has no transport (the reply then goes where the command was typed).</summary>
     public async Task<ConversationKey?> StartThreadAsync(ConversationKey where, Reply opening, string title, string idempotencyKey, CancellationToken cancellationToken)

@@ -11,7 +11,11 @@ namespace SloBot.Chat.Releases;
 /// <c>/slo release &lt;service&gt; &lt;version&gt; [lines=N] [critical-path] [db-migration] [external-apis] [coverage=N]</c>:
 /// approve, review, defer or block from the service's live error budget and the release's risk; every decision is recorded.
 /// </summary>
-internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider, SloRoles roles) : ICommandHandler
+/// <remarks>
+/// A missing version and risk answers are asked one at a time in the thread when the conversation engine is
+/// registered (<see cref="IQuestionnaires"/>); without it (<c>slobot ask</c>) the reply says what to type.
+/// </remarks>
+internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider, SloRoles roles, IQuestionnaires? questionnaires = null) : ICommandHandler
 {
     /// <summary>The word that makes a release question a what-if: evaluated, not recorded.</summary>
     public const string DryRun = "dry-run";
@@ -46,7 +50,7 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
             return Reply.BadCommand($"{Capitalise(list)}\nUsage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`. Nothing was recorded.");
         }
 
-        if (version is null && context.Services.GetService(typeof(IQuestionnaires)) is IQuestionnaires questionnaires)
+        if (version is null && questionnaires is not null)
         {
             return await questionnaires.AskAsync(context, ReleaseQuestionnaire.Id, ReleaseQuestionnaire.Known(service.Name, context.Args), cancellationToken)
                 .ConfigureAwait(false);

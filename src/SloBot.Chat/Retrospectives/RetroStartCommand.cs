@@ -27,7 +27,7 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var e = context.Event;
-        var probe = new StepContext(new ConversationRecord("", e.Where, RetroFlow.FlowKind, flow.Version, "", "{}", "", e.User.Id, e.ReceivedAt, e.ReceivedAt), [], engine.Now, engine.Zone, context.Services);
+        var probe = new StepContext(new ConversationRecord("", e.Where, RetroFlow.FlowKind, flow.Version, "", "{}", "", e.User.Id, e.ReceivedAt, e.ReceivedAt), [], engine.Now, engine.Zone);
         var args = RetroStartArguments.Read(context.Args.Words, probe, catalog);
         if (args.Error is { } error)
             return Reply.BadCommand($"{error} Nothing was started. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");

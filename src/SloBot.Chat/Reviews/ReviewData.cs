@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Documents;
@@ -11,7 +10,7 @@ using SloBot.Core.Sli;
 namespace SloBot.Chat.Reviews;
 
 /// <summary>The data each agenda item puts on the table, gathered when the review reaches that item.</summary>
-internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliSource source, PublishedDocuments<RetrospectiveDocument> retros, IActionItemStore actions, IServiceProvider services)
+internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliSource source, PublishedDocuments<RetrospectiveDocument> retros, IActionItemStore actions, IReleaseDecisionLog? releases = null)
 {
     /// <summary>A burn rate above this over 3 days is called a slow burn (seed 004 "Consuming at 3x rate (⚠️ slow burn)").</summary>
     public const double SlowBurn = 1.0;
@@ -62,7 +61,7 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
     /// <summary>Decisions since <paramref name="from"/> and any still pending. Empty when no release log is registered.</summary>
     public async Task<ReleaseLine[]> ReleasesAsync(DateTimeOffset from, CancellationToken cancellationToken)
     {
-        if (services.GetService<IReleaseDecisionLog>() is not { } log)
+        if (releases is not { } log)
             return [];
         var decisions = await log.ListAsync(null, from, cancellationToken, limit: 200).ConfigureAwait(false);
         return decisions.Select(d => new ReleaseLine(d.Id, d.Service, d.Version, d.EffectiveAction.ToString().ToLowerInvariant(), d.IsPending, d.DecidedAt, d.Rationale))

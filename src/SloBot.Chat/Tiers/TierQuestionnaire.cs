@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Conversations;
 using SloBot.Core.Catalog;
 using SloBot.Core.Tiers;
@@ -13,14 +12,14 @@ internal static class TierQuestionnaire
 {
     public const string Id = "tier";
 
-    public static Questionnaire Create(IServiceProvider services) => new(
+    public static Questionnaire Create(ISloCatalog? catalog) => new(
         Id,
         "/slo tier",
         [
             new Question("service", "Which service? (a new one is fine)", "payment")
             {
                 Validate = s => s.Any(char.IsWhiteSpace) ? "a service name has no spaces" : null,
-                Normalise = s => services.GetService<ISloCatalog>()?.FindService(s.Trim())?.Name ?? s.Trim(),
+                Normalise = s => catalog?.FindService(s.Trim())?.Name ?? s.Trim(),
             },
             .. TierMatrix.Criteria.Select(c => new Question(
                 c.ShortName,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Capabilities;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Conversations;
+using SloBot.Core.Catalog;
 
 namespace SloBot.Chat.Tiers;
 
@@ -15,7 +16,7 @@ public static class TierServiceCollectionExtensions
             return services;
         services.AddTierAdoptions();
         services.AddCommand<TierCommand>();
-        services.AddQuestionnaire(TierQuestionnaire.Create);
+        services.AddQuestionnaire(sp => TierQuestionnaire.Create(sp.GetService<ISloCatalog>()));
         services.AddSingleton<IButtonHandler, TierAdoptButton>();
         return services;
     }

@@ -13,8 +13,7 @@ internal static class ChatTestKit
 
     public static CommandContext Command(string textAfterName, string user = "U1") => new(
         new CommandEvent("ev-1", new ConversationKey("console", "c1"), new ChatUser(user), Now, textAfterName),
-        CommandArgs.Parse(CommandArgs.Tokenize(textAfterName)),
-        new EmptyServices());
+        CommandArgs.Parse(CommandArgs.Tokenize(textAfterName)));
 
     public static ButtonClick Click(string action, string value, string user) =>
         new("ev-2", new ConversationKey("console", "c1"), new ChatUser(user), Now, action, value, "m1");
@@ -32,9 +31,4 @@ internal static class ChatTestKit
     public static SloDefinition Availability(string service, double target) => new(
         service, "availability", target, TimeSpan.FromDays(30),
         new SliQuery(SliQueryKind.Counter, null, $"http_requests_total{{service=\"{service}\",code=~\"5..\"}}", $"http_requests_total{{service=\"{service}\"}}"));
-
-    private sealed class EmptyServices : IServiceProvider
-    {
-        public object? GetService(Type serviceType) => null;
-    }
 }

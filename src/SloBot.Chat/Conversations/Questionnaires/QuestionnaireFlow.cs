@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
@@ -8,7 +7,7 @@ using SloBot.Core.Text;
 namespace SloBot.Chat.Conversations;
 
 /// <summary>A <see cref="Questionnaire"/> as a conversation flow: one single step per question; completing runs the command.</summary>
-internal sealed class QuestionnaireFlow(Questionnaire questionnaire) : ConversationFlow
+internal sealed class QuestionnaireFlow(Questionnaire questionnaire, CommandRunner commands) : ConversationFlow
 {
     public const string KindPrefix = "ask:";
 
@@ -26,9 +25,8 @@ internal sealed class QuestionnaireFlow(Questionnaire questionnaire) : Conversat
     {
         var answers = Answers(context.Data);
         var text = Questionnaire.BuildCommand(answers);
-        var router = context.Services.GetRequiredService<CommandRouter>();
         var command = new CommandEvent($"{context.Record.Id}:done", context.Record.Key, new ChatUser(context.Record.StartedBy), context.Now, text);
-        var reply = await router.RouteAsync(command, cancellationToken).ConfigureAwait(false);
+        var reply = await commands.RunAsync(command, cancellationToken).ConfigureAwait(false);
         return reply with { Blocks = [new TextBlock($"Running `/slo {text}`"), .. reply.Blocks] };
     }
 

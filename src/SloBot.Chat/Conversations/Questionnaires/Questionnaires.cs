@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
 
 namespace SloBot.Chat.Conversations;
 
-internal sealed class Questionnaires(ConversationEngine engine, ThreadPosts posts, IServiceProvider services) : IQuestionnaires
+internal sealed class Questionnaires(ConversationEngine engine, ThreadPosts posts, CommandRunner commands) : IQuestionnaires
 {
     public async Task<Reply> AskAsync(CommandContext command, string questionnaireId, IReadOnlyDictionary<string, string>? known, CancellationToken cancellationToken)
     {
@@ -22,7 +21,7 @@ internal sealed class Questionnaires(ConversationEngine engine, ThreadPosts post
         if (flow.Steps.All(s => data.ContainsKey(s.Name)))
         {
             var text = flow.Questionnaire.BuildCommand(QuestionnaireFlow.Answers(data));
-            return await services.GetRequiredService<CommandRouter>().RouteAsync(command.Event with { Text = text }, cancellationToken).ConfigureAwait(false);
+            return await commands.RunAsync(command.Event with { Text = text }, cancellationToken).ConfigureAwait(false);
         }
 
         var e = command.Event;
