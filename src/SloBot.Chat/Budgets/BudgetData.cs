@@ -46,7 +46,13 @@ public sealed record BudgetSloData(
         b.HasData ? b.BurnRates.ToDictionary(r => SloWindow.Format(r.Window), r => r.Rate) : null,
         b.Status.ToWord(),
         b.Trend().ToWords(),
-        b.ProjectedExhaustion?.ToUniversalTime());
+        b.ProjectedExhaustion?.ToUniversalTime())
+    {
+        Coverage = b.Coverage,
+    };
+
+    /// <summary>Share (0–1) of the window with samples; null when the source gave no history or for nodata.</summary>
+    public double? Coverage { get; init; }
 }
 
 /// <summary>

@@ -43,8 +43,12 @@ public static class BudgetFormat
             _ when span >= TimeSpan.FromMinutes(1) => (TimeSpan.FromMinutes(1), TimeUnit.Minute, TimeSpan.FromSeconds(1), TimeUnit.Second),
             _ => (TimeSpan.FromSeconds(1), TimeUnit.Second, TimeSpan.Zero, TimeUnit.Second),
         };
+        var rounded = Small == TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Round(span.TotalSeconds)) : Small * Math.Round(span / Small);
+        var next = span < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : span < TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1);
+        if (Big < TimeSpan.FromDays(1) && rounded >= next)
+            return TwoUnits(rounded); // 59.6 s is "1 minute 0 seconds", 23 h 59 min 40 s "1 day 0 hours"
         if (Small == TimeSpan.Zero)
-            return TimeSpan.FromSeconds(Math.Round(span.TotalSeconds)).Humanize(minUnit: TimeUnit.Second, maxUnit: TimeUnit.Second);
+            return rounded.Humanize(minUnit: TimeUnit.Second, maxUnit: TimeUnit.Second).Replace("no time", "0 seconds", StringComparison.Ordinal);
         var smalls = (long)Math.Round(span / Small);
         var perBig = (long)(Big / Small);
         var (bigs, rest) = (smalls / perBig, smalls % perBig);
@@ -89,7 +93,11 @@ public static class BudgetFormat
         _ => $"not within the {Duration(budget.Slo.Window)} window at the current burn ({BurnRate(budget.CurrentBurn)})",
     };
 
-    public static string StatusEmoji(BudgetStatus status) => status switch
+    /// <summary>"⚠️ Data covers 10 % of the 30-day window: …" for a window only partly covered by samples.</summary>
+    public static string CoverageNote(ErrorBudget budget) =>
+        $"⚠️ Data covers {Percent(budget.Coverage, 1)} of the {Duration(budget.Slo.Window)} window (the SLI source has no samples for the rest): the figures are over the part with data.";
+
+        public static string StatusEmoji(BudgetStatus status) => status switch
     {
         BudgetStatus.Healthy => "🟢",
         BudgetStatus.Attention => "🟡",

@@ -1,12 +1,18 @@
+using System.Collections.Concurrent;
 using SloBot.Core.Budgets;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 
 namespace SloBot.Chat.Budgets;
 
-/// <summary>Live error budgets: one batched source call for any number of SLOs, then the core's arithmetic.</summary>
+/// <summary>
+/// Live error budgets: one batched source call for any number of SLOs, then the core's arithmetic; the SLOs' hourly
+/// history (one batched read per hour, shared by everyone asking) adds coverage and the hour-by-hour projection.
+/// </summary>
 public sealed class BudgetQuery(ISliSource source, TimeProvider time)
 {
+    private readonly ConcurrentDictionary<(SloId Slo, TimeSpan Window, DateTimeOffset End), Lazy<Task<IReadOnlyList<EventBucket>>>> _history = new();
+
     public async Task<IReadOnlyList<ErrorBudget>> EvaluateAsync(IReadOnlyList<SloDefinition> slos, CancellationToken cancellationToken)
     {
         if (slos.Count == 0)
@@ -20,7 +26,17 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
                 ThrowIfImpossible(slo, window, counts.Get(slo.Id, window));
         }
 
-        return slos.Select(s => BudgetMath.Evaluate(s, counts, now)).ToArray();
+        var results = slos.Select(s => BudgetMath.Evaluate(s, counts, now)).ToArray();
+        var end = BudgetHistory.End(now);
+        // Rolling event windows only: a calendar period projects to its reset, a time-slice SLO counts slices, not events.
+        var histories = History(results.Where(b => b.HasData && b.Slo.Calendar is null && b.Slo.TimeSlices is null).Select(b => b.Slo).DistinctBy(s => s.Id).ToArray(), end);
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (histories.TryGetValue(results[i].Slo.Id, out var read))
+                results[i] = await WithHistoryAsync(results[i], read, end, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
     }
 
     /// <summary>NaN, ±Inf, negative counts or good &gt; total: the SLI source failed for this SLO (exit 1), never a budget.</summary>
@@ -29,4 +45,71 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         if (BudgetMath.Impossibility(counts) is { } problem)
             throw new SliSourceException($"The SLI source gave an impossible value for {slo.Id} over {SloWindow.Format(window)}: {problem}. Check its SLI queries; SloBot shows no budget from such counts.");
     }
+
+    /// <summary>
+    /// Coverage and the hour-by-hour exhaustion projection from the SLO's history (the burn-down chart's step, ending at
+    /// the whole hour). Without history (the source gives none, or reading it failed) the budget keeps the projection
+    /// from its own counts and has no coverage: the history costs detail, never the budget.
+    /// </summary>
+    private static async Task<ErrorBudget> WithHistoryAsync(ErrorBudget budget, Task<IReadOnlyList<EventBucket>> read, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var slo = budget.Slo;
+        var step = BudgetHistory.Step(slo.Window);
+        IReadOnlyList<EventBucket> buckets;
+        try
+        {
+            buckets = await read.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SliSourceException)
+        {
+            return budget;
+        }
+
+        foreach (var bucket in buckets.Where(b => !b.Missing))
+            ThrowIfImpossible(slo, step, bucket.Counts);
+        if (BudgetHistory.Coverage(buckets, slo.Window, end, step) is not { } coverage)
+            return budget;
+        var projected = budget.Status is BudgetStatus.Exhausted or BudgetStatus.NoData
+            ? null
+            : BudgetHistory.ProjectExhaustion(buckets, step, slo.Target, slo.Window, end, budget.CurrentBurn);
+        return budget with { Coverage = coverage, ProjectedExhaustion = projected };
+    }
+
+    /// <summary>
+    /// The history up to a whole hour does not change within that hour: read once per SLO and hour, the SLOs not read
+    /// yet in one batched source call (a failed read is forgotten so the next ask tries again); older hours dropped.
+    /// </summary>
+    private Dictionary<SloId, Task<IReadOnlyList<EventBucket>>> History(IReadOnlyList<SloDefinition> slos, DateTimeOffset end)
+    {
+        foreach (var old in _history.Keys.Where(k => k.End < end))
+            _history.TryRemove(old, out _);
+        var missing = new List<SloDefinition>();
+        var batch = new Lazy<Task<IReadOnlyDictionary<SloId, IReadOnlyList<EventBucket>>>>(() => ReadAsync([.. missing], end));
+        var entries = slos.Select(slo =>
+        {
+            var key = (slo.Id, slo.Window, end);
+            return (Key: key, Entry: _history.GetOrAdd(key, _ =>
+            {
+                missing.Add(slo);
+                return new Lazy<Task<IReadOnlyList<EventBucket>>>(() => PickAsync(batch.Value, slo.Id));
+            }));
+        }).ToArray(); // every missing SLO is known before the first read starts
+        var result = new Dictionary<SloId, Task<IReadOnlyList<EventBucket>>>();
+        foreach (var (key, entry) in entries)
+        {
+            result[key.Id] = entry.Value;
+            _ = entry.Value.ContinueWith(_ => _history.TryRemove(key, out var _), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+
+        return result;
+    }
+
+    private async Task<IReadOnlyDictionary<SloId, IReadOnlyList<EventBucket>>> ReadAsync(IReadOnlyList<SloDefinition> slos, DateTimeOffset end)
+    {
+        await Task.Yield(); // a source that throws at once fails the task, not the cache entry
+        return await source.HistoriesAsync(slos, end, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<EventBucket>> PickAsync(Task<IReadOnlyDictionary<SloId, IReadOnlyList<EventBucket>>> batch, SloId slo) =>
+        (await batch.ConfigureAwait(false)).TryGetValue(slo, out var buckets) ? buckets : [];
 }

@@ -32,6 +32,8 @@ internal static class BudgetReply
                 new ReplyField("Trend", b.Trend().ToWords()),
                 new ReplyField("Exhaustion", BudgetFormat.Exhaustion(b)),
             ]));
+            if (b.PartlyCovered)
+                blocks.Add(new TextBlock(BudgetFormat.CoverageNote(b)));
         }
 
         var worst = budgets.OrderBy(b => b.Remaining).First();

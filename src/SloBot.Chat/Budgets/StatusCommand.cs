@@ -41,6 +41,11 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
                 ]).ToArray()));
         }
 
+        var partial = all.Where(b => b.PartlyCovered).ToArray();
+        if (partial.Length > 0)
+            blocks.Add(new TextBlock("⚠️ Only partly covered by data (share of the window with samples): " +
+                string.Join(", ", partial.Select(b => $"{b.Slo.Service} {b.Slo.Name} {BudgetFormat.Percent(b.Coverage, 1)}")) + "."));
+
         return new Reply
         {
             Header = "SLO status",
@@ -58,6 +63,7 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
                     remaining = b.Remaining,
                     burnRate1h = b.HasData ? b.BurnRateOver(SloWindow.OneHour) : (double?)null,
                     projectedExhaustion = b.ProjectedExhaustion?.ToUniversalTime(),
+                    coverage = b.Coverage,
                 }).ToArray(),
                 slos = all.Select(BudgetSloData.From).ToArray(),
                 catalogProblems = catalog.Problems.Count(p => p.Severity == CatalogSeverity.Error),

@@ -15,6 +15,15 @@ public sealed record ErrorBudget(
     /// <summary>The design's page-level burn-rate rule (both its windows above its factor) is active now.</summary>
     public bool PageBurnActive { get; init; }
 
+    /// <summary>
+    /// The share (0–1) of the window the SLI source has samples for, from the SLO's hourly history; null when the
+    /// source gave no history or the window had no events.
+    /// </summary>
+    public double? Coverage { get; init; }
+
+    /// <summary>Samples cover only part of the window (a new service, a gap in scraping): figures are over what exists.</summary>
+    public bool PartlyCovered => Coverage is < 1;
+
     /// <summary>Good ÷ total over the SLO window; null when there were no events.</summary>
     public double? Sli => Period.HasEvents ? Period.Good / Period.Total : null;
 

@@ -17,6 +17,19 @@ public interface ISliSource
     /// for every end, <see cref="EventBucket.Missing"/> where the source has no samples in it.
     /// </summary>
     Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The history every budget reads (coverage, hour-by-hour projection): for each SLO its window ending at
+    /// <paramref name="end"/> in buckets of <see cref="Budgets.BudgetHistory.Step"/>, as <see cref="SeriesAsync"/> gives them.
+    /// Sources that can batch (Prometheus) answer all SLOs in a constant number of requests; the default asks per SLO.
+    /// </summary>
+    async Task<IReadOnlyDictionary<SloId, IReadOnlyList<EventBucket>>> HistoriesAsync(IReadOnlyList<SloDefinition> slos, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<SloId, IReadOnlyList<EventBucket>>();
+        foreach (var slo in slos)
+            result[slo.Id] = await SeriesAsync(slo, end - slo.Window, end, Budgets.BudgetHistory.Step(slo.Window), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
 }
 
 /// <summary>

@@ -99,21 +99,23 @@ internal sealed class CountBatch
     /// Puts the answer into <paramref name="into"/>: every SLO and window gets counts (zero when Prometheus had none).
     /// Values are passed on as answered (NaN, ±Inf, negative, good &gt; total included) for the caller to reject.
     /// </summary>
-    public void Apply(IEnumerable<PromSample> samples, SliCounts into)
+    /// <param name="answered">When given, receives the SLOs whose total Prometheus answered (the others had no samples).</param>
+    public void Apply(IEnumerable<PromSample> samples, SliCounts into, ISet<SloId>? answered = null)
     {
         var values = new double[_expressions.Count];
+        var seen = new bool[_expressions.Count];
         foreach (var sample in samples)
         {
             if (sample.Labels.TryGetValue(GroupLabel, out var group))
             {
                 var (label, byValue) = _groups[int.Parse(group, System.Globalization.CultureInfo.InvariantCulture)];
                 if (sample.Labels.TryGetValue(label, out var value) && byValue.TryGetValue(value, out var e))
-                    values[e] = sample.Value;
+                    (values[e], seen[e]) = (sample.Value, true);
             }
             else if (sample.Labels.TryGetValue(SloLabel, out var slo) && sample.Labels.TryGetValue(KindLabel, out var kind) &&
                      sample.Labels.TryGetValue(WindowLabel, out var window) && _byTag.TryGetValue((slo, kind, window), out var index))
             {
-                values[index] = sample.Value;
+                (values[index], seen[index]) = (sample.Value, true);
             }
         }
 
@@ -122,6 +124,8 @@ internal sealed class CountBatch
             var t = values[total] * scale;
             var g = good is { } gi ? values[gi] * scale : t - (bad is { } bi ? values[bi] * scale : 0);
             into.Set(slo.Id, window, new EventCounts(g > t && g <= t * (1 + 1e-9) ? t : g, t));
+            if (seen[total])
+                answered?.Add(slo.Id);
         }
     }
 

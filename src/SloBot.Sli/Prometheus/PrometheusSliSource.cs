@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SloBot.Core.Budgets;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Sli.Prometheus.PromQl;
@@ -55,6 +56,69 @@ internal sealed class PrometheusSliSource(IHttpClientFactory httpClients, IOptio
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Every SLO's history in one batched range query per window length (split only like <see cref="CountAsync"/>), so
+    /// <c>/slo status</c> over N services still costs a constant number of requests. A step where an SLO's total has no
+    /// sample is missing data for that SLO.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<SloId, IReadOnlyList<EventBucket>>> HistoriesAsync(IReadOnlyList<SloDefinition> slos, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<SloId, IReadOnlyList<EventBucket>>();
+        var api = Api();
+        foreach (var group in slos.Where(s => s.Indicator.Total.Length > 0).GroupBy(s => s.Window))
+        {
+            var step = BudgetHistory.Step(group.Key);
+            var ends = HistoryGrid.BucketEnds(end - group.Key, end, step);
+            var members = group.ToArray();
+            var lists = members.ToDictionary(s => s.Id, _ => new List<EventBucket>(ends.Count));
+            var batch = new CountBatch(members, [step]);
+            var queries = batch.Queries(options.Value.MaxQueryLength);
+            for (var first = 0; first < ends.Count; first += MaxPointsPerQuery)
+            {
+                var last = Math.Min(ends.Count, first + MaxPointsPerQuery) - 1;
+                var answers = new IReadOnlyList<PromSeries>[queries.Count];
+                await Parallel.ForEachAsync(
+                    Enumerable.Range(0, queries.Count),
+                    new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+                    async (i, ct) => answers[i] = await api.QueryRangeAsync(queries[i], ends[first], ends[last], step, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                var samples = AtSteps(answers.SelectMany(a => a).ToArray(), ends[first], step, last - first + 1);
+                for (var k = 0; k < samples.Length; k++)
+                {
+                    var counts = new SliCounts();
+                    var answered = new HashSet<SloId>();
+                    batch.Apply(samples[k], counts, answered);
+                    foreach (var slo in members)
+                        lists[slo.Id].Add(answered.Contains(slo.Id) ? new EventBucket(ends[first + k], counts.Get(slo.Id, step)) : EventBucket.NoData(ends[first + k]));
+                }
+            }
+
+            foreach (var (id, list) in lists)
+                result[id] = list;
+        }
+
+        return result;
+    }
+
+    /// <summary>The samples of a range answer by step: points placed by their offset from the first end in whole steps.</summary>
+    private static List<PromSample>[] AtSteps(IReadOnlyList<PromSeries> series, DateTimeOffset firstEnd, TimeSpan step, int count)
+    {
+        var byStep = Enumerable.Range(0, count).Select(_ => new List<PromSample>()).ToArray();
+        var firstMs = firstEnd.ToUnixTimeMilliseconds();
+        var stepMs = (long)step.TotalMilliseconds;
+        foreach (var s in series)
+        {
+            foreach (var (at, value) in s.Points)
+            {
+                var offset = at.ToUnixTimeMilliseconds() - firstMs;
+                var k = (int)Math.Round((double)offset / stepMs);
+                if (k >= 0 && k < count && Math.Abs(offset - (k * stepMs)) < stepMs / 2)
+                    byStep[k].Add(new PromSample(s.Labels, value));
+            }
+        }
+
+        return byStep;
     }
 
     /// <summary>

@@ -43,13 +43,15 @@ public sealed class BurnDownChartTests
     }
 
     [Fact]
-    public async Task Budget_WithoutARenderer_HasNoChart_AndReadsNoHistory()
+    public async Task Budget_WithoutARenderer_HasNoChart_AndReadsOnlyTheHistoryToTheWholeHour()
     {
         var reply = await AskAsync(Services(withRenderer: false), "/slo budget payment");
 
         Assert.Empty(reply.Attachments);
         Assert.Empty(reply.Blocks.OfType<ImageBlock>());
-        Assert.Empty(_source.SeriesCalls);
+        var hour = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(2, _source.SeriesCalls.Count); // one per SLO, for coverage and the projection
+        Assert.All(_source.SeriesCalls, c => Assert.Equal((hour - TimeSpan.FromDays(1), hour), (c.Start, c.End)));
     }
 
     [Fact]
@@ -72,11 +74,12 @@ public sealed class BurnDownChartTests
         var replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => AskAsync(services, "/slo budget payment")));
         Assert.All(replies, r => Assert.Single(r.Attachments));
         Assert.Single(_renderer.Calls);
-        Assert.Equal(2, _source.SeriesCalls.Count); // one per SLO
+        Assert.Equal(4, _source.SeriesCalls.Count); // per SLO: the chart's and the budget's hourly history, however many ask
 
         _clock.Advance(TimeSpan.FromMinutes(1));
         await AskAsync(services, "/slo budget payment");
         Assert.Equal(2, _renderer.Calls.Count);
+        Assert.Equal(6, _source.SeriesCalls.Count); // the chart again; the history to 12:00 is the same within the hour
     }
 
     [Theory]

@@ -17,6 +17,9 @@ internal sealed class HourlySliSource : ISliSource
 
     public Exception? Failure { get; set; }
 
+    /// <summary>The first data: buckets ending at or before it have no samples (missing in series, nothing in counts).</summary>
+    public DateTimeOffset? Since { get; set; }
+
     public int SeriesCalls { get; private set; }
 
     public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
@@ -40,7 +43,7 @@ internal sealed class HourlySliSource : ISliSource
         SeriesCalls++;
         var list = new List<EventBucket>();
         for (var e = start + step; e <= end; e += step)
-            list.Add(new EventBucket(e, Sum(slo.Id, e - step, e)));
+            list.Add(e <= Since ? EventBucket.NoData(e) : new EventBucket(e, Sum(slo.Id, e - step, e)));
         return Task.FromResult<IReadOnlyList<EventBucket>>(list);
     }
 
@@ -51,6 +54,8 @@ internal sealed class HourlySliSource : ISliSource
         var first = new DateTimeOffset(from.Ticks - (from.Ticks % Hour.Ticks), TimeSpan.Zero) + Hour;
         for (var e = first; e <= to; e += Hour)
         {
+            if (e <= Since)
+                continue;
             var bad = Bad(slo, e);
             total += new EventCounts(TotalPerHour - bad, TotalPerHour);
         }

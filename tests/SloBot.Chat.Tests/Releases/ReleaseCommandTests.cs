@@ -45,7 +45,7 @@ public sealed class ReleaseCommandTests
         Assert.Equal(ReleaseExitCodes.Approve, reply!.ExitCode);
         var data = Assert.IsType<ReleaseDecisionData>(reply.Data);
         Assert.Equal(("approve", "low", 0, "healthy", 1.0), (data.Action, data.RiskLevel, data.RiskScore, data.BudgetStatus, data.BudgetRemaining));
-        Assert.Equal(0, host.Source.SeriesCalls); // no recovery date needed for an approval
+        Assert.Equal(1, host.Source.SeriesCalls); // its one SLO's hourly history for the projection; no recovery read for an approval
     }
 
     [Fact]
