@@ -29,6 +29,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<DiscordRestClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .RemoveAllLoggers() // interaction webhook URLs carry the interaction token (issue 13, item 9)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // A bounded pool of kept-alive connections: bursts queue briefly instead of opening hundreds of TLS connections.

@@ -31,7 +31,9 @@ public static class SlackServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<Outbox>();
-        services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // RemoveAllLoggers: the factory's default logging writes request URIs at Information, and response_url and
+        // file-upload URLs are credentials (issue 13, item 9).
+        services.AddHttpClient(SlackApiClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
         services.AddSingleton<SlackApiClient>();
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<SlackFiles>();

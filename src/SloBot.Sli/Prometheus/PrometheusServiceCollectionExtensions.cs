@@ -17,7 +17,8 @@ public static class PrometheusServiceCollectionExtensions
         services.AddOptions<PrometheusOptions>().Bind(configuration.GetSection(PrometheusOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrometheusOptions>, PrometheusOptionsValidator>());
         // The source applies SloBot:Sli:Prometheus:Timeout itself (with a message naming the key), so HttpClient's own is off.
-        services.AddHttpClient(PrometheusSliSource.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(PrometheusSliSource.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers(); // the URL may carry basic-auth credentials (user:password@host)
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PrometheusSliSource>();
         services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<PrometheusSliSource>());

@@ -36,7 +36,7 @@ public sealed class ChartAnswerTests
         Assert.Empty(slack.CallsOf("chat.postMessage"));
     }
 
-    private sealed class ChartCommand : ICommandHandler
+    internal sealed class ChartCommand : ICommandHandler
     {
         private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
 

@@ -24,15 +24,15 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => Host.Services;
 
-    public static Task<SlackTestHost> StartAsync(SlackEmulator emulator, Action<IServiceCollection> configure, IDictionary<string, string?>? settings = null) =>
-        StartAsync(Settings(emulator, settings), configure);
+    public static Task<SlackTestHost> StartAsync(SlackEmulator emulator, Action<IServiceCollection> configure, IDictionary<string, string?>? settings = null, LogLevel logLevel = LogLevel.Debug) =>
+        StartAsync(Settings(emulator, settings), configure, logLevel);
 
-    public static async Task<SlackTestHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection> configure)
+    public static async Task<SlackTestHost> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection> configure, LogLevel logLevel = LogLevel.Debug)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
         var logs = new LogCollector();
-        builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs);
+        builder.Logging.SetMinimumLevel(logLevel).AddProvider(logs);
         builder.Services.AddSlackTransport(builder.Configuration);
         configure(builder.Services);
         var host = builder.Build();
