@@ -17,7 +17,7 @@ public partial class ProjectReferenceTests
         ["SloBot.Chat"] = ["SloBot.Core"],
         ["SloBot.Sli"] = ["SloBot.Core"],
         ["SloBot.Storage"] = ["SloBot.Chat", "SloBot.Core"],
-        ["SloBot.Transport"] = ["SloBot.Chat"],
+        ["SloBot.Transport"] = [],
         ["SloBot.Slack"] = ["SloBot.Chat", "SloBot.Transport"],
         ["SloBot.Discord"] = ["SloBot.Chat", "SloBot.Transport"],
         ["SloBot"] = ["SloBot.Core", "SloBot.Chat", "SloBot.Sli", "SloBot.Storage", "SloBot.Transport", "SloBot.Slack", "SloBot.Discord"],
