@@ -17,7 +17,7 @@ internal static class AlertMessages
         if (evaluation.Firing is not { } rule)
         {
             var longest = evaluation.Rules[0];
-            var lasted = before is null ? "" : $" after {BudgetFormat.Duration(now - before.Since, 2)}";
+            var lasted = before is null ? "" : $" after {BudgetFormat.TwoUnits(now - before.Since)}";
             return new Reply
             {
                 Header = $"✅ Resolved · {name}",
@@ -37,7 +37,7 @@ internal static class AlertMessages
             Blocks =
             [
                 new TextBlock($"Burning **{BudgetFormat.BurnRate(longRate)}** over {Window(rule.LongWindow)} and **{BudgetFormat.BurnRate(shortRate)}** over {Window(rule.ShortWindow)} " +
-                    $"(alert above {BudgetFormat.BurnRate(rule.Factor)}, {verb}): at this rate the whole {BudgetFormat.Duration(budget.Span.Length)} budget lasts {BudgetFormat.Duration(budget.Span.Length / longRate, 2)}."),
+                    $"(alert above {BudgetFormat.BurnRate(rule.Factor)}, {verb}): at this rate the whole {BudgetFormat.Length(budget.Span.Length)} budget lasts {BudgetFormat.TwoUnits(budget.Span.Length / longRate)}."),
                 new FieldsBlock(
                 [
                     budgetLeft,
@@ -51,5 +51,5 @@ internal static class AlertMessages
         };
     }
 
-    private static string Window(TimeSpan window) => BudgetFormat.Duration(window, 1);
+    private static string Window(TimeSpan window) => BudgetFormat.Length(window);
 }

@@ -15,8 +15,19 @@ public static class BudgetFormat
     /// <summary>"99.9 %" for a target ratio, keeping every significant digit (99.95 %, 99.999 %).</summary>
     public static string Target(double ratio) => (ratio * 100).ToString("0.#####", CultureInfo.InvariantCulture) + " %";
 
-    public static string Duration(TimeSpan span, int precision = 2) =>
-        span.Duration().Humanize(precision: precision, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Second);
+    /// <summary>
+    /// A configured length a person reads (a window, an alert window, a collection interval): "30 days", "1 hour",
+    /// "5 minutes" when it is a whole number of its largest unit, else <see cref="TwoUnits"/> ("1 day 12 hours"),
+    /// so nothing is cut.
+    /// </summary>
+    public static string Length(TimeSpan span)
+    {
+        span = span.Duration();
+        var unit = span >= TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : span >= TimeSpan.FromHours(1) ? TimeSpan.FromHours(1) : span >= TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(1);
+        return span.Ticks % unit.Ticks == 0 && span > TimeSpan.Zero
+            ? span.Humanize(maxUnit: TimeUnit.Day, minUnit: TimeUnit.Second)
+            : TwoUnits(span);
+    }
 
     /// <summary>"12 minutes 5 seconds of 43 minutes 12 seconds left", or "overspent by 5 minutes 0 seconds (budget …)".</summary>
     public static string RemainingTime(ErrorBudget budget) => budget.RemainingTime switch
@@ -56,6 +67,11 @@ public static class BudgetFormat
             .Replace("no time", "0 " + SmallUnit.ToString().ToLowerInvariant() + "s", StringComparison.Ordinal);
     }
 
+    /// <summary>A latency a person reads: "250 milliseconds", "1.2 seconds" (never "1 second, 200 milliseconds").</summary>
+    public static string Latency(double milliseconds) => milliseconds < 1000
+        ? "millisecond".ToQuantity(Math.Round(milliseconds), "0", CultureInfo.InvariantCulture)
+        : "second".ToQuantity(milliseconds / 1000, "0.##", CultureInfo.InvariantCulture);
+
     /// <summary>
     /// What a budget counts, in words: "30 days" for a rolling window; for a calendar one "the calendar month since
     /// Thu 1 Jan 00:00 (Europe/Paris), resetting Sun 1 Feb 00:00".
@@ -63,7 +79,7 @@ public static class BudgetFormat
     public static string WindowWords(ErrorBudget budget)
     {
         if (budget.Slo.Calendar is not { } calendar || budget.Span.ResetsAt is not { } reset)
-            return Duration(budget.Slo.Window);
+            return Length(budget.Slo.Window);
         return $"{CalendarPeriod(calendar)} since {Local(budget.Span.Start, calendar)} ({calendar.TimeZone.Id}), resetting {Local(reset, calendar)}";
     }
 
@@ -90,14 +106,14 @@ public static class BudgetFormat
         { ProjectedExhaustion: { } at } => $"in {TwoUnits(at - budget.At)} ({at.UtcDateTime.ToString("ddd d MMM HH:00", CultureInfo.InvariantCulture)} UTC)",
         _ when budget.CurrentBurn < 1 => $"not at the current burn ({BurnRate(budget.CurrentBurn)}, below 1×)",
         { Span.ResetsAt: { } reset } => $"not before the budget resets in {TwoUnits(reset - budget.At)} at the current burn ({BurnRate(budget.CurrentBurn)})",
-        _ => $"not within the {Duration(budget.Slo.Window)} window at the current burn ({BurnRate(budget.CurrentBurn)})",
+        _ => $"not within the {Length(budget.Slo.Window)} window at the current burn ({BurnRate(budget.CurrentBurn)})",
     };
 
     /// <summary>"⚠️ Data covers 10 % of the 30-day window: …" for a window only partly covered by samples.</summary>
     public static string CoverageNote(ErrorBudget budget) =>
-        $"⚠️ Data covers {Percent(budget.Coverage, 1)} of the {Duration(budget.Slo.Window)} window (the SLI source has no samples for the rest): the figures are over the part with data.";
+        $"⚠️ Data covers {Percent(budget.Coverage, 1)} of the {Length(budget.Slo.Window)} window (the SLI source has no samples for the rest): the figures are over the part with data.";
 
-        public static string StatusEmoji(BudgetStatus status) => status switch
+    public static string StatusEmoji(BudgetStatus status) => status switch
     {
         BudgetStatus.Healthy => "🟢",
         BudgetStatus.Attention => "🟡",

@@ -16,7 +16,7 @@ internal static class BudgetReply
             blocks.Add(new TextBlock($"{BudgetFormat.StatusEmoji(b.Status)} **{b.Slo.Name}** — {BudgetFormat.Target(b.Slo.Target)} over {BudgetFormat.WindowWords(b)}: **{BudgetFormat.StatusWords(b.Status)}**"));
             if (!b.HasData)
             {
-                blocks.Add(new TextBlock($"No events {(b.Span.IsCalendar ? "since the period started" : $"over the {BudgetFormat.Duration(b.Slo.Window)} window")}: SloBot cannot tell how much budget is left. Check that the SLO's queries return data (a typo, a new service or an empty store)."));
+                blocks.Add(new TextBlock($"No events {(b.Span.IsCalendar ? "since the period started" : $"over the {BudgetFormat.Length(b.Slo.Window)} window")}: SloBot cannot tell how much budget is left. Check that the SLO's queries return data (a typo, a new service or an empty store)."));
                 continue;
             }
 

@@ -25,8 +25,8 @@ internal static class DesignReply
             new FieldsBlock(
             [
                 new ReplyField("Dependencies", Dependencies(s.Dependencies)),
-                new ReplyField("Measurement", $"{string.Join(" + ", s.Measurement.DataSources)}, every {BudgetFormat.Duration(s.Measurement.CollectionInterval)}, " +
-                                               $"kept {BudgetFormat.Duration(s.Measurement.StorageRetention)}"),
+                new ReplyField("Measurement", $"{string.Join(" + ", s.Measurement.DataSources)}, every {BudgetFormat.Length(s.Measurement.CollectionInterval)}, " +
+                                               $"kept {BudgetFormat.Length(s.Measurement.StorageRetention)}"),
                 new ReplyField("SLI candidates", string.Join(", ", s.SliCandidates.Select(c => c.Recommended ? c.Name : $"{c.Name} (optional)"))),
             ]),
             new TableBlock(["SLO", "target", "window", "error budget", "allowed"], s.Slos.Select(slo => (IReadOnlyList<string>)
@@ -35,7 +35,7 @@ internal static class DesignReply
                 BudgetFormat.Target(slo.Definition.Target),
                 SloWindow.Format(slo.Definition.Window),
                 BudgetFormat.Percent(slo.ErrorBudget, 3),
-                slo.Name == "availability" ? $"{BudgetFormat.Duration(slo.AllowedBadTime)} of downtime" : $"{BudgetFormat.Percent(slo.ErrorBudget, 3)} of requests slower",
+                slo.Name == "availability" ? $"{BudgetFormat.TwoUnits(slo.AllowedBadTime)} of downtime" : $"{BudgetFormat.Percent(slo.ErrorBudget, 3)} of requests slower",
             ]).ToArray()),
             new TableBlock(["alert", "windows", "burn rate", "budget spent", "budget gone in"], s.BurnRateAlerts.Select(a => (IReadOnlyList<string>)
             [
@@ -43,7 +43,7 @@ internal static class DesignReply
                 $"{SloWindow.Format(a.LongWindow)} & {SloWindow.Format(a.ShortWindow)}",
                 $"{Number(a.Factor)}×",
                 BudgetFormat.Percent(a.BudgetConsumed, 0),
-                BudgetFormat.Duration(a.TimeToExhaustion(SloDesigner.Window)),
+                BudgetFormat.TwoUnits(a.TimeToExhaustion(SloDesigner.Window)),
             ]).ToArray()),
         };
         if (s.Warnings.Count > 0)
@@ -60,7 +60,7 @@ internal static class DesignReply
             Blocks = blocks,
             Attachments = files,
             Context = $"Attached: {string.Join(", ", files.Select(f => f.FileName))} · `slobot ask \"/slo design {s.Service}\" --out DIR` writes them to DIR",
-            Summary = $"{s.Service}: {s.Tier.ToWord()} SLOs designed ({BudgetFormat.Target(s.Availability.Definition.Target)} availability, {BudgetFormat.Duration(s.Availability.AllowedBadTime)} of downtime per 30 days)",
+            Summary = $"{s.Service}: {s.Tier.ToWord()} SLOs designed ({BudgetFormat.Target(s.Availability.Definition.Target)} availability, {BudgetFormat.TwoUnits(s.Availability.AllowedBadTime)} of downtime per 30 days)",
             Data = DesignData.From(s, files.Select(f => f.FileName).ToArray()),
         };
     }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Humanizer;
+using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Replies;
 using SloBot.Core.Journeys;
@@ -87,7 +87,7 @@ internal sealed class JourneyCommand : ICommandHandler
     }
 
     /// <summary>"1 second, 500 milliseconds", "5 minutes".</summary>
-    private static string Latency(double ms) => TimeSpan.FromMilliseconds(ms).Humanize(2, minUnit: TimeUnit.Millisecond, maxUnit: TimeUnit.Hour);
+    private static string Latency(double ms) => BudgetFormat.Latency(ms);
 
     private static string Number(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

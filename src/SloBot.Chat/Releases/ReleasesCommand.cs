@@ -49,7 +49,7 @@ internal sealed class ReleasesCommand(ISloCatalog catalog, IReleaseDecisionLog l
         {
             return new Reply
             {
-                Blocks = [new TextBlock($"No release decisions on record for {scope}{(since is null ? "" : $" in the last {BudgetFormat.Duration(now - since.Value)}")}. Ask for one with `/slo release <service> <version>`.")],
+                Blocks = [new TextBlock($"No release decisions on record for {scope}{(since is null ? "" : $" in the last {BudgetFormat.Length(now - since.Value)}")}. Ask for one with `/slo release <service> <version>`.")],
                 Summary = $"No release decisions for {scope}",
                 Data = new { decisions = Array.Empty<object>() },
             };

@@ -29,7 +29,7 @@ public static class RetroRender
             new FieldsBlock(
             [
                 new("Date", doc.Start.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                new("Duration", BudgetFormat.Duration(doc.Duration)),
+                new("Duration", BudgetFormat.TwoUnits(doc.Duration)),
                 new("Window", $"{doc.Start.UtcDateTime:HH:mm}–{doc.End.UtcDateTime:HH:mm} UTC"),
                 new("Services affected", doc.Services.Count == 0 ? "—" : string.Join(", ", doc.Services)),
                 new("Error budget impact", doc.WorstBudgetConsumed is { } c ? $"{BudgetFormat.Percent(c)} of the window's budget consumed" : "—"),
@@ -64,7 +64,7 @@ public static class RetroRender
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Incident Retrospective: {doc.IncidentId}\n\n## Incident Summary\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"**Date**: {doc.Start.UtcDateTime:yyyy-MM-dd}\n**Duration**: {BudgetFormat.Duration(doc.Duration)} ({doc.Start.UtcDateTime:HH:mm}–{doc.End.UtcDateTime:HH:mm} UTC)\n");
+        md.Append(CultureInfo.InvariantCulture, $"**Date**: {doc.Start.UtcDateTime:yyyy-MM-dd}\n**Duration**: {BudgetFormat.TwoUnits(doc.Duration)} ({doc.Start.UtcDateTime:HH:mm}–{doc.End.UtcDateTime:HH:mm} UTC)\n");
         md.Append(CultureInfo.InvariantCulture, $"**Services Affected**: {string.Join(", ", doc.Services)}\n**User Impact**: {doc.UserImpact ?? "—"}\n");
         md.Append(CultureInfo.InvariantCulture, $"**Error Budget Impact**: {(doc.WorstBudgetConsumed is { } w ? BudgetFormat.Percent(w) + " of the window's budget consumed" : "—")}\n\n");
         md.Append("## Timeline\n\n| Time | Event |\n|------|-------|\n");
@@ -92,7 +92,7 @@ public static class RetroRender
         var h = new StringBuilder();
         h.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Incident Retrospective: {E(doc.IncidentId)}</title></head><body>\n");
         h.Append(CultureInfo.InvariantCulture, $"<h1>Incident Retrospective: {E(doc.IncidentId)}</h1>\n<h2>Incident Summary</h2>\n<ul>\n");
-        h.Append(CultureInfo.InvariantCulture, $"<li><b>Date</b>: {doc.Start.UtcDateTime:yyyy-MM-dd}</li>\n<li><b>Duration</b>: {E(BudgetFormat.Duration(doc.Duration))}</li>\n");
+        h.Append(CultureInfo.InvariantCulture, $"<li><b>Date</b>: {doc.Start.UtcDateTime:yyyy-MM-dd}</li>\n<li><b>Duration</b>: {E(BudgetFormat.TwoUnits(doc.Duration))}</li>\n");
         h.Append(CultureInfo.InvariantCulture, $"<li><b>Services Affected</b>: {E(string.Join(", ", doc.Services))}</li>\n<li><b>User Impact</b>: {E(doc.UserImpact)}</li>\n</ul>\n");
         h.Append("<h2>Timeline</h2>\n<table>\n<tr><th>Time</th><th>Event</th></tr>\n");
         foreach (var t in doc.Timeline)

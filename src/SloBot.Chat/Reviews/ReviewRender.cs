@@ -48,7 +48,7 @@ public static class ReviewRender
             incidents.Select(i => (IReadOnlyList<string>)
             [
                 i.IncidentId, string.Join(", ", i.Services), i.Start.UtcDateTime.ToString("ddd d MMM", CultureInfo.InvariantCulture),
-                BudgetFormat.Duration(TimeSpan.FromSeconds(i.DurationSeconds)), i.Impact ?? "—", i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—",
+                BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds)), i.Impact ?? "—", i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—",
             ]).ToArray());
 
     public static ReplyBlock BurnBlock(IReadOnlyList<BurnAnalysis> burn) => burn.Count == 0
@@ -90,12 +90,12 @@ public static class ReviewRender
         md.Append(Note(doc, "SLO status overview"));
         md.Append("\n## 2. Incident Review\n\n### This Week's Incidents\n| Service | Date | Duration | Impact | Error Budget Consumed |\n|---------|------|----------|--------|----------------------|\n");
         foreach (var i in doc.Incidents)
-            md.Append(CultureInfo.InvariantCulture, $"| {string.Join(", ", i.Services)} ({i.IncidentId}) | {i.Start.UtcDateTime:ddd d MMM} | {BudgetFormat.Duration(TimeSpan.FromSeconds(i.DurationSeconds))} | {i.Impact ?? "—"} | {(i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—")} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {string.Join(", ", i.Services)} ({i.IncidentId}) | {i.Start.UtcDateTime:ddd d MMM} | {BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds))} | {i.Impact ?? "—"} | {(i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—")} |\n");
         md.Append(Note(doc, "This week's incidents"));
         md.Append("\n## 3. Error Budget Analysis\n\n### Budget Consumption Trends\n");
         md.Append(Lines(doc.BurnRates.Select(b => $"- **{b.Service}/{b.Slo}**: {b.Trend}; 1h {BudgetFormat.BurnRate(b.BurnRate1h)}, 6h {BudgetFormat.BurnRate(b.BurnRate6h)}, 3d {BudgetFormat.BurnRate(b.BurnRate3d)}")));
         md.Append("\n### Projected Exhaustion\n");
-        md.Append(Lines(doc.BurnRates.Where(b => b.ProjectedExhaustion is not null).Select(b => $"- {b.Service}/{b.Slo}: {BudgetFormat.Duration(b.ProjectedExhaustion!.Value - doc.PublishedAt)} until exhaustion at the current rate")));
+        md.Append(Lines(doc.BurnRates.Where(b => b.ProjectedExhaustion is not null).Select(b => $"- {b.Service}/{b.Slo}: {BudgetFormat.TwoUnits(b.ProjectedExhaustion!.Value - doc.PublishedAt)} until exhaustion at the current rate")));
         md.Append(Note(doc, "Error budget analysis"));
         md.Append("\n## 4. Release Decisions\n\n### Pending Releases\n");
         md.Append(Lines(doc.Releases.Select(r => $"- [{(r.Pending ? " " : "x")}] {r.Service} {r.Version}: {r.Action}{(r.Pending ? " (pending)" : "")} — {r.Rationale}")));

@@ -1,5 +1,6 @@
 using Humanizer;
 using Microsoft.Extensions.Options;
+using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Replies;
 using SloBot.Core.Text;
@@ -34,8 +35,8 @@ internal sealed class ScheduleListCommand(IOptions<ScheduleOptions> options, ISc
                 post.Job,
                 post.Channel.ToString(),
                 $"{post.CronText} ({post.Zone.Id})",
-                next is { } n ? $"in {(n - now).Humanize(precision: 2, maxUnit: Humanizer.TimeUnit.Day, minUnit: Humanizer.TimeUnit.Minute)} ({TimeZoneInfo.ConvertTime(n, post.Zone):ddd d MMM HH:mm})" : "never",
-                last is null ? "not yet" : $"{last.Status.ToString().ToLowerInvariant()} {(now - last.Occurrence).Humanize(precision: 1, minUnit: Humanizer.TimeUnit.Minute)} ago",
+                next is { } n ? $"in {BudgetFormat.TwoUnits(n - now)} ({TimeZoneInfo.ConvertTime(n, post.Zone):ddd d MMM HH:mm})" : "never",
+                last is null ? "not yet" : $"{last.Status.ToString().ToLowerInvariant()} {BudgetFormat.TwoUnits(now - last.Occurrence)} ago",
             ]);
             data.Add(new { job = post.Job, channel = post.Channel.ToString(), cron = post.CronText, timeZone = post.Zone.Id, next, lastOccurrence = last?.Occurrence, lastStatus = last?.Status.ToString().ToLowerInvariant() });
         }

@@ -122,7 +122,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
                 : string.Join("\n", atRisk.Select(h => $"• {h.Service} {h.Slo}: {BudgetFormat.Percent(h.Remaining)} left ({h.Status}), burning {BudgetFormat.BurnRate(h.BurnRate1h)} over the last hour"))),
             new TextBlock("**Incidents**"),
             new TextBlock(incidents.Length == 0 ? "None since the last report." : string.Join("\n", incidents.Select(i =>
-                $"• {i.IncidentId} ({string.Join(", ", i.Services)}): {BudgetFormat.Duration(TimeSpan.FromSeconds(i.DurationSeconds), 2)}" + (i.BudgetConsumed is { } c ? $", {BudgetFormat.Percent(c)} of the budget" : "")))),
+                $"• {i.IncidentId} ({string.Join(", ", i.Services)}): {BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds))}" + (i.BudgetConsumed is { } c ? $", {BudgetFormat.Percent(c)} of the budget" : "")))),
             new TextBlock("**Open action items**"),
             new TextBlock(open.Length == 0 ? "None." : string.Join("\n", open.Take(10).Select(a => $"• #{a.Id} {a.Task}" + (a.Owner is { } o ? $" ({o})" : "") + (a.Due is { } d ? $", due {d}" : "")))),
         };

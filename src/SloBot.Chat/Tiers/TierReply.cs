@@ -19,7 +19,7 @@ internal static class TierReply
             new FieldsBlock(
             [
                 new ReplyField("Availability", $"{Number(p.AvailabilityPercent)} %"),
-                new ReplyField("Downtime per month", BudgetFormat.Duration(p.DowntimePerMonth)),
+                new ReplyField("Downtime per month", BudgetFormat.TwoUnits(p.DowntimePerMonth)),
                 new ReplyField("p99 latency", $"{Number(p.LatencyP99Ms)} ms"),
                 new ReplyField("Max error rate", BudgetFormat.Percent(p.ErrorRateMax, 2)),
             ]),
@@ -28,7 +28,7 @@ internal static class TierReply
                 t == r.Recommended ? $"▶ {t.ToWord()}" : t.ToWord(),
                 Number(Math.Round(r.ScoreFor(t), 1)),
                 $"{Number(TierProfiles.For(t).AvailabilityPercent)} %",
-                BudgetFormat.Duration(TierProfiles.For(t).DowntimePerMonth),
+                BudgetFormat.TwoUnits(TierProfiles.For(t).DowntimePerMonth),
             ]).ToArray()),
         };
         if (r.KeyFactors.Count > 0)

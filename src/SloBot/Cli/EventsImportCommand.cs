@@ -1,5 +1,6 @@
 using Humanizer;
 using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat.Budgets;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Sli.Embedded;
@@ -46,7 +47,7 @@ internal static class EventsImportCommand
         var first = rows.Count == 0 ? default : rows.Min(r => r.Minute);
         var last = rows.Count == 0 ? default : rows.Max(r => r.Minute);
         await stdout.WriteLineAsync($"Imported {"minute".ToQuantity(rows.Count)} for {"SLO".ToQuantity(slos.Length)} ({string.Join(", ", slos)}), "
-            + $"spanning {(last - first + TimeSpan.FromMinutes(1)).Humanize(2)} from {first.UtcDateTime:yyyy-MM-dd HH:mm} UTC.").ConfigureAwait(false);
+            + $"spanning {BudgetFormat.TwoUnits(last - first + TimeSpan.FromMinutes(1))} from {first.UtcDateTime:yyyy-MM-dd HH:mm} UTC.").ConfigureAwait(false);
         foreach (var unknown in slos.Where(s => !known.Contains(s)))
             await stdout.WriteLineAsync($"Note: {unknown} is not in the catalog; its events are stored, but no SLO reads them yet.").ConfigureAwait(false);
         return ExitCodes.Answered;

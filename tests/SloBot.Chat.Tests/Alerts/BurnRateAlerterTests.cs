@@ -46,6 +46,7 @@ public sealed class BurnRateAlerterTests
         Assert.Equal(new ConversationKey("slack", "C0ALERTS"), where);
         Assert.Equal("🔴 Page · payment availability is burning its error budget", page.Header);
         Assert.Contains("Burning 20× over 1 hour and 20× over 5 minutes (alert above 14.4×, paging)", Raw(page), StringComparison.Ordinal);
+        Assert.Contains("the whole 30 days budget lasts 1 day 12 hours", Raw(page), StringComparison.Ordinal); // two units, not "1 day"
         Assert.Equal("budget.show", page.Buttons.Single().ActionId); // the budget as a new message, the alert stays
 
         _source.Rate = 8; // under 14.4, over 6: a ticket
@@ -59,7 +60,7 @@ public sealed class BurnRateAlerterTests
         Assert.Equal(3, _transport.Posts.Count);
         var resolved = _transport.Posts.Last().Reply;
         Assert.Equal("✅ Resolved · payment availability", resolved.Header);
-        Assert.Contains("after 20 minutes", resolved.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("after 20 minutes 0 seconds", resolved.PlainText(), StringComparison.Ordinal);
         Assert.Equal("ok", (await _states.AllAsync(CancellationToken.None)).Single().Severity);
     }
 

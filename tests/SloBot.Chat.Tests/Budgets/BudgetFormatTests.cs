@@ -22,4 +22,22 @@ public sealed class BudgetFormatTests
     [InlineData(-(5 * 60), "5 minutes 0 seconds")] // a negative span reads as its size ("overspent by …")
     public void TwoUnits_KeepsTwoAdjacentUnits(double seconds, string expected) =>
         Assert.Equal(expected, BudgetFormat.TwoUnits(TimeSpan.FromSeconds(seconds)));
+
+    [Theory]
+    [InlineData(30 * 86400, "30 days")]
+    [InlineData(3600, "1 hour")]
+    [InlineData(5 * 60, "5 minutes")]
+    [InlineData(30, "30 seconds")]
+    [InlineData(36 * 3600, "1 day 12 hours")] // not a whole number of days: two units, never cut to "1 day"
+    [InlineData(90 * 60, "1 hour 30 minutes")]
+    public void Length_WholeUnitsReadAsOne_OtherwiseTwoUnits(double seconds, string expected) =>
+        Assert.Equal(expected, BudgetFormat.Length(TimeSpan.FromSeconds(seconds)));
+
+    [Theory]
+    [InlineData(250, "250 milliseconds")]
+    [InlineData(1500, "1.5 seconds")]
+    [InlineData(3800, "3.8 seconds")]
+    [InlineData(1000, "1 second")]
+    public void Latency_ReadsInOneUnit(double milliseconds, string expected) =>
+        Assert.Equal(expected, BudgetFormat.Latency(milliseconds));
 }

@@ -29,7 +29,7 @@ public sealed class DesignCommandTests
             reply.Attachments.Select(a => (a.FileName, a.ContentType)));
         Assert.Equal(data.Files, reply.Attachments.Select(a => a.FileName));
         Assert.Contains("slo:sli_error:ratio_rate1h", Encoding.UTF8.GetString(reply.Attachments[1].Content), StringComparison.Ordinal);
-        Assert.Contains("43 minutes, 12 seconds of downtime", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("43 minutes 12 seconds of downtime", reply.PlainText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class JourneyCommandTests
 
         Assert.Equal(ExitCodes.Answered, reply.ExitCode);
         Assert.Contains("step.5.latency 2000 ms → 1500 ms", reply.PlainText(), StringComparison.Ordinal);
-        Assert.Contains("1 second, 500 milliseconds", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("1.5 seconds", reply.PlainText(), StringComparison.Ordinal);
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(reply.Data, Web));
         var step5 = json.RootElement.GetProperty("journey").GetProperty("steps")[4];
         Assert.Equal(1500, step5.GetProperty("expectedLatencyP95Ms").GetDouble());

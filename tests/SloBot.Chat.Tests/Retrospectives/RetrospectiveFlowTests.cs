@@ -84,7 +84,7 @@ public class RetrospectiveFlowTests
         var markdown = Encoding.UTF8.GetString(file.Content);
         Assert.StartsWith("# Incident Retrospective: INC-2041", markdown, StringComparison.Ordinal);
         Assert.Contains("| 14:18 | PagerDuty alert fired |", markdown);
-        Assert.Contains("**Duration**: 2 hours, 15 minutes", markdown);
+        Assert.Contains("**Duration**: 2 hours 15 minutes", markdown);
 
         var json = await host.CommandAsync(ConversationHost.Channel, "/slo retro export INC-2041 json");
         using var parsed = JsonDocument.Parse(json!.Attachments.Single().Content);

@@ -45,7 +45,7 @@ public sealed class TierCommandTests
         var reply = await Run("payment " + AllAnswers);
 
         var text = reply.PlainText();
-        Assert.Contains("21 minutes, 36 seconds", text, StringComparison.Ordinal);
+        Assert.Contains("21 minutes 36 seconds", text, StringComparison.Ordinal);
         Assert.Contains("Its tier now (catalog): Essential", text, StringComparison.Ordinal);
         var button = Assert.Single(reply.Buttons);
         Assert.Equal(("tier.adopt", "payment|critical"), (button.ActionId, button.Value));
