@@ -12,7 +12,7 @@ internal static class AlertMessages
     {
         var slo = evaluation.Slo;
         var name = $"{slo.Service} {slo.Name}";
-        var budgetLeft = new ReplyField("Budget left", $"{BudgetFormat.Percent(budget.Remaining)} of {BudgetFormat.WindowWords(budget)} ({budget.Status.ToWord()})");
+        var budgetLeft = new ReplyField("Budget left", $"{BudgetFormat.Percent(budget.Remaining)} of {BudgetFormat.WindowWords(budget)} ({BudgetFormat.HealthWords(budget)})");
         var buttons = new[] { new ReplyButton(BudgetShowButton.Show, "Budget", slo.Service) };
         if (evaluation.Firing is not { } rule)
         {

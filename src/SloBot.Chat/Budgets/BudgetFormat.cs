@@ -123,8 +123,16 @@ public static class BudgetFormat
         _ => "⛔",
     };
 
-    /// <summary>"no data" for a status without data, else the band's word.</summary>
-    public static string StatusWords(BudgetStatus status) => status == BudgetStatus.NoData ? "no data" : status.ToWord();
+    /// <summary>
+    /// A stored status word ("nodata", "healthy" …, the --json spelling) as a person reads it ("no data"), followed by
+    /// the trend when there is one to say ("healthy, burning fast").
+    /// </summary>
+    public static string HealthWords(string status, string? trend = null) =>
+        (Enum.TryParse<BudgetStatus>(status, ignoreCase: true, out var s) ? s.ToWords() : status)
+        + (trend is null or "within budget" or "no data" ? "" : ", " + trend);
+
+    /// <summary>"healthy, burning fast", "attention", "no data": the band and the trend when there is one to say.</summary>
+    public static string HealthWords(ErrorBudget budget) => HealthWords(budget.Status.ToWord(), budget.Trend().ToWords());
 
     public static string Count(double events) => ((long)Math.Round(events)).ToString("N0", CultureInfo.InvariantCulture);
 }

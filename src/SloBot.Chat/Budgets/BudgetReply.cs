@@ -13,7 +13,7 @@ internal static class BudgetReply
         {
             if (blocks.Count > 0)
                 blocks.Add(new DividerBlock());
-            blocks.Add(new TextBlock($"{BudgetFormat.StatusEmoji(b.Status)} **{b.Slo.Name}** — {BudgetFormat.Target(b.Slo.Target)} over {BudgetFormat.WindowWords(b)}: **{BudgetFormat.StatusWords(b.Status)}**"));
+            blocks.Add(new TextBlock($"{BudgetFormat.StatusEmoji(b.Status)} **{b.Slo.Name}** — {BudgetFormat.Target(b.Slo.Target)} over {BudgetFormat.WindowWords(b)}: **{b.Status.ToWords()}**"));
             if (!b.HasData)
             {
                 blocks.Add(new TextBlock($"No events {(b.Span.IsCalendar ? "since the period started" : $"over the {BudgetFormat.Length(b.Slo.Window)} window")}: SloBot cannot tell how much budget is left. Check that the SLO's queries return data (a typo, a new service or an empty store)."));
@@ -46,7 +46,7 @@ internal static class BudgetReply
                 ? $"Up to {worst.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC; calendar periods count from their start · burn rate 1× spends the budget exactly over the window"
                 : $"Rolling windows ending {worst.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC · burn rate 1× spends the budget exactly over the window",
             Summary = worst.HasData
-                ? $"{service.Name}: {BudgetFormat.Percent(worst.Remaining)} of the {worst.Slo.Name} budget left ({worst.Status.ToWord()})"
+                ? $"{service.Name}: {BudgetFormat.Percent(worst.Remaining)} of the {worst.Slo.Name} budget left ({worst.Status.ToWords()})"
                 : $"{service.Name}: no SLI data for {worst.Slo.Name}",
             Data = new { service = service.Name, slos = budgets.Select(BudgetSloData.From).ToArray() },
         };

@@ -1,3 +1,4 @@
+using Humanizer;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Replies;
 using SloBot.Core.Budgets;
@@ -17,21 +18,21 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
         var all = await budgets.EvaluateAsync(catalog.Services.SelectMany(s => s.Slos).ToArray(), cancellationToken).ConfigureAwait(false);
         var worstPerService = all
             .GroupBy(b => b.Slo.Service, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.OrderBy(b => b.Remaining).First()) // no data first: null sorts before any number
-            .OrderBy(b => Group(b.Status))
+            .Select(g => g.Worst())
+            .OrderBy(b => b.Standing())
             .ThenBy(b => b.Remaining)
             .ThenBy(b => b.Slo.Service, StringComparer.Ordinal)
             .ToArray();
-        var atRisk = worstPerService.Count(b => b.Status != BudgetStatus.Healthy);
+        var atRisk = worstPerService.Count(b => b.Standing() != BudgetStanding.Healthy);
         var blocks = new List<ReplyBlock>
         {
             new TextBlock(atRisk == 0
                 ? $"All {worstPerService.Length} services are healthy."
                 : $"**{atRisk}** of {worstPerService.Length} services need attention."),
         };
-        foreach (var group in worstPerService.GroupBy(b => Group(b.Status)))
+        foreach (var group in worstPerService.GroupBy(b => b.Standing()))
         {
-            blocks.Add(new TextBlock($"**{GroupTitle(group.Key)}** ({group.Count()})"));
+            blocks.Add(new TextBlock($"**{group.Key.ToWords().Transform(To.SentenceCase)}** ({group.Count()})"));
             blocks.Add(new TableBlock(
                 ["", "service", "worst SLO", "remaining", "burn 1h", "trend", "exhaustion"],
                 group.Select(b => (IReadOnlyList<string>)
@@ -57,7 +58,7 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
                 {
                     service = b.Slo.Service,
                     worstSlo = b.Slo.Name,
-                    group = GroupKey(Group(b.Status)),
+                    group = b.Standing().ToKey(),
                     status = b.Status.ToWord(),
                     trend = b.Trend().ToWords(),
                     remaining = b.Remaining,
@@ -70,29 +71,4 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
             },
         };
     }
-
-    /// <summary>Worst first: exhausted, at risk (critical, warning, attention), no data, healthy.</summary>
-    private static int Group(BudgetStatus status) => status switch
-    {
-        BudgetStatus.Exhausted => 0,
-        BudgetStatus.NoData => 2,
-        BudgetStatus.Healthy => 3,
-        _ => 1,
-    };
-
-    private static string GroupTitle(int group) => group switch
-    {
-        0 => "Exhausted",
-        1 => "At risk",
-        2 => "No data",
-        _ => "Healthy",
-    };
-
-    private static string GroupKey(int group) => group switch
-    {
-        0 => "exhausted",
-        1 => "atRisk",
-        2 => "noData",
-        _ => "healthy",
-    };
 }

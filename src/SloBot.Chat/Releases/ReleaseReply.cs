@@ -23,7 +23,7 @@ internal static class ReleaseReply
             [
                 new ReplyField("Budget", r.Budget.Remaining is null
                     ? $"{BudgetFormat.StatusEmoji(r.Budget.Status)} no data · {r.Budget.Slo}"
-                    : $"{BudgetFormat.StatusEmoji(r.Budget.Status)} {BudgetFormat.Percent(r.Budget.Remaining)} left ({BudgetFormat.StatusWords(r.Budget.Status)}) · {r.Budget.Slo}"),
+                    : $"{BudgetFormat.StatusEmoji(r.Budget.Status)} {BudgetFormat.Percent(r.Budget.Remaining)} left ({r.Budget.Status.ToWords()}) · {r.Budget.Slo}"),
                 new ReplyField("Risk", $"{r.RiskLevel.ToWord()} (score {r.RiskScore})"),
                 new ReplyField("Decision", r.Id),
             ]),

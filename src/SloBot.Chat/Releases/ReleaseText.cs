@@ -14,7 +14,7 @@ internal static class ReleaseText
     public static string Rationale(ErrorBudget worst, IReadOnlyList<ErrorBudget> all, RiskAssessment risk, ReleaseInfo info, ReleaseAction action)
     {
         var sloCount = all.Count;
-        var status = BudgetFormat.StatusWords(worst.Status);
+        var status = worst.Status.ToWords();
         var budget = worst.Remaining switch
         {
             null => NoData(worst),

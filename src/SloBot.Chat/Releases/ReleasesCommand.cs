@@ -67,7 +67,7 @@ internal sealed class ReleasesCommand(ISloCatalog catalog, IReleaseDecisionLog l
                         d.DecidedAt.Humanize(now),
                         $"{d.Service} {d.Version}",
                         d.Override is null ? d.Action.ToWord() : $"{d.Action.ToWord()} → approve (override)",
-                        $"{BudgetFormat.Percent(d.Budget.Remaining)} {d.Budget.Status.ToWord()}",
+                        $"{BudgetFormat.Percent(d.Budget.Remaining)} {d.Budget.Status.ToWords()}",
                         $"{d.RiskLevel.ToWord()} ({d.RiskScore})",
                         Name(d.RequestedBy),
                         d.Id,

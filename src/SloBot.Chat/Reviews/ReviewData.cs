@@ -18,11 +18,11 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
     public async Task<(ServiceHealth[] AtRisk, ServiceHealth[] Healthy)> OverviewAsync(CancellationToken cancellationToken)
     {
         var all = await BudgetsAsync(cancellationToken).ConfigureAwait(false);
-        // No data sorts first (null before any number): unknown is never healthy.
-        var worst = all.GroupBy(b => b.Slo.Service, StringComparer.OrdinalIgnoreCase).Select(g => g.OrderBy(b => b.Remaining).First())
-            .Select(b => new ServiceHealth(b.Slo.Service, b.Slo.Name, b.Status.ToWord(), b.Remaining, b.BurnRateOver(SloWindow.OneHour)))
-            .OrderBy(h => h.Remaining).ToArray();
-        return (worst.Where(h => h.Status != BudgetStatus.Healthy.ToWord()).ToArray(), worst.Where(h => h.Status == BudgetStatus.Healthy.ToWord()).ToArray());
+        // The status groups of /slo status: unknown is never healthy, nor is a healthy band burning fast.
+        var worst = all.GroupBy(b => b.Slo.Service, StringComparer.OrdinalIgnoreCase).Select(g => g.Worst())
+            .OrderBy(b => b.Standing()).ThenBy(b => b.Remaining).ToArray();
+        ServiceHealth Health(ErrorBudget b) => new(b.Slo.Service, b.Slo.Name, b.Status.ToWord(), b.Remaining, b.BurnRateOver(SloWindow.OneHour), b.Trend().ToWords());
+        return (worst.Where(b => b.Standing() != BudgetStanding.Healthy).Select(Health).ToArray(), worst.Where(b => b.Standing() == BudgetStanding.Healthy).Select(Health).ToArray());
     }
 
     public async Task<ReviewIncident[]> IncidentsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)

@@ -37,9 +37,14 @@ public static class ReviewRender
     public static IReadOnlyList<ReplyBlock> OverviewBlocks(IReadOnlyList<ServiceHealth> atRisk, IReadOnlyList<ServiceHealth> healthy) =>
     [
         new TextBlock(
-            "**Services at risk**\n" + (atRisk.Count == 0 ? "none" : string.Join("\n", atRisk.Select(h => $"- [ ] {h.Service}: error budget {BudgetFormat.Percent(h.Remaining)} remaining ({h.Slo}, {h.Status})"))) +
+            "**Services at risk**\n" + (atRisk.Count == 0 ? "none" : string.Join("\n", atRisk.Select(h => $"- [ ] {h.Service}: {AtRisk(h)}"))) +
             "\n**Services in good health**\n" + (healthy.Count == 0 ? "none" : string.Join("\n", healthy.Select(h => $"- [x] {h.Service}: {BudgetFormat.Percent(h.Remaining)} error budget remaining")))),
     ];
+
+    /// <summary>"error budget 30 % remaining (availability, attention)", "no SLI data over its window (availability)".</summary>
+    private static string AtRisk(ServiceHealth h) => h.Remaining is null
+        ? $"no SLI data over its window ({h.Slo})"
+        : $"error budget {BudgetFormat.Percent(h.Remaining)} remaining ({h.Slo}, {BudgetFormat.HealthWords(h.Status, h.Trend)})";
 
     public static ReplyBlock IncidentsBlock(IReadOnlyList<ReviewIncident> incidents) => incidents.Count == 0
         ? new TextBlock("**This week's incidents:** none with a published retrospective.")
@@ -84,7 +89,7 @@ public static class ReviewRender
     {
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture, $"# Weekly SLO Review - {doc.Title}\n\n_Week {doc.WeekStart.UtcDateTime:yyyy-MM-dd HH:mm} – {doc.WeekEnd.UtcDateTime:yyyy-MM-dd HH:mm} UTC_\n\n## 1. SLO Status Overview\n\n### Services at Risk\n");
-        md.Append(Lines(doc.AtRisk.Select(h => $"- [ ] {h.Service}: Error budget {BudgetFormat.Percent(h.Remaining)} remaining ({h.Slo}, {h.Status})")));
+        md.Append(Lines(doc.AtRisk.Select(h => $"- [ ] {h.Service}: {AtRisk(h)}")));
         md.Append("\n### Services in Good Health\n");
         md.Append(Lines(doc.Healthy.Select(h => $"- [x] {h.Service}: {BudgetFormat.Percent(h.Remaining)} error budget remaining")));
         md.Append(Note(doc, "SLO status overview"));

@@ -22,7 +22,9 @@ public sealed record WeeklyReviewDocument(
     string StartedBy,
     DateTimeOffset PublishedAt);
 
-public sealed record ServiceHealth(string Service, string Slo, string Status, double? Remaining, double BurnRate1h);
+/// <param name="Status">The band, --json spelling ("nodata").</param>
+/// <param name="Trend">The trend words ("burning fast"); null in reviews published before it was kept.</param>
+public sealed record ServiceHealth(string Service, string Slo, string Status, double? Remaining, double BurnRate1h, string? Trend = null);
 
 public sealed record ReviewIncident(string RetrospectiveId, string IncidentId, IReadOnlyList<string> Services, DateTimeOffset Start, double DurationSeconds, string? Impact, double? BudgetConsumed);
 

@@ -2,6 +2,7 @@ using Humanizer;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Reviews;
+using SloBot.Core.Budgets;
 
 namespace SloBot.Chat.Schedules;
 
@@ -32,7 +33,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
             new TextBlock($"Time for the weekly SLO review of {Period(from, to, zone)}. Press **Start review** to walk the agenda in a thread."),
             new FieldsBlock(
             [
-                new ReplyField("Services at risk", atRisk.Length == 0 ? "none" : string.Join(", ", atRisk.Select(h => $"{h.Service} ({BudgetFormat.Percent(h.Remaining)} {h.Status})"))),
+                new ReplyField("Services at risk", atRisk.Length == 0 ? "none" : string.Join(", ", atRisk.Select(h => h.Remaining is null ? $"{h.Service} (no data)" : $"{h.Service} ({BudgetFormat.Percent(h.Remaining)} {BudgetFormat.HealthWords(h.Status, h.Trend)})"))),
                 new ReplyField("Services in good health", Count(healthy.Length, "service")),
                 new ReplyField("Incidents", Count(incidents.Length, "incident")),
                 new ReplyField("Release decisions", Count(releases.Length, "decision") + (releases.Any(r => r.Pending) ? $", {Count(releases.Count(r => r.Pending), "pending review")}" : "")),
@@ -55,7 +56,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         var incidents = await data.IncidentsAsync(from, to, cancellationToken).ConfigureAwait(false);
         var burns = await data.BurnRatesAsync(cancellationToken).ConfigureAwait(false);
         var all = atRisk.Concat(healthy).ToArray();
-        var meeting = all.Count(h => h.Remaining >= 0);
+        var meeting = all.Count(h => h.Status != BudgetStatus.Exhausted.ToWord() && h.Status != BudgetStatus.NoData.ToWord()); // decided on the counts, not on a rounded share
         var downtime = TimeSpan.FromSeconds(incidents.Sum(i => i.DurationSeconds));
         // A risk: under a fifth of the budget left (warning or worse), or gone within a week at the current rate.
         var risks = burns.Where(b => b.Remaining is null || b.Remaining < 0.2 || (b.ProjectedExhaustion is { } at && at - to <= TimeSpan.FromDays(7))).OrderBy(b => b.Remaining).Take(5).ToArray();
@@ -92,7 +93,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         {
             new TextBlock("**Error budgets**"),
             new TableBlock(["service", "SLO", "budget left", "status"],
-                [.. atRisk.Concat(healthy).Select(h => (IReadOnlyList<string>)[h.Service, h.Slo, BudgetFormat.Percent(h.Remaining), h.Status])]),
+                [.. atRisk.Concat(healthy).Select(h => (IReadOnlyList<string>)[h.Service, h.Slo, BudgetFormat.Percent(h.Remaining), BudgetFormat.HealthWords(h.Status, h.Trend)])]),
             new TextBlock("**Release decisions**"),
             new TextBlock(releases.Length == 0 ? "No release decisions this period." : string.Join("\n", releases.Take(10).Select(r => $"• {r.Service} {r.Version}: {r.Action}{(r.Pending ? " (review pending)" : "")}"))),
             new FieldsBlock(
@@ -119,7 +120,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
             new TextBlock("**Current status**"),
             new TextBlock(atRisk.Length == 0
                 ? $"All {Count(healthy.Length, "service")} healthy."
-                : string.Join("\n", atRisk.Select(h => $"• {h.Service} {h.Slo}: {BudgetFormat.Percent(h.Remaining)} left ({h.Status}), burning {BudgetFormat.BurnRate(h.BurnRate1h)} over the last hour"))),
+                : string.Join("\n", atRisk.Select(h => h.Remaining is null ? $"• {h.Service} {h.Slo}: no SLI data over its window" : $"• {h.Service} {h.Slo}: {BudgetFormat.Percent(h.Remaining)} left ({BudgetFormat.HealthWords(h.Status, h.Trend)}), burning {BudgetFormat.BurnRate(h.BurnRate1h)} over the last hour"))),
             new TextBlock("**Incidents**"),
             new TextBlock(incidents.Length == 0 ? "None since the last report." : string.Join("\n", incidents.Select(i =>
                 $"• {i.IncidentId} ({string.Join(", ", i.Services)}): {BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds))}" + (i.BudgetConsumed is { } c ? $", {BudgetFormat.Percent(c)} of the budget" : "")))),
