@@ -39,6 +39,35 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         return results;
     }
 
+    /// <summary>
+    /// The budget-consuming episodes (<see cref="BudgetEpisodes"/>) overlapping [<paramref name="from"/>,
+    /// <paramref name="to"/>) in the rolling event SLOs' hourly history — the same cached read as the budgets. An SLO whose
+    /// history cannot be read adds none (the budgets say why).
+    /// </summary>
+    public async Task<IReadOnlyList<BudgetEpisode>> EpisodesAsync(IReadOnlyList<SloDefinition> slos, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var rolling = slos.Where(s => s.Calendar is null && s.TimeSlices is null).DistinctBy(s => s.Id).ToArray();
+        if (rolling.Length == 0)
+            return [];
+        var end = BudgetHistory.End(time.GetUtcNow());
+        var histories = History(rolling, end);
+        var episodes = new List<BudgetEpisode>();
+        foreach (var slo in rolling)
+        {
+            try
+            {
+                var buckets = await histories[slo.Id].WaitAsync(cancellationToken).ConfigureAwait(false);
+                episodes.AddRange(BudgetEpisodes.Find(slo, buckets, BudgetHistory.Step(slo.Window), end, from, to));
+            }
+            catch (SliSourceException)
+            {
+                // no history, no episodes: the budget reply carries the source's failure
+            }
+        }
+
+        return episodes.OrderBy(e => e.Start).ToArray();
+    }
+
     /// <summary>NaN, ±Inf, negative counts or good &gt; total: the SLI source failed for this SLO (exit 1), never a budget.</summary>
     public static void ThrowIfImpossible(SloDefinition slo, TimeSpan window, EventCounts counts)
     {

@@ -43,7 +43,12 @@ internal sealed class RetroFlow(ISloCatalog catalog, ISliSource source, BudgetQu
             Show = c => [RetroRender.ImpactBlock(c.Data["slo_impact"])],
             Parse = (t, _) => RetroAnswers.ImpactNote(t),
         },
-        new("timeline", "Timeline", "What happened when? One entry per message, starting with the time.", "14:18 PagerDuty alert fired") { Kind = StepKind.List, Parse = RetroAnswers.Timeline },
+        new("timeline", "Timeline", "What happened when? One entry per message, starting with the time.", "14:18 PagerDuty alert fired")
+        {
+            Kind = StepKind.List,
+            Parse = RetroAnswers.Timeline,
+            Show = c => c.List("timeline").Count == 0 ? [] : [new TextBlock("**Timeline so far** (SloBot's own alerts and release decisions in the window come first):\n" + string.Join("\n", c.List("timeline").Select(n => "• " + ConversationSummary.AnswerText(n))))],
+        },
         new("root_cause", "Primary root cause", "What was the primary cause?", "Connection pool exhaustion: the new code path had no connection timeout") { Optional = false },
         new("contributing", "Contributing factors", "What else contributed? One per message.", "Load tests did not cover connection pool limits") { Kind = StepKind.List },
         new("not_caught", "Why it was not caught earlier", "Why did tests, staging or monitoring not catch it?", "Integration tests used a lightweight database"),

@@ -25,17 +25,22 @@ internal sealed record RetroStartArguments(JsonObject Data, IReadOnlyList<string
         var notes = new List<string>();
         if (words.Length == 0)
             return new(data, notes, null, again);
-        var incident = RetroAnswers.Incident(words[0]);
-        if (!incident.Ok)
-            return new(data, notes, $"`{words[0]}`: {incident.Error}.", again);
-        data["incident"] = incident.Value;
+        // A first word that names a catalog service starts the services (the Start retro button of an episode): the incident id is asked at step 1.
+        var first = catalog.FindService(words[0].Split(',')[0]) is null ? 1 : 0;
+        if (first == 1)
+        {
+            var incident = RetroAnswers.Incident(words[0]);
+            if (!incident.Ok)
+                return new(data, notes, $"`{words[0]}`: {incident.Error}.", again);
+            data["incident"] = incident.Value;
+        }
 
-        var split = Array.FindIndex(words, 1, w => catalog.FindService(w) is null && LenientTime.LooksLikeTime(w));
+        var split = Array.FindIndex(words, first, w => catalog.FindService(w) is null && LenientTime.LooksLikeTime(w));
         if (split < 0)
             split = words.Length;
-        if (split > 1)
+        if (split > first)
         {
-            var services = RetroAnswers.Services(string.Join(' ', words.Skip(1).Take(split - 1)), catalog);
+            var services = RetroAnswers.Services(string.Join(' ', words.Skip(first).Take(split - first)), catalog);
             if (services.Ok)
                 data["services"] = services.Value;
             else

@@ -8,18 +8,18 @@ using SloBot.Core.Catalog;
 namespace SloBot.Chat.Retrospectives;
 
 /// <summary><c>/slo retro start [incident] [services] [start-end] [again]</c>: opens a thread and walks through the retrospective.</summary>
-internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engine, ThreadPosts posts, ISloCatalog catalog, PublishedDocuments<RetrospectiveDocument> retros) : ICommandHandler
+internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engine, ThreadPosts posts, ISloCatalog catalog, PublishedDocuments<RetrospectiveDocument> retros, RetroTimelinePrefill timeline) : ICommandHandler
 {
     public CommandSpec Spec { get; } = new(
         "retro start",
         "Starts an incident retrospective in a thread (anything left out is asked for)",
         [
-            new CommandOption("incident", "The incident id, e.g. INC-2041", Positional: true),
+            new CommandOption("incident", "The incident id, e.g. INC-2041 (left out when the first word is a service: asked at step 1)", Positional: true),
             new CommandOption("services", "Affected services, comma-separated", OptionKind.Service, Positional: true),
             new CommandOption("window", "Start and end: 14:00-16:15, \"yesterday 2pm to 4:15pm\", ISO-8601", Positional: true),
             new CommandOption(RetroStartArguments.AgainWord, "Start another retrospective for an incident that already has a published one", OptionKind.Boolean),
         ],
-        ["/slo retro start INC-2041 payment 14:00-16:15", "/slo retro start INC-2042 payment,order yesterday 2pm to 4:15pm", "/slo retro start"])
+        ["/slo retro start INC-2041 payment 14:00-16:15", "/slo retro start INC-2042 payment,order yesterday 2pm to 4:15pm", "/slo retro start payment 2026-11-22T14:00Z/2026-11-22T16:00Z", "/slo retro start"])
     {
         OpensConversation = true,
     };
@@ -41,6 +41,7 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
         }
 
         var data = args.Data;
+        await timeline.FillAsync(data, engine.Zone, cancellationToken).ConfigureAwait(false);
         var title = args.Incident ?? "(new)";
         var thread = e.Where.Thread is null && posts.TransportFor(e.Platform) is not null
             ? await posts.StartThreadAsync(e.Where, Reply.Text($"🧭 **Incident retrospective {title}** — started by <@{e.User.Id}>. Answer the questions in this thread."), $"{title} retrospective", e.EventId + ":thread", cancellationToken).ConfigureAwait(false)

@@ -19,6 +19,7 @@ public static class RetrospectiveServiceCollectionExtensions
             return services;
         services.AddActionItems();
         services.AddConversationFlow<RetroFlow>();
+        services.AddSingleton<RetroTimelinePrefill>();
         services.AddCommand<RetroStartCommand>();
         services.AddPublishedDocuments(RetrospectiveDocuments.Kind);
         services.AddSingleton<IButtonHandler, RetroStartButton>();

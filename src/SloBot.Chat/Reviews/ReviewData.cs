@@ -41,7 +41,17 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
             list.Add(new ReviewIncident(r.Id, r.IncidentId, r.Services, r.Start, r.Duration.TotalSeconds, r.UserImpact, consumed));
         }
 
-        return list.ToArray();
+        // Incidents from the data: episodes above the page factor, tied to a retrospective of the same service that overlaps them.
+        var retrospectives = list.ToArray();
+        var catalogSlos = catalog.Services.SelectMany(s => s.Slos).ToArray();
+        foreach (var e in await budgets.EpisodesAsync(catalogSlos, from, to, cancellationToken).ConfigureAwait(false))
+        {
+            var covering = retrospectives.FirstOrDefault(r => r.Services.Contains(e.Slo.Service, StringComparer.OrdinalIgnoreCase) && r.Start < e.End && r.End > e.Start);
+            list.Add(new ReviewIncident(covering?.RetrospectiveId ?? "", covering?.IncidentId ?? "", [e.Slo.Service], e.Start, (e.End - e.Start).TotalSeconds, null, e.BudgetConsumed,
+                Episode: true, Slo: e.Slo.Slo, BadEvents: e.BadEvents, NeedsRetro: covering is null && e.WarrantsRetro));
+        }
+
+        return list.OrderBy(i => i.Start).ToArray();
     }
 
     public async Task<BurnAnalysis[]> BurnRatesAsync(CancellationToken cancellationToken) =>

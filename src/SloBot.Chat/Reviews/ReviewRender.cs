@@ -46,15 +46,25 @@ public static class ReviewRender
         ? $"no SLI data over its window ({h.Slo})"
         : $"error budget {BudgetFormat.Percent(h.Remaining)} remaining ({h.Slo}, {BudgetFormat.HealthWords(h.Status, h.Trend)})";
 
+    /// <summary>Published retrospectives and the budget-consuming episodes of the data, in one table.</summary>
     public static ReplyBlock IncidentsBlock(IReadOnlyList<ReviewIncident> incidents) => incidents.Count == 0
-        ? new TextBlock("**This week's incidents:** none with a published retrospective.")
+        ? new TextBlock("**This week's incidents:** none (no published retrospective, and no hour burned faster than the page rule).")
         : new TableBlock(
-            ["incident", "service", "date", "duration", "impact", "error budget consumed"],
+            ["incident", "service", "when", "duration", "impact", "error budget consumed"],
             incidents.Select(i => (IReadOnlyList<string>)
             [
-                i.IncidentId, string.Join(", ", i.Services), i.Start.UtcDateTime.ToString("ddd d MMM", CultureInfo.InvariantCulture),
-                BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds)), i.Impact ?? "—", i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—",
+                IncidentText.Name(i), IncidentText.What(i), i.Episode ? IncidentText.When(i) : i.Start.UtcDateTime.ToString("ddd d MMM", CultureInfo.InvariantCulture),
+                BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds)), IncidentText.Impact(i), i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—",
             ]).ToArray());
+
+    /// <summary>Episodes over 10 % of the budget without a retrospective, with the command that starts one (seed 004 "When to conduct").</summary>
+    public static IReadOnlyList<ReplyBlock> RetroHints(IReadOnlyList<ReviewIncident> incidents) => incidents.Any(i => i.NeedsRetro)
+        ?
+        [
+            new TextBlock("**Needs a retrospective** (over 10 % of the budget):\n" + string.Join("\n", incidents.Where(i => i.NeedsRetro).Select(i =>
+                $"{IncidentText.Line(i)} → `/slo retro start {IncidentText.RetroArguments(i)}`"))),
+        ]
+        : [];
 
     public static ReplyBlock BurnBlock(IReadOnlyList<BurnAnalysis> burn) => burn.Count == 0
         ? new TextBlock("**Error budget analysis:** no SLOs in the catalog.")
@@ -95,7 +105,7 @@ public static class ReviewRender
         md.Append(Note(doc, "SLO status overview"));
         md.Append("\n## 2. Incident Review\n\n### This Week's Incidents\n| Service | Date | Duration | Impact | Error Budget Consumed |\n|---------|------|----------|--------|----------------------|\n");
         foreach (var i in doc.Incidents)
-            md.Append(CultureInfo.InvariantCulture, $"| {string.Join(", ", i.Services)} ({i.IncidentId}) | {i.Start.UtcDateTime:ddd d MMM} | {BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds))} | {i.Impact ?? "—"} | {(i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—")} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"| {IncidentText.What(i)} ({IncidentText.Name(i)}) | {(i.Episode ? IncidentText.When(i) : i.Start.UtcDateTime.ToString("ddd d MMM", CultureInfo.InvariantCulture))} | {BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds))} | {IncidentText.Impact(i)} | {(i.BudgetConsumed is { } c ? BudgetFormat.Percent(c) : "—")} |\n");
         md.Append(Note(doc, "This week's incidents"));
         md.Append("\n## 3. Error Budget Analysis\n\n### Budget Consumption Trends\n");
         md.Append(Lines(doc.BurnRates.Select(b => $"- **{b.Service}/{b.Slo}**: {b.Trend}; 1h {BudgetFormat.BurnRate(b.BurnRate1h)}, 6h {BudgetFormat.BurnRate(b.BurnRate6h)}, 3d {BudgetFormat.BurnRate(b.BurnRate3d)}")));

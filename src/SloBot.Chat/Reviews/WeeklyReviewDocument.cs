@@ -26,7 +26,22 @@ public sealed record WeeklyReviewDocument(
 /// <param name="Trend">The trend words ("burning fast"); null in reviews published before it was kept.</param>
 public sealed record ServiceHealth(string Service, string Slo, string Status, double? Remaining, double BurnRate1h, string? Trend = null);
 
-public sealed record ReviewIncident(string RetrospectiveId, string IncidentId, IReadOnlyList<string> Services, DateTimeOffset Start, double DurationSeconds, string? Impact, double? BudgetConsumed);
+/// <summary>
+/// An incident of the period: a published retrospective, or a budget-consuming episode from the hourly history
+/// (<paramref name="Episode"/>: <paramref name="RetrospectiveId"/> is then the covering retrospective's or empty,
+/// <paramref name="IncidentId"/> its incident or empty). Durations in seconds, shares 0–1.
+/// </summary>
+/// <param name="Slo">The episode's SLO name.</param>
+/// <param name="BadEvents">Bad events during the episode.</param>
+/// <param name="NeedsRetro">An episode over 10 % of the budget that no retrospective covers: offered a <c>Start retro</c> button.</param>
+public sealed record ReviewIncident(string RetrospectiveId, string IncidentId, IReadOnlyList<string> Services, DateTimeOffset Start, double DurationSeconds, string? Impact, double? BudgetConsumed,
+    bool Episode = false, string? Slo = null, double? BadEvents = null, bool NeedsRetro = false)
+{
+    public DateTimeOffset End => Start + TimeSpan.FromSeconds(DurationSeconds);
+
+    /// <summary>An incident the summaries count: every retrospective, and the episodes no retrospective covers.</summary>
+    public bool Counted => !Episode || RetrospectiveId.Length == 0;
+}
 
 public sealed record BurnAnalysis(string Service, string Slo, double BurnRate1h, double BurnRate6h, double BurnRate3d, double? Remaining, DateTimeOffset? ProjectedExhaustion, string Trend);
 

@@ -35,7 +35,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
             [
                 new ReplyField("Services at risk", atRisk.Length == 0 ? "none" : string.Join(", ", atRisk.Select(h => h.Remaining is null ? $"{h.Service} (no data)" : $"{h.Service} ({BudgetFormat.Percent(h.Remaining)} {BudgetFormat.HealthWords(h.Status, h.Trend)})"))),
                 new ReplyField("Services in good health", Count(healthy.Length, "service")),
-                new ReplyField("Incidents", Count(incidents.Length, "incident")),
+                new ReplyField("Incidents", Incidents(incidents)),
                 new ReplyField("Release decisions", Count(releases.Length, "decision") + (releases.Any(r => r.Pending) ? $", {Count(releases.Count(r => r.Pending), "pending review")}" : "")),
                 new ReplyField("Action items", $"{Count(actions.Count(a => !a.Done), "open item")}, {Count(actions.Count(a => a.Done), "closed item")} since last week"),
             ]),
@@ -44,9 +44,9 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         {
             Header = $"Weekly SLO review · {Day(to, zone)}",
             Blocks = blocks,
-            Buttons = [new ReplyButton(ReviewStarter.ButtonAction, "Start review", null, ButtonStyle.Primary)],
-            Summary = $"Weekly SLO review: {Count(atRisk.Length, "service")} at risk, {Count(incidents.Length, "incident")} this week",
-            Data = new { kind = "weekly-review", from, to, atRisk, healthy = healthy.Length, incidents = incidents.Length, decisions = releases.Length, openActions = actions.Count(a => !a.Done) },
+            Buttons = [new ReplyButton(ReviewStarter.ButtonAction, "Start review", null, ButtonStyle.Primary), .. IncidentText.RetroButtons(incidents)],
+            Summary = $"Weekly SLO review: {Count(atRisk.Length, "service")} at risk, {Count(incidents.Count(i => i.Counted), "incident")} this week",
+            Data = new { kind = "weekly-review", from, to, atRisk, healthy = healthy.Length, incidents = incidents.Count(i => i.Counted), needRetro = incidents.Count(i => i.NeedsRetro), decisions = releases.Length, openActions = actions.Count(a => !a.Done) },
         };
     }
 
@@ -57,7 +57,8 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         var burns = await data.BurnRatesAsync(cancellationToken).ConfigureAwait(false);
         var all = atRisk.Concat(healthy).ToArray();
         var meeting = all.Count(h => h.Status != BudgetStatus.Exhausted.ToWord() && h.Status != BudgetStatus.NoData.ToWord()); // decided on the counts, not on a rounded share
-        var downtime = TimeSpan.FromSeconds(incidents.Sum(i => i.DurationSeconds));
+        var counted = incidents.Where(i => i.Counted).ToArray();
+        var downtime = TimeSpan.FromSeconds(counted.Sum(i => i.DurationSeconds));
         // A risk: under a fifth of the budget left (warning or worse), or gone within a week at the current rate.
         var risks = burns.Where(b => b.Remaining is null || b.Remaining < 0.2 || (b.ProjectedExhaustion is { } at && at - to <= TimeSpan.FromDays(7))).OrderBy(b => b.Remaining).Take(5).ToArray();
         var blocks = new List<ReplyBlock>
@@ -66,7 +67,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
             new FieldsBlock(
             [
                 new ReplyField("Services meeting their SLOs", $"{meeting} of {Count(all.Length, "service")}"),
-                new ReplyField("Incidents", incidents.Length == 0 ? "none" : $"{Count(incidents.Length, "incident")}, {BudgetFormat.TwoUnits(downtime)} in all"),
+                new ReplyField("Incidents", counted.Length == 0 ? "none" : $"{Incidents(incidents)}, {BudgetFormat.TwoUnits(downtime)} in all"),
             ]),
             new TextBlock("**Trends**"),
             new TextBlock(burns.Length == 0 ? "No SLOs in the catalog." : string.Join("\n", burns.Take(5).Select(b => $"• {b.Service} {b.Slo}: {b.Trend}, {BudgetFormat.Percent(b.Remaining)} of the budget left"))),
@@ -78,8 +79,8 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         {
             Header = $"SLO summary for executives · {Period(from, to, zone)}",
             Blocks = blocks,
-            Summary = $"SLO summary: {meeting} of {Count(all.Length, "service")} meeting their SLOs, {Count(incidents.Length, "incident")}",
-            Data = new { kind = "executives", from, to, services = all.Length, meetingSlos = meeting, incidents = incidents.Length, downtimeSeconds = downtime.TotalSeconds, risks },
+            Summary = $"SLO summary: {meeting} of {Count(all.Length, "service")} meeting their SLOs, {Count(counted.Length, "incident")}",
+            Data = new { kind = "executives", from, to, services = all.Length, meetingSlos = meeting, incidents = counted.Length, downtimeSeconds = downtime.TotalSeconds, risks },
         };
     }
 
@@ -122,8 +123,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
                 ? $"All {Count(healthy.Length, "service")} healthy."
                 : string.Join("\n", atRisk.Select(h => h.Remaining is null ? $"• {h.Service} {h.Slo}: no SLI data over its window" : $"• {h.Service} {h.Slo}: {BudgetFormat.Percent(h.Remaining)} left ({BudgetFormat.HealthWords(h.Status, h.Trend)}), burning {BudgetFormat.BurnRate(h.BurnRate1h)} over the last hour"))),
             new TextBlock("**Incidents**"),
-            new TextBlock(incidents.Length == 0 ? "None since the last report." : string.Join("\n", incidents.Select(i =>
-                $"• {i.IncidentId} ({string.Join(", ", i.Services)}): {BudgetFormat.TwoUnits(TimeSpan.FromSeconds(i.DurationSeconds))}" + (i.BudgetConsumed is { } c ? $", {BudgetFormat.Percent(c)} of the budget" : "")))),
+            new TextBlock(incidents.Length == 0 ? "None since the last report (no published retrospective, no hour above the page burn rate)." : string.Join("\n", incidents.Select(IncidentText.Line))),
             new TextBlock("**Open action items**"),
             new TextBlock(open.Length == 0 ? "None." : string.Join("\n", open.Take(10).Select(a => $"• #{a.Id} {a.Task}" + (a.Owner is { } o ? $" ({o})" : "") + (a.Due is { } d ? $", due {d}" : "")))),
         };
@@ -131,9 +131,19 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         {
             Header = $"SLO status for engineering · {Day(to, zone)}",
             Blocks = blocks,
-            Summary = $"SLO status: {Count(atRisk.Length, "service")} at risk, {Count(incidents.Length, "incident")}, {Count(open.Length, "open action item")}",
+            Buttons = IncidentText.RetroButtons(incidents),
+            Summary = $"SLO status: {Count(atRisk.Length, "service")} at risk, {Count(incidents.Count(i => i.Counted), "incident")}, {Count(open.Length, "open action item")}",
             Data = new { kind = "engineering", from, to, atRisk, incidents, openActions = open },
         };
+    }
+
+    /// <summary>"2 incidents (1 from the data, no retrospective yet)", "none".</summary>
+    private static string Incidents(IReadOnlyList<ReviewIncident> incidents)
+    {
+        var counted = incidents.Where(i => i.Counted).ToArray();
+        var fromData = counted.Count(i => i.Episode);
+        return counted.Length == 0 ? "none"
+            : Count(counted.Length, "incident") + (fromData == 0 ? "" : $" ({fromData} from the data without a retrospective)");
     }
 
     private static string Period(DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone) => $"{Day(from, zone)} to {Day(to, zone)}";
