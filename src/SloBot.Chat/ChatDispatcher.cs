@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
@@ -27,6 +28,7 @@ internal sealed partial class ChatDispatcher(
             await responder.RespondAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The dispatcher boundary: any handler failure becomes a logged, apologetic reply instead of a lost event.")]
     public async Task<Reply?> ReplyToAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
     {
         try

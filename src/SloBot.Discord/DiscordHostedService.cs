@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ internal sealed partial class DiscordHostedService(
     }
 
     /// <summary>Registers /slo, retrying network failures with backoff; a refusal (bad token, bad id) is logged once.</summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Registration failure is logged and the bot keeps answering with the previously registered command.")]
     private async Task RegisterAsync(CancellationToken stoppingToken)
     {
         for (var attempt = 1; ; attempt++)
@@ -60,6 +62,7 @@ internal sealed partial class DiscordHostedService(
         }
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A gateway crash is logged and must not stop the host (HTTP interactions keep working).")]
     private async Task RunGatewayAsync(CancellationToken stoppingToken)
     {
         try

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace SloBot.Chat.Conversations;
 
 /// <summary>One async lock per key, so events of one conversation are handled one at a time (Stateless is not thread-safe).</summary>
@@ -6,6 +8,7 @@ internal sealed class KeyedLock
     private readonly Dictionary<string, (SemaphoreSlim Gate, int Users)> _gates = new(StringComparer.Ordinal);
     private readonly Lock _sync = new();
 
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The gate is kept in _gates and disposed by Leave when its last user leaves.")]
     public async Task<IDisposable> LockAsync(string key, CancellationToken cancellationToken)
     {
         SemaphoreSlim gate;

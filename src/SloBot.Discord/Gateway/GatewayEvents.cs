@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SloBot.Chat.Delivery;
@@ -72,6 +73,7 @@ internal sealed partial class GatewayEvents(
         return new ThreadMessage(id, new ConversationKey(InteractionParser.Platform, parent, channel), InteractionParser.User(message), time.GetUtcNow(), InteractionParser.Str(message["content"]) ?? "");
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "One failing thread message is logged; the Gateway loop goes on with the next event.")]
     private async Task HandleMessageAsync(ThreadMessage message)
     {
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,7 @@ namespace SloBot.Discord.Inbound;
 /// autocomplete → suggestions, redeliveries dropped, the rest handed to the chat layer with a responder
 /// that defers within <see cref="DiscordOptions.DeferAfter"/>. Nothing thrown here reaches the host.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "_workers is a SemaphoreSlim whose wait handle is never read: it holds no OS resource, and the router lives as long as the host.")]
 internal sealed partial class InteractionRouter(
     IChatEventSink sink,
     IChatAutocomplete autocomplete,
@@ -44,6 +46,8 @@ internal sealed partial class InteractionRouter(
     /// Reads what it needs from <paramref name="interaction"/> before its first await, so the JSON document is not kept
     /// alive while the command waits its turn (in a burst, hundreds of them would survive every garbage collection).
     /// </summary>
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The responder is handed to RunAsync, which disposes it when the work ends.")]
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Nothing thrown while routing an interaction may reach the Gateway loop or the HTTP endpoint (see the class summary).")]
     public Task HandleAsync(JsonObject interaction, InitialResponse initial, CancellationToken cancellationToken)
     {
         var id = InteractionParser.Str(interaction["id"]) ?? "";
@@ -78,6 +82,7 @@ internal sealed partial class InteractionRouter(
         }
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "An autocomplete answer that fails is logged; the user simply sees no suggestions.")]
     private async Task AnswerAsync(JsonObject callback, InitialResponse initial, string id, int? type, CancellationToken cancellationToken)
     {
         try
@@ -94,6 +99,7 @@ internal sealed partial class InteractionRouter(
         }
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Background work of one interaction: failures are logged, never thrown into a fire-and-forget task.")]
     private async Task RunAsync(ChatEvent chatEvent, InteractionResponder responder, CancellationToken cancellationToken)
     {
         using (responder)
@@ -161,6 +167,7 @@ internal sealed partial class InteractionRouter(
         }
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed deferral is logged; the answer itself still goes out through the responder.")]
     private async Task DeferLaterAsync(InteractionResponder responder, CancellationToken cancellationToken)
     {
         try

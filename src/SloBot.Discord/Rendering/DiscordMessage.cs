@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using SloBot.Chat.Replies;
@@ -9,6 +10,7 @@ internal sealed record DiscordMessage(JsonObject Payload, IReadOnlyList<ReplyAtt
 {
     /// <summary>JSON when there are no files, otherwise multipart with <c>payload_json</c> and <c>files[n]</c>.</summary>
     /// <param name="amend">Adds per-request fields (flags, nonce) to a copy of the payload.</param>
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "Each part is owned by the multipart content, which the caller disposes with the request.")]
     public HttpContent ToContent(Action<JsonObject>? amend = null)
     {
         var payload = (JsonObject)Payload.DeepClone();

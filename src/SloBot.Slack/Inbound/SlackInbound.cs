@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -129,6 +130,7 @@ internal sealed partial class SlackInbound : IDisposable
         }
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Background work of one Slack event: failures are logged, never thrown into a fire-and-forget task.")]
     private async Task RunAsync(InboundEvent inbound)
     {
         var responder = new SlackResponder(inbound, _delivery);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ internal sealed partial class SocketModeService(
         await inbound.DrainAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "Each connection becomes `current` and is closed (CloseAsync disposes it) when replaced, dropped or at shutdown.")]
     private async Task RunSlotAsync(int slot, CancellationToken stoppingToken)
     {
         SocketModeConnection? current = null;
