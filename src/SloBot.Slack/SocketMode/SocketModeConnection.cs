@@ -21,15 +21,17 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly ClientWebSocket _socket;
     private readonly SlackInbound _inbound;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
 
-    private SocketModeConnection(ClientWebSocket socket, int id, SlackInbound inbound, ILogger logger)
+    private SocketModeConnection(ClientWebSocket socket, int id, SlackInbound inbound, ILogger logger, TimeProvider time)
     {
         _socket = socket;
+        _time = time;
         Id = id;
         _inbound = inbound;
         _logger = logger;
@@ -45,7 +47,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
         socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10); // half-open TCP: no pong in time drops the socket
-        var connection = new SocketModeConnection(socket, id, inbound, logger);
+        var connection = new SocketModeConnection(socket, id, inbound, logger, time);
         try
         {
             await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
@@ -67,9 +69,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             if (_socket.State == WebSocketState.Open)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), _time);
                 await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "replaced", timeout.Token).ConfigureAwait(false);
-                await _receiving.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+                await _receiving.WaitAsync(TimeSpan.FromSeconds(2), _time).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or TimeoutException or ObjectDisposedException)
