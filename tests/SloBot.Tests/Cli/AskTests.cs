@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using SloBot.Cli;
 using Xunit;
 
 namespace SloBot.Tests.Cli;
@@ -8,20 +7,14 @@ namespace SloBot.Tests.Cli;
 /// <summary>The documented script interface: <c>slobot ask … [--json]</c>, exit codes, configuration errors, CSV import.</summary>
 public sealed class AskTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-ask-").FullName;
+    private readonly CliRun _cli = new();
 
-    private string Store => $"--SloBot:Storage:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}";
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _cli.Dispose();
 
     [Fact]
     public async Task Ask_DemoBudgetJson_FollowsTheContract()
     {
-        var (code, stdout, _) = await RunAsync("ask", "/slo budget payment", "--demo", "--json", Store);
+        var (code, stdout, _) = await _cli.RunAsync("ask", "/slo budget payment", "--demo", "--json");
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(stdout);
@@ -43,8 +36,8 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_DemoBudgetWithOut_WritesTheBurnDownChartAsA800x400Png()
     {
-        var dir = Path.Combine(_dir, "out");
-        var (code, stdout, _) = await RunAsync("ask", "/slo budget payment", "--demo", "--out", dir, Store);
+        var dir = Path.Combine(_cli.Dir, "out");
+        var (code, stdout, _) = await _cli.RunAsync("ask", "/slo budget payment", "--demo", "--out", dir);
 
         Assert.Equal(0, code);
         var png = Path.Combine(dir, "burn-down-payment.png");
@@ -61,7 +54,7 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_ScheduleJson_NamesEachPostAndItsNextRunInUtc()
     {
-        var (code, stdout, stderr) = await RunAsync("ask", "/slo schedule", "--demo", "--json", Store,
+        var (code, stdout, stderr) = await _cli.RunAsync("ask", "/slo schedule", "--demo", "--json",
             "--SloBot:Schedule:TimeZone=Asia/Tokyo", "--SloBot:Schedule:WeeklyReview:Channel=slack:C0123");
 
         Assert.True(code == 0, stderr);
@@ -78,7 +71,7 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_BadSchedule_StopsNamingTheKey()
     {
-        var (code, _, stderr) = await RunAsync("ask", "/slo schedule", "--demo", Store, "--SloBot:Schedule:Engineering:Channel=slack:C1", "--SloBot:Schedule:Engineering:Cron=every day");
+        var (code, _, stderr) = await _cli.RunAsync("ask", "/slo schedule", "--demo", "--SloBot:Schedule:Engineering:Channel=slack:C1", "--SloBot:Schedule:Engineering:Cron=every day");
         Assert.Equal(2, code);
         Assert.Contains("SloBot:Schedule:Engineering:Cron 'every day' is not a five-field cron expression", stderr, StringComparison.Ordinal);
     }
@@ -86,7 +79,7 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_UnknownService_ExitTwoWithDidYouMean()
     {
-        var (code, stdout, _) = await RunAsync("ask", "/slo budget paymnet", "--demo", "--json", Store);
+        var (code, stdout, _) = await _cli.RunAsync("ask", "/slo budget paymnet", "--demo", "--json");
         Assert.Equal(2, code);
         Assert.Equal("no service 'paymnet' — did you mean 'payment'?", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString());
     }
@@ -94,7 +87,7 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_ConfigurationKeyAfterTheCommand_IsValidatedAndNamed()
     {
-        var (code, _, stderr) = await RunAsync("ask", "/slo status", "--demo", "--SloBot:Sli:Source=Promethus", Store);
+        var (code, _, stderr) = await _cli.RunAsync("ask", "/slo status", "--demo", "--SloBot:Sli:Source=Promethus");
         Assert.Equal(2, code);
         Assert.Contains("SloBot:Sli:Source must be Embedded or Prometheus, not 'Promethus' — did you mean 'Prometheus'?", stderr, StringComparison.Ordinal);
     }
@@ -102,7 +95,7 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_MissingCatalogFolder_NamesTheKey()
     {
-        var (code, _, stderr) = await RunAsync("ask", "/slo status", $"--SloBot:Catalog:Path={Path.Combine(_dir, "nope")}", Store);
+        var (code, _, stderr) = await _cli.RunAsync("ask", "/slo status", $"--SloBot:Catalog:Path={Path.Combine(_cli.Dir, "nope")}");
         Assert.Equal(2, code);
         Assert.Contains("SloBot:Catalog:Path must be an existing folder", stderr, StringComparison.Ordinal);
     }
@@ -110,8 +103,8 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_SeveralInvalidKeys_AllNamedAtOnce()
     {
-        var (code, _, stderr) = await RunAsync("ask", "/slo status", $"--SloBot:Catalog:Path={Path.Combine(_dir, "nope")}",
-            "--SloBot:Sli:Source=Prometheus", "--SloBot:Sli:Prometheus:Url=not a url", Store);
+        var (code, _, stderr) = await _cli.RunAsync("ask", "/slo status", $"--SloBot:Catalog:Path={Path.Combine(_cli.Dir, "nope")}",
+            "--SloBot:Sli:Source=Prometheus", "--SloBot:Sli:Prometheus:Url=not a url");
         Assert.Equal(2, code);
         Assert.Contains("SloBot:Catalog:Path", stderr, StringComparison.Ordinal);
         Assert.Contains("SloBot:Sli:Prometheus:Url", stderr, StringComparison.Ordinal);
@@ -120,10 +113,10 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_TierWithoutAnswers_SaysWhatToTypeAndLeavesNothingOpen()
     {
-        var (first, _, stderr) = await RunAsync("ask", "/slo tier payment", "--demo", Store);
+        var (first, _, stderr) = await _cli.RunAsync("ask", "/slo tier payment", "--demo");
         Assert.Equal(2, first);
         Assert.Contains("revenue=", stderr, StringComparison.Ordinal);
-        var (second, _, _) = await RunAsync("ask", "/slo budget payment", "--demo", Store);
+        var (second, _, _) = await _cli.RunAsync("ask", "/slo budget payment", "--demo");
         Assert.Equal(0, second);
     }
 
@@ -134,7 +127,7 @@ public sealed class AskTests : IDisposable
     [InlineData("/slo retro resume INC-2041", "retro resume")]
     public async Task Ask_CommandOpeningAConversation_Exit2WithWhereToRunItAndStoresNothing(string command, string name)
     {
-        var (code, stdout, stderr) = await RunAsync("ask", command, "--demo", Store);
+        var (code, stdout, stderr) = await _cli.RunAsync("ask", command, "--demo");
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -143,13 +136,13 @@ public sealed class AskTests : IDisposable
         Assert.Contains("Slack or Discord", stderr, StringComparison.Ordinal);
         foreach (var list in new[] { "/slo retro list", "/slo review list" })
         {
-            var (listed, json, _) = await RunAsync("ask", list, "--demo", "--json", Store);
+            var (listed, json, _) = await _cli.RunAsync("ask", list, "--demo", "--json");
             Assert.Equal(0, listed);
             Assert.Empty(JsonDocument.Parse(json).RootElement.GetProperty("conversations").EnumerateArray());
         }
 
         // Nothing was left behind for the next one-shot to trip over.
-        var (again, _, againErr) = await RunAsync("ask", "/slo review start", "--demo", Store);
+        var (again, _, againErr) = await _cli.RunAsync("ask", "/slo review start", "--demo");
         Assert.Equal(2, again);
         Assert.DoesNotContain("already", againErr, StringComparison.Ordinal);
         Assert.Contains("opens a conversation", againErr, StringComparison.Ordinal);
@@ -158,7 +151,7 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_NoCatalog_SaysHowToAddOne()
     {
-        var (code, _, stderr) = await RunAsync("ask", "/slo status", Store);
+        var (code, _, stderr) = await _cli.RunAsync("ask", "/slo status");
         Assert.Equal(2, code);
         Assert.Contains("SloBot:Catalog:Path", stderr, StringComparison.Ordinal);
         Assert.Contains("--demo", stderr, StringComparison.Ordinal);
@@ -167,8 +160,8 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task Ask_PrometheusUnreachable_ExitOne()
     {
-        var catalog = WriteCatalog();
-        var (code, _, stderr) = await RunAsync("ask", "/slo budget shop", $"--SloBot:Catalog:Path={catalog}", Store,
+        var catalog = _cli.WriteCatalog();
+        var (code, _, stderr) = await _cli.RunAsync("ask", "/slo budget shop", $"--SloBot:Catalog:Path={catalog}",
             "--SloBot:Sli:Source=Prometheus", "--SloBot:Sli:Prometheus:Url=http://127.0.0.1:1", "--SloBot:Sli:Prometheus:Timeout=00:00:02");
         Assert.Equal(1, code);
         Assert.Contains("127.0.0.1:1", stderr, StringComparison.Ordinal);
@@ -177,8 +170,8 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task EventsImport_ThenBudget_CountsExactlyTheImportedMinutes()
     {
-        var catalog = WriteCatalog();
-        var csv = Path.Combine(_dir, "minutes.csv");
+        var catalog = _cli.WriteCatalog();
+        var csv = Path.Combine(_cli.Dir, "minutes.csv");
         var now = TimeProvider.System.GetUtcNow();
         var first = DateTimeOffset.FromUnixTimeSeconds((now.ToUnixTimeSeconds() / 60 * 60) - (3 * 86400));
         var lines = new List<string> { "timestamp,service,slo,good,total" };
@@ -194,11 +187,11 @@ public sealed class AskTests : IDisposable
         }
 
         await File.WriteAllLinesAsync(csv, lines);
-        var (importCode, importOut, _) = await RunAsync("events", "import", csv, $"--SloBot:Catalog:Path={catalog}", Store);
+        var (importCode, importOut, _) = await _cli.RunAsync("events", "import", csv, $"--SloBot:Catalog:Path={catalog}");
         Assert.Equal(0, importCode);
         Assert.Contains("Imported", importOut, StringComparison.Ordinal);
 
-        var (code, stdout, _) = await RunAsync("ask", "/slo budget shop", "--json", $"--SloBot:Catalog:Path={catalog}", Store);
+        var (code, stdout, _) = await _cli.RunAsync("ask", "/slo budget shop", "--json", $"--SloBot:Catalog:Path={catalog}");
         Assert.Equal(0, code);
         var slo = JsonDocument.Parse(stdout).RootElement.GetProperty("slos")[0];
         Assert.Equal(total, slo.GetProperty("totalEvents").GetDouble());
@@ -209,9 +202,9 @@ public sealed class AskTests : IDisposable
     [Fact]
     public async Task EventsImport_BadRow_ImportsNothingAndSaysWhere()
     {
-        var csv = Path.Combine(_dir, "bad.csv");
+        var csv = Path.Combine(_cli.Dir, "bad.csv");
         await File.WriteAllTextAsync(csv, "timestamp,service,slo,good,total\n2026-11-23T10:00:00Z,shop,availability,5,3\n");
-        var (code, _, stderr) = await RunAsync("events", "import", csv, Store);
+        var (code, _, stderr) = await _cli.RunAsync("events", "import", csv);
         Assert.Equal(2, code);
         Assert.Contains("line 2: good (5) is more than total (3)", stderr, StringComparison.Ordinal);
     }
@@ -221,33 +214,8 @@ public sealed class AskTests : IDisposable
     [InlineData("aks", "did you mean 'ask'?")]
     public async Task UnknownOptionOrVerb_ExitTwoWithDidYouMean(string word, string expected)
     {
-        var (code, _, stderr) = await RunAsync(word, Store);
+        var (code, _, stderr) = await _cli.RunAsync(word);
         Assert.Equal(2, code);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
-    }
-
-    private string WriteCatalog()
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(_dir, "catalog")).FullName;
-        File.WriteAllText(Path.Combine(dir, "shop.yaml"), """
-            version: prometheus/v1
-            service: shop
-            slos:
-              - name: availability
-                objective: 99.9
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{job="shop",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{job="shop"}[{{.window}}]))
-            """);
-        return dir;
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await SloBotCli.RunAsync(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Xunit;
+using SloBot.Tests.Cli;
 
 namespace SloBot.Tests.Hostile;
 

@@ -1,4 +1,5 @@
 using Xunit;
+using SloBot.Tests.Cli;
 
 namespace SloBot.Tests.Hostile;
 

@@ -1,8 +1,11 @@
 using SloBot.Cli;
 
-namespace SloBot.Tests.Hostile;
+namespace SloBot.Tests.Cli;
 
-/// <summary>The executable's entry point in-process, with its own temp folder, state database and one-SLO catalog.</summary>
+/// <summary>
+/// The executable's entry point in-process, with its own temp folder and state database (added to every run) and a
+/// one-SLO catalog on request: the one CLI helper of AskTests and the hostile-input tests.
+/// </summary>
 internal sealed class CliRun : IDisposable
 {
     public string Dir { get; } = Directory.CreateTempSubdirectory("slobot-hostile-").FullName;
@@ -25,7 +28,8 @@ internal sealed class CliRun : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    private string WriteCatalog()
+    /// <summary>Writes the one-SLO catalog (service shop) into the temp folder; returns its folder.</summary>
+    public string WriteCatalog()
     {
         var dir = Directory.CreateDirectory(Path.Combine(Dir, "catalog")).FullName;
         File.WriteAllText(Path.Combine(dir, "shop.yaml"), """
