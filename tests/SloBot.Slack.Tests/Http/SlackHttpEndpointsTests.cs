@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Slack.Http;
+using SloBot.Slack.Inbound;
 using SloBot.Slack.Tests.Emulator;
 using SloBot.Testing.Http;
 
@@ -66,6 +67,13 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime, IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>
+    /// The endpoint decides (refuse, de-duplicate, queue) before it answers, so once every response is back, no work in
+    /// flight means every accepted event has been handled and answered: the event to wait on instead of a pause.
+    /// </summary>
+    private Task WhenInboundIdleAsync() =>
+        SlackEmulator.WaitUntilAsync(() => _app.Services.GetRequiredService<SlackInbound>().InFlight == 0, "no inbound work in flight");
+
     private static string Form(JsonObject fields) =>
         string.Join("&", fields.Select(kv => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(kv.Value!.GetValue<string>())}"));
 
@@ -96,7 +104,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime, IDisposable
         };
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        await Task.Delay(100);
+        await WhenInboundIdleAsync();
         Assert.Empty(_sink.Events);
         var log = Assert.Single(_logs.Entries, e => e.Message.Contains("Refused a Slack request", StringComparison.Ordinal));
         Assert.Contains("/slack/commands", log.Message, StringComparison.Ordinal);
@@ -129,7 +137,7 @@ public sealed class SlackHttpEndpointsTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         await SlackEmulator.WaitForAsync(() => _slack.CallsOf("chat.postMessage").FirstOrDefault(), "the answer");
-        await Task.Delay(200);
+        await WhenInboundIdleAsync();
         Assert.Single(_slack.CallsOf("chat.postMessage"));
         Assert.Single(_sink.Events);
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
+using SloBot.Slack.Inbound;
 using SloBot.Slack.Tests.Emulator;
 
 namespace SloBot.Slack.Tests.SocketMode;
@@ -87,13 +88,16 @@ public sealed class SocketModeTests : IAsyncLifetime
         var first = await _slack.SendAsync(SlackEnvelopes.EventsApi(reply, "Ev0RETRY"));
         var retry = await _slack.SendAsync(SlackEnvelopes.EventsApi((System.Text.Json.Nodes.JsonObject)reply.DeepClone(), "Ev0RETRY", retryAttempt: 1));
 
-        await SlackEmulator.WaitUntilAsync(() => _slack.CallsOf("response_url").Count >= 1 && _slack.CallsOf("chat.postMessage").Count >= 1, "the answers");
-        await SlackEmulator.WaitUntilAsync(() => _slack.Acks.ContainsKey(first) && _slack.Acks.ContainsKey(retry), "acks of both deliveries");
-        await Task.Delay(200); // a second answer, if any, would come within this
+        // One socket reads its frames in order: once a later event has been handled and nothing is in flight, the
+        // copies before it were either dropped as duplicates or answered. That is the event to wait on, not a pause.
+        var marker = SlackEnvelopes.ThreadReply("marker", threadTs: "1700000000.000300", ts: "1700000001.000400");
+        await _slack.SendAsync(SlackEnvelopes.EventsApi(marker, "Ev0MARKER"));
+        await SlackEmulator.WaitUntilAsync(() => _sink.Events.Any(e => RecordingSink.Describe(e) == "marker"), "the marker event");
+        await SlackEmulator.WaitUntilAsync(() => _host.Services.GetRequiredService<SlackInbound>().InFlight == 0, "no inbound work in flight");
+        Assert.True(_slack.Acks.ContainsKey(first) && _slack.Acks.ContainsKey(retry), "both deliveries are acked");
         Assert.Single(_slack.CallsOf("response_url"));
-        var post = Assert.Single(_slack.CallsOf("chat.postMessage"));
-        Assert.Equal("1700000000.000100", post.Str("thread_ts"));
-        Assert.Equal(2, _sink.Events.Count);
+        Assert.Single(_slack.CallsOf("chat.postMessage"), p => p.Str("thread_ts") == "1700000000.000100");
+        Assert.Equal(3, _sink.Events.Count);
     }
 
     [Fact]
