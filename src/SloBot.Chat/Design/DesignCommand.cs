@@ -20,17 +20,24 @@ internal sealed class DesignCommand(ISloCatalog catalog, ITierAdoptions adoption
         [
             new CommandOption("service", "The service (need not be in the catalog yet)", OptionKind.Service, Required: true, Positional: true),
             new CommandOption("tier", "The tier to design for (default: the adopted or catalog tier)", Choices: TierWords),
+            new CommandOption("targets", "catalog (default: an SLO in the catalog keeps its target) or tier (the tier's targets)", Choices: ["catalog", "tier"]),
         ],
-        ["/slo design payment", "/slo design checkout tier=essential"]);
+        ["/slo design payment", "/slo design checkout tier=essential", "/slo design payment targets=tier"]);
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var name = context.Args.At(0);
         if (string.IsNullOrWhiteSpace(name))
             return Reply.BadCommand($"Which service? Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
-        var unknown = context.Args.Named.Keys.Where(k => !k.Equals("tier", StringComparison.OrdinalIgnoreCase)).ToArray();
+        var unknown = context.Args.Named.Keys.Where(k => !k.Equals("tier", StringComparison.OrdinalIgnoreCase) && !k.Equals("targets", StringComparison.OrdinalIgnoreCase)).ToArray();
         if (context.Args.Positional.Count > 1 || unknown.Length > 0)
-            return Reply.BadCommand($"`/slo design` takes a service and `tier=…` only. Usage: `{Spec.Usage}`, for example `{Spec.Examples[1]}`.");
+            return Reply.BadCommand($"`/slo design` takes a service, `tier=…` and `targets=catalog|tier` only. Usage: `{Spec.Usage}`, for example `{Spec.Examples[1]}`.");
+        var targets = context.Args.Named.TryGetValue("targets", out var targetsText) ? targetsText.Trim().ToLowerInvariant() : "catalog";
+        if (targets is not ("catalog" or "tier"))
+        {
+            var hint = DidYouMean.Suggest(targets, ["catalog", "tier"]) is { } t ? $" — did you mean `targets={t}`?" : "";
+            return Reply.BadCommand($"`targets={targetsText}` is not a choice{hint} Use `targets=catalog` (the default: SLOs in the catalog keep their targets) or `targets=tier`.");
+        }
 
         var service = catalog.FindService(name);
         var serviceName = service?.Name ?? name;
@@ -57,8 +64,11 @@ internal sealed class DesignCommand(ISloCatalog catalog, ITierAdoptions adoption
         var dependencies = new List<DependencySlo>();
         foreach (var dependency in service?.DependencyNames ?? [])
             dependencies.Add(await DependencyAsync(dependency, cancellationToken).ConfigureAwait(false));
-        var spec = SloDesigner.Design(new DesignRequest(serviceName, tier, source, service, dependencies));
-        return DesignReply.Render(spec, Files(spec, service));
+        var spec = SloDesigner.Design(new DesignRequest(serviceName, tier, source, service, dependencies, TierTargets: targets == "tier"));
+        var options = string.Concat(
+            source == "option" ? $" tier={tier.ToWord()}" : "",
+            targets == "tier" ? " targets=tier" : "");
+        return DesignReply.Render(spec, Files(spec, service), options);
     }
 
     private Reply NoTier(string name, ServiceDefinition? service)

@@ -53,6 +53,9 @@ public sealed record DependencyData(string Service, double? Availability, string
 /// <param name="ErrorRateMax">Ratio.</param>
 public sealed record TierTargetsForDesign(double Availability, double LatencyP99Ms, double ErrorRateMax, string Window, string Type);
 
+/// <param name="CatalogTarget">The catalog SLO's target (ratio) when it differs from the tier's, else null.</param>
+/// <param name="TierTarget">The tier's target (ratio) when it differs from the catalog's, else null.</param>
+/// <param name="BudgetDifferenceMinutes">Allowed bad minutes over 30 days of the designed target minus the other one's; null unless they differ.</param>
 public sealed record DesignSloData(
     string Name,
     string DisplayName,
@@ -65,13 +68,17 @@ public sealed record DesignSloData(
     string QueryKind,
     string? Good,
     string? Bad,
-    string Total)
+    string Total,
+    double? CatalogTarget,
+    double? TierTarget,
+    double? BudgetDifferenceMinutes)
 {
     public static DesignSloData From(DesignedSlo s) => new(
         s.Name, s.DisplayName, s.Definition.Target, SloWindow.Format(s.Definition.Window), s.Definition.Window.TotalSeconds,
         s.ErrorBudget, Math.Round(s.AllowedBadTime.TotalSeconds, 3), s.QueriesFromCatalog,
         s.Definition.Indicator.Kind == Core.Catalog.SliQueryKind.Counter ? "counter" : "window_template",
-        s.Definition.Indicator.Good, s.Definition.Indicator.Bad, s.Definition.Indicator.Total);
+        s.Definition.Indicator.Good, s.Definition.Indicator.Bad, s.Definition.Indicator.Total,
+        s.CatalogTarget, s.TierTarget, s.BudgetDifference is { } d ? Math.Round(d.TotalMinutes, 3) : null);
 }
 
 /// <param name="BudgetConsumed">Share of the 30-day budget spent when the alert fires (0.02 = 2 %).</param>

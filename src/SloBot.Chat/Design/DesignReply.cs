@@ -9,7 +9,8 @@ namespace SloBot.Chat.Design;
 
 internal static class DesignReply
 {
-    public static Reply Render(SloSpecification s, IReadOnlyList<ReplyAttachment> files)
+    /// <param name="options">The options given (" tier=essential targets=tier"), repeated in the hint that writes the files.</param>
+    public static Reply Render(SloSpecification s, IReadOnlyList<ReplyAttachment> files, string options = "")
     {
         var p = s.Profile;
         var source = s.TierSource switch
@@ -32,7 +33,7 @@ internal static class DesignReply
             new TableBlock(["SLO", "target", "window", "error budget", "allowed"], s.Slos.Select(slo => (IReadOnlyList<string>)
             [
                 slo.DisplayName,
-                BudgetFormat.Target(slo.Definition.Target),
+                Target(slo),
                 SloWindow.Format(slo.Definition.Window),
                 BudgetFormat.Percent(slo.ErrorBudget, 3),
                 slo.Name == "availability" ? $"{BudgetFormat.TwoUnits(slo.AllowedBadTime)} of downtime" : $"{BudgetFormat.Percent(slo.ErrorBudget, 3)} of requests slower",
@@ -59,10 +60,23 @@ internal static class DesignReply
             Header = $"SLO design · {s.Service}",
             Blocks = blocks,
             Attachments = files,
-            Context = $"Attached: {string.Join(", ", files.Select(f => f.FileName))} · `slobot ask \"/slo design {s.Service}\" --out DIR` writes them to DIR",
+            Context = $"Attached: {string.Join(", ", files.Select(f => f.FileName))} · `slobot ask \"/slo design {s.Service}{options}\" --out DIR` writes them to DIR",
             Summary = $"{s.Service}: {s.Tier.ToWord()} SLOs designed ({BudgetFormat.Target(s.Availability.Definition.Target)} availability, {BudgetFormat.TwoUnits(s.Availability.AllowedBadTime)} of downtime per 30 days)",
             Data = DesignData.From(s, files.Select(f => f.FileName).ToArray()),
         };
+    }
+
+    /// <summary>"99.9 % (catalog; the tier proposes 99.95 %: 21 minutes 36 seconds less budget)".</summary>
+    private static string Target(DesignedSlo slo)
+    {
+        var target = BudgetFormat.Target(slo.Definition.Target);
+        if (slo.OtherTarget is not { } other || slo.BudgetDifference is not { } difference)
+            return target;
+        // difference: the designed target's budget minus the other's; said from the other one's side
+        var change = $"{BudgetFormat.TwoUnits(difference)} {(difference > TimeSpan.Zero ? "less" : "more")} budget";
+        return slo.Definition.Target == slo.CatalogTarget
+            ? $"{target} (catalog; the tier proposes {BudgetFormat.Target(other)}: {change})"
+            : $"{target} (tier; the catalog has {BudgetFormat.Target(other)}: {change})";
     }
 
     private static string Dependencies(DependencyLimit limit)

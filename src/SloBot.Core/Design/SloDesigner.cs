@@ -25,7 +25,12 @@ public static class SloDesigner
         if (request.CatalogService is null)
             warnings.Add($"{request.Service} is not in the SLO catalog: add the OpenSLO file to the catalog to track it.");
 
-        var alerts = BurnRateAlerts.For(Window);
+        // A best-effort service has no on-call (seed 000 tiers): its burn-rate alerts are tickets, none pages.
+        var alerts = request.Tier == ServiceTier.BestEffort
+            ? BurnRateAlerts.For(Window).Select(a => a with { Severity = "ticket" }).ToArray()
+            : BurnRateAlerts.For(Window);
+        if (request.Tier == ServiceTier.BestEffort)
+            warnings.Add("Best effort has no on-call: every burn-rate alert is a ticket, none pages.");
         var windows = BurnRateAlerts.Windows(alerts).Append(Window).ToArray();
         var measurement = new MeasurementStrategy(
             ["prometheus", "application_logs"],
@@ -33,7 +38,7 @@ public static class SloDesigner
             windows,
             TimeSpan.FromDays(90),
             DashboardUid(request.Service),
-            ["pagerduty", request.CatalogService?.Channel is { } channel ? $"slack {channel}" : "slack"]);
+            [.. request.Tier == ServiceTier.BestEffort ? Array.Empty<string>() : ["pagerduty"], request.CatalogService?.Channel is { } channel ? $"slack {channel}" : "slack"]);
         return new SloSpecification(request.Service, request.CatalogService is not null, request.Tier, request.TierSource, profile, limit,
             SliCandidate.All, [availability, latency], alerts, measurement, warnings);
     }
@@ -48,30 +53,29 @@ public static class SloDesigner
 
     private static DesignedSlo Availability(DesignRequest request, TierProfile profile, List<string> warnings)
     {
-        var target = profile.AvailabilityPercent / 100;
         var existing = Existing(request.CatalogService, "avail");
+        var (target, catalogTarget, tierTarget) = Target(request, existing, profile.AvailabilityPercent / 100, warnings);
         var query = existing?.Indicator ?? new SliQuery(
             SliQueryKind.Counter,
             null,
             $"http_requests_total{{service=\"{request.Service}\",code=~\"5..\"}}",
             $"http_requests_total{{service=\"{request.Service}\"}}");
-        Compare(existing, target, warnings);
         return Slo(request.Service, "availability", $"{request.Service} availability", target, query, existing is not null,
-            $"Share of {request.Service} requests that succeed (not 5xx)");
+            $"Share of {request.Service} requests that succeed (not 5xx)") with { CatalogTarget = catalogTarget, TierTarget = tierTarget };
     }
 
     private static DesignedSlo Latency(DesignRequest request, TierProfile profile, List<string> warnings)
     {
         var existing = Existing(request.CatalogService, "latency");
+        var (target, catalogTarget, tierTarget) = Target(request, existing, 0.99, warnings);
         var seconds = (profile.LatencyP99Ms / 1000).ToString("0.###", CultureInfo.InvariantCulture);
         var query = existing?.Indicator ?? new SliQuery(
             SliQueryKind.Counter,
             $"http_request_duration_seconds_bucket{{service=\"{request.Service}\",le=\"{seconds}\"}}",
             null,
             $"http_request_duration_seconds_count{{service=\"{request.Service}\"}}");
-        Compare(existing, 0.99, warnings);
-        return Slo(request.Service, "latency", $"{request.Service} p99 latency under {profile.LatencyP99Ms} ms", 0.99, query, existing is not null,
-            $"Share of {request.Service} requests served within {profile.LatencyP99Ms} ms (99 % of them is the p99 target)");
+        return Slo(request.Service, "latency", $"{request.Service} p99 latency under {profile.LatencyP99Ms} ms", target, query, existing is not null,
+            $"Share of {request.Service} requests served within {profile.LatencyP99Ms} ms (99 % of them is the p99 target)") with { CatalogTarget = catalogTarget, TierTarget = tierTarget };
     }
 
     private static DesignedSlo Slo(string service, string name, string displayName, double target, SliQuery query, bool fromCatalog, string description)
@@ -84,12 +88,19 @@ public static class SloDesigner
     private static SloDefinition? Existing(ServiceDefinition? service, string nameContains) =>
         service?.Slos.FirstOrDefault(s => s.Name.Contains(nameContains, StringComparison.OrdinalIgnoreCase) && s.Indicator.Total.Length > 0);
 
-    private static void Compare(SloDefinition? existing, double target, List<string> warnings)
+    /// <summary>
+    /// The target to design: the catalog SLO's (what budgets and releases use) unless <c>targets=tier</c>; when the two
+    /// differ, both are returned and a warning names them with the budget difference in minutes over the window.
+    /// </summary>
+    private static (double Target, double? Catalog, double? Tier) Target(DesignRequest request, SloDefinition? existing, double tier, List<string> warnings)
     {
-        if (existing is not null && Math.Abs(existing.Target - target) > 1e-12)
-        {
-            warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"The catalog's {existing.Name} SLO targets {existing.Target * 100:0.####} %; this design targets {target * 100:0.####} %."));
-        }
+        if (existing is null || (decimal)existing.Target == (decimal)tier)
+            return (existing?.Target ?? tier, null, null);
+        var minutes = (double)((decimal)existing.Target - (decimal)tier) * Window.TotalMinutes; // catalog minus tier, in budget minutes
+        var tierWord = request.Tier.ToWord();
+        warnings.Add(request.TierTargets
+            ? string.Create(CultureInfo.InvariantCulture, $"The catalog's {existing.Name} SLO targets {existing.Target * 100:0.####} %; this design uses the {tierWord} tier's {tier * 100:0.####} % (targets=tier), {Math.Abs(minutes):0.#} minutes {(minutes > 0 ? "more" : "less")} budget per 30 days. Budgets and releases keep the catalog's target until the catalog changes.")
+            : string.Create(CultureInfo.InvariantCulture, $"The catalog's {existing.Name} SLO targets {existing.Target * 100:0.####} %, kept in this design; the {tierWord} tier proposes {tier * 100:0.####} %, {Math.Abs(minutes):0.#} minutes {(minutes > 0 ? "more" : "less")} budget per 30 days (`targets=tier` designs with it)."));
+        return (request.TierTargets ? tier : existing.Target, existing.Target, tier);
     }
 }

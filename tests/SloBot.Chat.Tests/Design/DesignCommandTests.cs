@@ -53,10 +53,66 @@ public sealed class DesignCommandTests
         await _adoptions.AdoptAsync(new TierAdoption("payment", ServiceTier.Standard, "U-owner", ChatTestKit.Now), CancellationToken.None);
 
         var data = (DesignData)(await Run("payment")).Data!;
+        var tier = (DesignData)(await Run("payment targets=tier")).Data!;
 
         Assert.Equal(("standard", "adopted"), (data.Tier, data.TierSource));
-        Assert.Equal(0.995, data.Slos[0].Target);
-        Assert.Equal(12960, data.Slos[0].AllowedBadSeconds);
+        Assert.Equal(0.999, data.Slos[0].Target); // the catalog SLO keeps its target by default
+        Assert.Equal(0.995, tier.Slos[0].Target);
+        Assert.Equal(12960, tier.Slos[0].AllowedBadSeconds);
+    }
+
+    /// <summary>Issue 12 item 9: the catalog's target is what budgets and releases use, so the design keeps it and proposes the tier's.</summary>
+    [Fact]
+    public async Task Handle_CatalogTargetDiffersFromTheTier_KeptByDefault_TierProposedWithTheBudgetDifference()
+    {
+        var reply = await Run("payment tier=critical");
+
+        var data = (DesignData)reply.Data!;
+        var availability = data.Slos[0];
+        Assert.Equal((0.999, (double?)0.999, (double?)0.9995), (availability.Target, availability.CatalogTarget, availability.TierTarget));
+        Assert.Equal(21.6, availability.BudgetDifferenceMinutes!.Value, 9); // 0.05 % of 30 days: the catalog's target allows 21.6 minutes more
+        Assert.Contains(data.Warnings, w => w.Contains("The catalog's availability SLO targets 99.9 %, kept in this design; the critical tier proposes 99.95 %, 21.6 minutes less budget per 30 days (`targets=tier` designs with it).", StringComparison.Ordinal));
+        var text = reply.PlainText();
+        Assert.Contains("99.9 % (catalog; the tier proposes 99.95 %: 21 minutes 36 seconds less budget)", text, StringComparison.Ordinal);
+        Assert.Contains("`slobot ask \"/slo design payment tier=critical\" --out DIR`", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handle_TargetsTier_DesignsTheTiersTarget_WarnsAndRepeatsTheOptions()
+    {
+        var reply = await Run("payment tier=critical targets=tier");
+
+        var data = (DesignData)reply.Data!;
+        Assert.Equal((0.9995, (double?)0.999), (data.Slos[0].Target, data.Slos[0].CatalogTarget));
+        Assert.Equal(-21.6, data.Slos[0].BudgetDifferenceMinutes!.Value, 9);
+        Assert.Contains(data.Warnings, w => w.Contains("this design uses the critical tier's 99.95 % (targets=tier), 21.6 minutes less budget per 30 days", StringComparison.Ordinal));
+        Assert.Contains("99.95 % (tier; the catalog has 99.9 %: 21 minutes 36 seconds more budget)", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("/slo design payment tier=critical targets=tier", reply.Context, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadCommand, (await Run("payment targets=tire")).ExitCode);
+    }
+
+    [Fact]
+    public async Task Handle_CatalogTargetEqualsTheTier_NoProposalNoWarning()
+    {
+        var data = (DesignData)(await Run("payment")).Data!;
+
+        Assert.Null(data.Slos[0].TierTarget);
+        Assert.DoesNotContain(data.Warnings, w => w.Contains("proposes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Handle_BestEffort_NoAlertPages_TicketsOnly()
+    {
+        var reply = await Run("ledger tier=best_effort");
+
+        var data = (DesignData)reply.Data!;
+        Assert.All(data.BurnRateAlerts, a => Assert.Equal("ticket", a.Severity));
+        Assert.DoesNotContain("pagerduty", data.MeasurementStrategy.AlertDestinations);
+        Assert.Contains(data.Warnings, w => w.Contains("every burn-rate alert is a ticket", StringComparison.Ordinal));
+        var rules = Encoding.UTF8.GetString(reply.Attachments[1].Content);
+        Assert.DoesNotMatch("severity: \"?page", rules);
+        Assert.Matches("severity: \"?ticket", rules);
+        Assert.Matches("severity: \"?page", Encoding.UTF8.GetString((await Run("ledger tier=standard")).Attachments[1].Content));
     }
 
     [Fact]

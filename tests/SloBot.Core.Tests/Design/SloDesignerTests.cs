@@ -62,7 +62,10 @@ public sealed class SloDesignerTests
 
         Assert.True(spec.Availability.QueriesFromCatalog);
         Assert.Same(query, spec.Availability.Definition.Indicator);
-        Assert.Contains(spec.Warnings, w => w.Contains("targets 99.9 %; this design targets 99.95 %", StringComparison.Ordinal));
+        Assert.Equal(0.999, spec.Availability.Definition.Target); // the catalog's target is kept, the tier's proposed
+        Assert.Equal((0.999, 0.9995), (spec.Availability.CatalogTarget, spec.Availability.TierTarget));
+        Assert.Equal(TimeSpan.FromMinutes(21.6), spec.Availability.BudgetDifference);
+        Assert.Contains(spec.Warnings, w => w.Contains("targets 99.9 %, kept in this design; the critical tier proposes 99.95 %", StringComparison.Ordinal));
         Assert.Equal("(\n  (sum(rate(pay_errors_total[1h])))\n)\n/\n(\n  (sum(rate(pay_total[1h])))\n)", SliPromQl.ErrorRatio(query, TimeSpan.FromHours(1)));
     }
 
