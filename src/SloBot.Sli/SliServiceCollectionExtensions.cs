@@ -20,6 +20,8 @@ public static class SliServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmbeddedStoreOptions>, EmbeddedStoreOptionsValidator>();
         services.AddSingleton<EmbeddedSliStore>();
+        // /slo rules writes recording rules with the PromQL the Prometheus source would count with.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Core.Design.SliWindowing>(services, Prometheus.PromQlPreview.ForWindow);
         return services;
     }
 

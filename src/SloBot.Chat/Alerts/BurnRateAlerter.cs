@@ -80,7 +80,8 @@ internal sealed partial class BurnRateAlerter(
         var windows = BudgetMath.WindowsFor(slos, now);
         var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
         var current = (await states.AllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Slo, StringComparer.Ordinal);
-        foreach (var slo in slos)
+        // An SLO the source could not count keeps its state: a refused query is not a resolved alert.
+        foreach (var slo in slos.Where(s => counts.FailureOf(s.Id) is null))
         {
             var evaluation = BurnRateEvaluation.Evaluate(slo, counts);
             var key = slo.Id.ToString();

@@ -49,7 +49,11 @@ public sealed record BudgetSloData(
         b.ProjectedExhaustion?.ToUniversalTime())
     {
         Coverage = b.Coverage,
+        SourceError = b.SourceError,
     };
+
+    /// <summary>Why the SLI source could not count this SLO (its query refused, with Prometheus' message); null when it was counted.</summary>
+    public string? SourceError { get; init; }
 
     /// <summary>Share (0–1) of the window with samples; null when the source gave no history or for nodata.</summary>
     public double? Coverage { get; init; }

@@ -20,7 +20,7 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         var now = time.GetUtcNow();
         var windows = BudgetMath.WindowsFor(slos, now);
         var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
-        foreach (var slo in slos)
+        foreach (var slo in slos.Where(s => counts.FailureOf(s.Id) is null))
         {
             foreach (var window in windows.Where(w => w == slo.CountWindowAt(now) || SloWindow.BurnRateWindows.Contains(w)))
                 ThrowIfImpossible(slo, window, counts.Get(slo.Id, window));

@@ -14,6 +14,12 @@ internal static class BudgetReply
             if (blocks.Count > 0)
                 blocks.Add(new DividerBlock());
             blocks.Add(new TextBlock($"{BudgetFormat.StatusEmoji(b.Status)} **{b.Slo.Name}** — {BudgetFormat.Target(b.Slo.Target)} over {BudgetFormat.WindowWords(b)}: **{b.Status.ToWords()}**"));
+            if (b.SourceError is { } sourceError)
+            {
+                blocks.Add(new TextBlock($"⚠️ Not counted: {sourceError}"));
+                continue;
+            }
+
             if (!b.HasData)
             {
                 blocks.Add(new TextBlock($"No events {(b.Span.IsCalendar ? "since the period started" : $"over the {BudgetFormat.Length(b.Slo.Window)} window")}: SloBot cannot tell how much budget is left. Check that the SLO's queries return data (a typo, a new service or an empty store)."));

@@ -42,6 +42,14 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
                 ]).ToArray()));
         }
 
+        var failed = all.Where(b => b.SourceError is not null).ToArray();
+        if (failed.Length > 0)
+        {
+            blocks.Add(new TextBlock($"⚠️ {failed.Length} SLO{(failed.Length == 1 ? " was" : "s were")} not counted (the others are):"));
+            foreach (var b in failed)
+                blocks.Add(new TextBlock($"• {b.SourceError}"));
+        }
+
         var partial = all.Where(b => b.PartlyCovered).ToArray();
         if (partial.Length > 0)
             blocks.Add(new TextBlock("⚠️ Only partly covered by data (share of the window with samples): " +
@@ -68,6 +76,7 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
                 }).ToArray(),
                 slos = all.Select(BudgetSloData.From).ToArray(),
                 catalogProblems = catalog.Problems.Count(p => p.Severity == CatalogSeverity.Error),
+                sloErrors = failed.Select(b => new { service = b.Slo.Service, slo = b.Slo.Name, file = b.Slo.SourceFile, line = b.Slo.SourceLine, message = b.SourceError }).ToArray(),
             },
         };
     }

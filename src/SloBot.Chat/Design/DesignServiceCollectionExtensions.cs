@@ -14,6 +14,7 @@ public static class DesignServiceCollectionExtensions
             return services;
         services.AddTierAdoptions();
         services.AddCommand<DesignCommand>();
+        services.AddCommand<RulesCommand>();
         return services;
     }
 }

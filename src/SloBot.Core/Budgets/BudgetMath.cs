@@ -70,6 +70,7 @@ public static class BudgetMath
                 : ProjectExhaustion(remaining, current, slo.Window, now))
         {
             PageBurnActive = status != BudgetStatus.NoData && Design.BurnRateEvaluation.Evaluate(slo, counts).Severity == "page",
+            SourceError = counts.FailureOf(slo.Id),
         };
     }
 

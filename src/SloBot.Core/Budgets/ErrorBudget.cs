@@ -21,6 +21,12 @@ public sealed record ErrorBudget(
     /// </summary>
     public double? Coverage { get; init; }
 
+    /// <summary>
+    /// Why the SLI source could not count this SLO (Prometheus refused its query, a latency threshold that is not a bucket
+    /// boundary…), naming the SLO and its catalog file; null when it was counted. Such a budget has no data.
+    /// </summary>
+    public string? SourceError { get; init; }
+
     /// <summary>Samples cover only part of the window (a new service, a gap in scraping): figures are over what exists.</summary>
     public bool PartlyCovered => Coverage is < 1;
 

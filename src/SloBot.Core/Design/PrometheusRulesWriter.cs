@@ -16,6 +16,13 @@ public static class PrometheusRulesWriter
         sb.AppendLine("# Names follow Sloth's (slo:sli_error:ratio_rate<window>, sloth_* labels), so Sloth's Grafana dashboards read them too.");
         if (spec.Slos.Any(s => !s.QueriesFromCatalog))
             sb.AppendLine("# The SLI selectors are SloBot's defaults (http_requests_total, http_request_duration_seconds): adapt them to your metrics.");
+        return sb.Append(WriteGroups(groups)).ToString();
+    }
+
+    /// <summary>The <c>groups:</c> list alone (a rules file body, or a PrometheusRule's <c>spec</c> once indented).</summary>
+    public static string WriteGroups(IReadOnlyList<PrometheusRuleGroup> groups)
+    {
+        var sb = new StringBuilder();
         sb.AppendLine("groups:");
         foreach (var group in groups)
         {

@@ -4,6 +4,9 @@ using SloBot.Core.Catalog;
 
 namespace SloBot.Core.Design;
 
+/// <summary>The good, bad and total expressions of an SLI over one window, exactly as SloBot counts them.</summary>
+public delegate (string? Good, string? Bad, string Total) SliWindowing(SliQuery query, TimeSpan window);
+
 /// <summary>
 /// PromQL for an SLI over a window. Counter queries (OpenSLO <c>counter: true</c>) get <c>rate(selector[window])</c>
 /// around every series selector that has braces (or around the whole query when it is one bare metric name);
@@ -29,9 +32,11 @@ public static partial class SliPromQl
         if (query.Kind == SliQueryKind.WindowTemplate)
             return $"({WindowPlaceholder().Replace(expression.Trim(), w)})";
         var e = expression.Trim();
+        // A gauge (a precomputed ratio, OpenSLO ratioMetric.raw) is averaged over the window; counters are rated.
+        var function = query.Kind == SliQueryKind.Gauge ? "avg_over_time" : "rate";
         if (BareMetric().IsMatch(e))
-            return $"sum(rate({e}[{w}]))";
-        return $"sum({BracedSelector().Replace(e, m => $"rate({m.Value}[{w}])")})";
+            return $"sum({function}({e}[{w}]))";
+        return $"sum({BracedSelector().Replace(e, m => $"{function}({m.Value}[{w}])")})";
     }
 
     [GeneratedRegex(@"\{\{\s*\.window\s*\}\}")]

@@ -46,6 +46,7 @@ public readonly record struct EventBucket(DateTimeOffset End, EventCounts Counts
 public sealed class SliCounts
 {
     private readonly Dictionary<(SloId, TimeSpan), EventCounts> _counts = [];
+    private readonly Dictionary<SloId, string> _failures = [];
 
     public void Set(SloId slo, TimeSpan window, EventCounts counts) => _counts[(slo, window)] = counts;
 
@@ -53,7 +54,26 @@ public sealed class SliCounts
     public EventCounts Get(SloId slo, TimeSpan window) => _counts.GetValueOrDefault((slo, window));
 
     public int Count => _counts.Count;
+
+    /// <summary>
+    /// Records that the source could not count <paramref name="slo"/> (its query was refused, its latency threshold is
+    /// not a bucket boundary…): the other SLOs are still answered, this one is reported with <paramref name="message"/>.
+    /// </summary>
+    public void Fail(SloId slo, string message) => _failures[slo] = message;
+
+    /// <summary>The SLOs the source could not count, with why (service, SLO and catalog file are in the message).</summary>
+    public IReadOnlyDictionary<SloId, string> Failures => _failures;
+
+    /// <summary>Why the source could not count <paramref name="slo"/>, or null when it could.</summary>
+    public string? FailureOf(SloId slo) => _failures.GetValueOrDefault(slo);
 }
 
 /// <summary>The SLI source could not answer (unreachable, timed out, bad query). Becomes exit code 1.</summary>
-public sealed class SliSourceException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class SliSourceException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>
+    /// True when the source refused the query itself (Prometheus HTTP 400 bad_data or 422 execution error): asking again
+    /// with the same text fails again, but a batch may succeed without the SLO whose query is at fault.
+    /// </summary>
+    public bool QueryRejected { get; init; }
+}

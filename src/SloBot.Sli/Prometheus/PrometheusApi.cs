@@ -38,6 +38,21 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
         return Read("api/v1/query_range", doc, PrometheusResponse.ReadRange);
     }
 
+    /// <summary>
+    /// The values of <paramref name="label"/> on the series <paramref name="match"/> selects between the two instants
+    /// (<c>/api/v1/label/&lt;label&gt;/values</c> with <c>match[]</c>), e.g. a classic histogram's <c>le</c> boundaries.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LabelValuesAsync(string label, string match, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var endpoint = $"api/v1/label/{Uri.EscapeDataString(label)}/values";
+        var uri = new Uri(_base, $"{endpoint}?match[]={Uri.EscapeDataString(match)}&start={Seconds(start)}&end={Seconds(end)}");
+        using var doc = await SendAsync(endpoint, match, () => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken).ConfigureAwait(false);
+        var data = doc.RootElement.TryGetProperty("data", out var d) ? d : default;
+        if (data.ValueKind != JsonValueKind.Array || data.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
+            throw Fail($"Prometheus at {_shownUrl} answered {endpoint} with JSON that is not the shape of the Prometheus API: data is not a list of strings.");
+        return data.EnumerateArray().Select(v => v.GetString()!).ToArray();
+    }
+
     private T Read<T>(string endpoint, JsonDocument doc, Func<JsonElement, T> reader)
     {
         try
@@ -50,16 +65,21 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
         }
     }
 
-    private async Task<JsonDocument> PostAsync(string endpoint, string query, (string Key, string Value)[] parameters, CancellationToken cancellationToken)
+    private Task<JsonDocument> PostAsync(string endpoint, string query, (string Key, string Value)[] parameters, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
         var fields = new List<KeyValuePair<string, string>>(parameters.Length + 2)
         {
             new("query", query),
             new("timeout", $"{(long)Math.Ceiling(_timeout.TotalMilliseconds)}ms"),
         };
         fields.AddRange(parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_base, endpoint)) { Content = new FormUrlEncodedContent(fields) };
+        return SendAsync(endpoint, query, () => new HttpRequestMessage(HttpMethod.Post, new Uri(_base, endpoint)) { Content = new FormUrlEncodedContent(fields) }, cancellationToken);
+    }
+
+    private async Task<JsonDocument> SendAsync(string endpoint, string query, Func<HttpRequestMessage> build, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        using var request = build();
         if (_base.UserInfo.Length > 0)
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(_base.UserInfo))));
 
@@ -98,9 +118,11 @@ internal sealed class PrometheusApi(HttpClient http, PrometheusOptions options, 
                 {
                     var errorType = ErrorField(root, "errorType");
                     var error = ErrorField(root, "error");
-                    throw Fail(error is null
+                    var failure = Fail(error is null
                         ? $"Prometheus at {_shownUrl} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(response.IsSuccessStatusCode ? " with JSON that has neither \"status\": \"success\" nor an \"error\"; is it a Prometheus?" : ".")}"
                         : $"Prometheus at {_shownUrl} rejected the query (HTTP {(int)response.StatusCode}, {errorType}): {error}");
+                    // 400 bad_data (a parse error) and 422 execution (e.g. many-to-many matching) are the query's fault.
+                    throw error is not null && (int)response.StatusCode is 400 or 422 ? new SliSourceException(failure.Message) { QueryRejected = true } : failure;
                 }
             }
         }

@@ -21,6 +21,8 @@ public static class PrometheusServiceCollectionExtensions
             .RemoveAllLoggers(); // the URL may carry basic-auth credentials (user:password@host)
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PrometheusSliSource>();
+        // /slo rules writes recording rules with the same PromQL the source counts with.
+        services.TryAddSingleton<Core.Design.SliWindowing>(PromQlPreview.ForWindow);
         services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<PrometheusSliSource>());
         return services;
     }

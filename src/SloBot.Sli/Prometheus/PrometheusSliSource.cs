@@ -25,18 +25,96 @@ internal sealed class PrometheusSliSource(IHttpClientFactory httpClients, IOptio
     public async Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var counts = new SliCounts();
+        var api = Api();
+        var countable = await CheckLatencyAsync(api, slos, end, counts, cancellationToken).ConfigureAwait(false);
+        await CountIntoAsync(api, countable, windows, end, counts, cancellationToken).ConfigureAwait(false);
+        return counts;
+    }
+
+    /// <summary>
+    /// One batched query for <paramref name="slos"/>. When Prometheus refuses it (HTTP 400 or 422: one SLO's query is
+    /// bad), the batch is halved until the culprit is alone: it is reported by name with Prometheus' message, and every
+    /// other SLO is answered (about 2 log₂ N more queries per bad SLO).
+    /// </summary>
+    private async Task CountIntoAsync(PrometheusApi api, IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, SliCounts counts, CancellationToken cancellationToken)
+    {
         var batch = new CountBatch(slos, windows);
         if (batch.TermCount == 0)
-            return counts;
-        var api = Api();
+            return;
         var queries = batch.Queries(options.Value.MaxQueryLength);
         var answers = new IReadOnlyList<PromSample>[queries.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, queries.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
-            async (i, ct) => answers[i] = await api.QueryAsync(queries[i], end, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, queries.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+                async (i, ct) => answers[i] = await api.QueryAsync(queries[i], end, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (SliSourceException e) when (e.QueryRejected)
+        {
+            var queried = slos.Where(s => s.Indicator.Total.Length > 0).ToArray();
+            if (queried.Length == 1)
+            {
+                counts.Fail(queried[0].Id, $"{LatencyBoundaries.Named(queried[0])}: {e.Message}");
+                Log.SloRefused(logger, queried[0].Id.ToString(), e.Message);
+                return;
+            }
+
+            var half = queried.Length / 2;
+            await CountIntoAsync(api, queried[..half], windows, end, counts, cancellationToken).ConfigureAwait(false);
+            await CountIntoAsync(api, queried[half..], windows, end, counts, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         batch.Apply(answers.SelectMany(a => a), counts);
-        return counts;
+    }
+
+    /// <summary>A classic histogram's <c>le</c> boundaries, asked at most once an hour per histogram.</summary>
+    private static readonly TimeSpan BoundariesFor = TimeSpan.FromHours(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<double> Boundaries, DateTimeOffset Asked)> _boundaries = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Latency SLOs whose threshold is not one of their histogram's <c>le</c> boundaries (asked from Prometheus over the
+    /// SLO's window) are not counted but reported, naming the nearest boundaries; the SLOs to count are returned.
+    /// A histogram without series yet is counted as it is (no data).
+    /// </summary>
+    private async Task<IReadOnlyList<SloDefinition>> CheckLatencyAsync(PrometheusApi api, IReadOnlyList<SloDefinition> slos, DateTimeOffset end, SliCounts counts, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var stale = slos
+            .Where(s => s.Indicator.Latency is not null)
+            .GroupBy(s => s.Indicator.Latency!.Bucket, StringComparer.Ordinal)
+            .Where(g => !_boundaries.TryGetValue(g.Key, out var known) || now - known.Asked >= BoundariesFor)
+            .Select(g => (Bucket: g.Key, Window: g.Max(s => s.Window)))
+            .ToArray();
+        if (stale.Length == 0 && _boundaries.IsEmpty)
+            return slos;
+        await Parallel.ForEachAsync(
+            stale,
+            new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (h, ct) =>
+            {
+                try
+                {
+                    var values = await api.LabelValuesAsync("le", h.Bucket, end - h.Window, end, ct).ConfigureAwait(false);
+                    _boundaries[h.Bucket] = (LatencyBoundaries.Parse(values), now);
+                }
+                catch (SliSourceException e) when (e.QueryRejected)
+                {
+                    // A selector Prometheus refuses: the batch finds the culprit and reports it with the query's message.
+                }
+            }).ConfigureAwait(false);
+        var result = new List<SloDefinition>(slos.Count);
+        foreach (var slo in slos)
+        {
+            if (slo.Indicator.Latency is { } latency && _boundaries.TryGetValue(latency.Bucket, out var known) && LatencyBoundaries.Problem(slo, known.Boundaries) is { } problem)
+                counts.Fail(slo.Id, problem);
+            else
+                result.Add(slo);
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken)

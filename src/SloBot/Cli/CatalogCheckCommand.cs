@@ -20,7 +20,7 @@ internal static class CatalogCheckCommand
 {
     public const string UsageLine = "Usage: slobot catalog check [DIR] [--json]   (DIR defaults to SloBot:Catalog:Path)";
 
-    public static async Task<int> RunAsync(CliArguments cli, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(CliArguments cli, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
         if (cli.Words.Count is 0 or > 2 || !cli.Words[0].Equals("check", StringComparison.OrdinalIgnoreCase))
         {
@@ -60,14 +60,15 @@ internal static class CatalogCheckCommand
             .ToArray();
         var refused = findings.Any(p => p.Severity == CatalogSeverity.Error);
         var slos = catalog.Services.SelectMany(s => s.Slos).ToArray();
+        var now = time.GetUtcNow();
         if (cli.Json)
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(Json(catalog, slos, findings), JsonOutput.Options)).ConfigureAwait(false);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(Json(catalog, slos, findings, now), JsonOutput.Options)).ConfigureAwait(false);
         else
-            await WriteTextAsync(stdout, catalog, slos, findings).ConfigureAwait(false);
+            await WriteTextAsync(stdout, catalog, slos, findings, now).ConfigureAwait(false);
         return refused ? ExitCodes.SourceFailed : ExitCodes.Answered;
     }
 
-    private static object Json(FileSloCatalog catalog, SloDefinition[] slos, CatalogProblem[] findings) => new
+    private static object Json(FileSloCatalog catalog, SloDefinition[] slos, CatalogProblem[] findings, DateTimeOffset now) => new
     {
         folder = catalog.Folder,
         services = catalog.Services.Count,
@@ -85,7 +86,9 @@ internal static class CatalogCheckCommand
             target = s.Target,
             windowKind = s.WindowKind(),
             window = s.WindowText(),
-            windowSeconds = s.Window.TotalSeconds,
+            windowSeconds = s.PeriodAt(now).Length.TotalSeconds,
+            periodStart = s.Calendar is null ? (DateTimeOffset?)null : s.PeriodAt(now).Start.ToUniversalTime(),
+            resetsAt = s.PeriodAt(now).ResetsAt?.ToUniversalTime(),
             budgetingMethod = s.BudgetingMethod(),
             timeSliceSeconds = s.TimeSlices?.Slice.TotalSeconds,
             timeSliceTarget = s.TimeSlices?.SliceTarget,
@@ -94,12 +97,12 @@ internal static class CatalogCheckCommand
             latencyThreshold = s.Indicator.Latency?.Seconds,
             file = s.SourceFile,
             line = s.SourceLine,
-            queries = Windows(s).ToDictionary(w => SloWindow.Format(w), w => Queries(s, w)),
+            queries = Windows(s, now).ToDictionary(w => w.Label, w => Queries(s, w.Window)),
         }).ToArray(),
         problems = findings.Select(p => new { file = p.File, line = p.Line, field = p.Field, message = p.Message, hint = p.Hint, severity = p.Severity.Word() }).ToArray(),
     };
 
-    private static async Task WriteTextAsync(TextWriter o, FileSloCatalog catalog, SloDefinition[] slos, CatalogProblem[] findings)
+    private static async Task WriteTextAsync(TextWriter o, FileSloCatalog catalog, SloDefinition[] slos, CatalogProblem[] findings, DateTimeOffset now)
     {
         var errors = findings.Count(p => p.Severity == CatalogSeverity.Error);
         var warnings = findings.Count(p => p.Severity == CatalogSeverity.Warning);
@@ -113,12 +116,19 @@ internal static class CatalogCheckCommand
             var latency = s.Indicator.Latency is { } l ? $" ({l.Op} {l.Seconds.ToString(CultureInfo.InvariantCulture)})" : "";
             await o.WriteLineAsync($"{s.Service}/{s.Name}  target {Percent(s.Target)}  {s.WindowKind()} {s.WindowText()}  {s.BudgetingMethod()}{slices}  " +
                 $"SLI {s.SliKind()}{latency}{(s.Indicator.RatioOnly ? " (no event counts)" : "")}  [{s.SourceFile}:{s.SourceLine}]").ConfigureAwait(false);
-            foreach (var w in Windows(s))
+            if (s.Calendar is not null)
             {
-                var (good, bad, total) = PromQlPreview.ForWindow(s.Indicator, w);
-                var label = SloWindow.Format(w).PadRight(4);
-                await o.WriteLineAsync($"  {label} {(good is null ? "bad  " : "good ")} {good ?? bad}").ConfigureAwait(false);
-                await o.WriteLineAsync($"  {new string(' ', 4)} total  {total}").ConfigureAwait(false);
+                var period = s.PeriodAt(now);
+                await o.WriteLineAsync($"  period so far: since {period.Start.ToUniversalTime():yyyy-MM-dd HH:mm} UTC ({period.CountWindow.Humanize(2, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Minute)}), " +
+                    $"resets {period.ResetsAt!.Value.ToUniversalTime():yyyy-MM-dd HH:mm} UTC; the whole period is {period.Length.Humanize(2, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Hour)}").ConfigureAwait(false);
+            }
+
+            foreach (var (label, window) in Windows(s, now))
+            {
+                var (good, bad, total) = PromQlPreview.ForSlo(s, window);
+                var padded = label.PadRight(Math.Max(4, label.Length));
+                await o.WriteLineAsync($"  {padded} {(good is null ? "bad  " : "good ")} {good ?? bad}").ConfigureAwait(false);
+                await o.WriteLineAsync($"  {new string(' ', padded.Length)} total  {total}").ConfigureAwait(false);
             }
         }
 
@@ -138,14 +148,19 @@ internal static class CatalogCheckCommand
         }
     }
 
-    /// <summary>1 h and the SLO's window (for a calendar SLO, its nominal length).</summary>
-    private static TimeSpan[] Windows(SloDefinition s) => new[] { SloWindow.OneHour, s.Window }.Distinct().ToArray();
+    /// <summary>
+    /// 1 h and the window a budget counts now: the rolling window, or for a calendar SLO the period so far (from its start
+    /// in its zone to now, labelled "period"), exactly what <c>/slo budget</c> would send at this instant.
+    /// </summary>
+    private static (string Label, TimeSpan Window)[] Windows(SloDefinition s, DateTimeOffset now) => s.Calendar is null
+        ? new[] { SloWindow.OneHour, s.Window }.Distinct().Select(w => (SloWindow.Format(w), w)).ToArray()
+        : [(SloWindow.Format(SloWindow.OneHour), SloWindow.OneHour), ("period", s.CountWindowAt(now))];
 
     private static object Queries(SloDefinition s, TimeSpan window)
     {
         if (s.Indicator.Total.Length == 0)
             return new { };
-        var (good, bad, total) = PromQlPreview.ForWindow(s.Indicator, window);
+        var (good, bad, total) = PromQlPreview.ForSlo(s, window);
         return new { good, bad, total };
     }
 

@@ -13,15 +13,19 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
     public const string Ask = "ask";
     public const string Events = "events";
     public const string Catalog = "catalog";
+    public const string Rules = "rules";
 
-    private static readonly string[] Flags = ["--demo", "--json", "--out", "--help", "--version"];
-    private static readonly string[] Verbs = [Ask, Events, Catalog, Serve, "help"];
+    private static readonly string[] Flags = ["--demo", "--json", "--out", "--kubernetes", "--help", "--version"];
+    private static readonly string[] Verbs = [Ask, Events, Catalog, Rules, Serve, "help"];
+
+    /// <summary><c>--kubernetes</c>: <c>slobot rules</c> writes a prometheus-operator PrometheusRule.</summary>
+    public bool Kubernetes { get; init; }
 
     public static (CliArguments? Args, string? Error) Parse(IReadOnlyList<string> args)
     {
         var words = new List<string>();
         var config = new List<string>();
-        bool demo = false, json = false;
+        bool demo = false, json = false, kubernetes = false;
         string? outDir = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -33,6 +37,9 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                     break;
                 case "--json":
                     json = true;
+                    break;
+                case "--kubernetes":
+                    kubernetes = true;
                     break;
                 case "--out" when i + 1 < args.Count:
                     outDir = args[++i];
@@ -56,7 +63,7 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                     else if (a.StartsWith("--", StringComparison.Ordinal))
                     {
                         var hint = DidYouMean.Suggest(a, Flags) is { } s ? $" — did you mean {s}?" : "";
-                        return (null, $"Unknown option {a}{hint} Options: --demo, --json, --out DIR, and configuration keys such as --SloBot:Sli:Source=Prometheus.");
+                        return (null, $"Unknown option {a}{hint} Options: --demo, --json, --out DIR (a FILE for rules), --kubernetes (rules), and configuration keys such as --SloBot:Sli:Source=Prometheus.");
                     }
                     else
                     {
@@ -74,7 +81,9 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
             return (null, $"Unknown command '{words[0]}'{hint}");
         }
 
-        return (new CliArguments(verb, words.Skip(1).ToArray(), demo, json, outDir, config), null);
+        if (kubernetes && verb != Rules)
+            return (null, "--kubernetes is an option of `slobot rules` only.");
+        return (new CliArguments(verb, words.Skip(1).ToArray(), demo, json, outDir, config) { Kubernetes = kubernetes }, null);
     }
 
     /// <summary>Configuration overrides: a section path with ':' (--SloBot:Sli:Source=…) or the host's own keys.</summary>
@@ -91,6 +100,9 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
         slobot events import FILE.csv            import per-minute good/total counts (columns timestamp,service,slo,good,total)
         slobot catalog check [DIR] [--json]      load a catalog folder as the bot does: every SLO understood, every problem and note
                                                  (exit 0 clean, 1 a file or SLO refused, 2 bad usage)
+        slobot rules [DIR] [--out FILE] [--kubernetes]
+                                                 Prometheus recording and burn-rate alert rules for the catalog's SLOs (Sloth's names);
+                                                 --kubernetes writes a PrometheusRule (exit 0 all SLOs, 1 a file or SLO refused, 2 bad usage)
         slobot help                              this text
 
         Flags: --demo (demo catalog and 30 days of demo history), --json, --out DIR.

@@ -7,7 +7,8 @@ namespace SloBot.Cli;
 /// <summary>The whole command line: parse, run the verb, turn start-up failures into one clear message and an exit code.</summary>
 internal static class SloBotCli
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="time">The clock (the system's unless a test gives one); the catalog check's calendar periods end at its now.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
     {
         var (cli, error) = CliArguments.Parse(args);
         if (cli is null)
@@ -23,7 +24,9 @@ internal static class SloBotCli
         }
 
         if (cli.Verb == CliArguments.Catalog)
-            return await CatalogCheckCommand.RunAsync(cli, stdout, stderr).ConfigureAwait(false);
+            return await CatalogCheckCommand.RunAsync(cli, stdout, stderr, time ?? TimeProvider.System).ConfigureAwait(false);
+        if (cli.Verb == CliArguments.Rules)
+            return await RulesCommand.RunAsync(cli, stdout, stderr).ConfigureAwait(false);
 
         try
         {

@@ -132,7 +132,7 @@ public class CatalogFormatsTests
         Assert.Empty(catalog.Problems);
         var slos = Assert.Single(catalog.Services).Slos;
         Assert.Equal(["latency-p90", "latency-p99"], slos.Select(s => s.Name));
-        Assert.Equal("http_request_duration_seconds_bucket{job=\"search\",le=~\"0*\\.20*|2e-01\"}", slos[0].Indicator.Good);
+        Assert.Equal("http_request_duration_seconds_bucket{job=\"search\",le=~\"0*\\\\.20*|2e-01\"}", slos[0].Indicator.Good);
         Assert.Equal("http_request_duration_seconds_bucket{job=\"search\",le=\"+Inf\"}", slos[0].Indicator.Total);
         Assert.Equal(0.8, slos[1].Indicator.Latency!.Seconds);
         Assert.Equal(SliQueryKind.Counter, slos[1].Indicator.Kind);

@@ -135,6 +135,102 @@ public sealed class CatalogCheckTests : IDisposable
         Assert.Contains("1h", stdout, StringComparison.Ordinal);
     }
 
+    private const string CalendarAndSlices = """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata: {name: monthly}
+        spec:
+          service: billing
+          budgetingMethod: Occurrences
+          timeWindow:
+            - duration: 1M
+              isRolling: false
+              calendar: {startTime: "2024-01-01 00:00:00", timeZone: Europe/Paris}
+          indicator:
+            metadata: {name: billing-requests}
+            spec:
+              ratioMetric:
+                counter: true
+                good: {metricSource: {type: Prometheus, spec: {query: 'sum(billing_requests_total{code!~"5.."})'}}}
+                total: {metricSource: {type: Prometheus, spec: {query: 'sum(billing_requests_total)'}}}
+          objectives: [{target: 0.999}]
+        ---
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata: {name: minutes}
+        spec:
+          service: billing
+          budgetingMethod: Timeslices
+          timeWindow: [{duration: 7d, isRolling: true}]
+          indicator:
+            metadata: {name: billing-minutes}
+            spec:
+              ratioMetric:
+                counter: true
+                good: {metricSource: {type: Prometheus, spec: {query: 'sum(billing_requests_total{code!~"5.."})'}}}
+                total: {metricSource: {type: Prometheus, spec: {query: 'sum(billing_requests_total)'}}}
+          objectives: [{target: 0.99, timeSliceTarget: 0.95, timeSliceWindow: 1m}]
+        """;
+
+    [Fact]
+    public async Task Check_CalendarSlo_ShowsThePeriodSoFarAsSentNotTheNominalLength()
+    {
+        var catalog = Catalog(("billing.yaml", CalendarAndSlices));
+        // 10 March 2026 12:00 UTC: the Paris month began 28 February 23:00 UTC, 9 days 13 hours ago; April's begins 31 March 22:00 UTC.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 10, 12, 0, 0, TimeSpan.Zero));
+
+        var (code, stdout, stderr) = await RunAsync(time, "catalog", "check", catalog, "--json");
+
+        Assert.True(code == 0, stderr + stdout);
+        var slos = JsonDocument.Parse(stdout).RootElement.GetProperty("slos").EnumerateArray().ToDictionary(s => s.GetProperty("slo").GetString()!);
+        var monthly = slos["monthly"];
+        Assert.Equal("calendar", monthly.GetProperty("windowKind").GetString());
+        Assert.Equal("2026-02-28T23:00:00+00:00", monthly.GetProperty("periodStart").GetDateTimeOffset().ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new DateTimeOffset(2026, 3, 31, 22, 0, 0, TimeSpan.Zero), monthly.GetProperty("resetsAt").GetDateTimeOffset());
+        Assert.Equal((31 * 86400) - 3600, monthly.GetProperty("windowSeconds").GetDouble()); // March in Paris: 30 days 23 hours
+        var queries = monthly.GetProperty("queries");
+        Assert.Equal(["1h", "period"], queries.EnumerateObject().Select(q => q.Name));
+        Assert.Contains("billing_requests_total[9d13h]", queries.GetProperty("period").GetProperty("total").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("[30d]", stdout, StringComparison.Ordinal);
+
+        var minutes = slos["minutes"].GetProperty("queries").GetProperty("7d");
+        Assert.StartsWith("sum_over_time(", minutes.GetProperty("good").GetString(), StringComparison.Ordinal);
+        Assert.Contains("[6d23h59m59s999ms:1m]", minutes.GetProperty("total").GetString(), StringComparison.Ordinal);
+
+        var (_, text, _) = await RunAsync(time, "catalog", "check", catalog);
+        Assert.Contains("period so far: since 2026-02-28 23:00 UTC (9 days, 13 hours), resets 2026-03-31 22:00 UTC", text, StringComparison.Ordinal);
+        Assert.Contains("[9d13h]", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rules_CatalogFolder_WritesSlothShapedRulesToTheFileAndAPrometheusRuleWithKubernetes()
+    {
+        var catalog = Catalog(("checkout.yaml", SlothCrd), ("billing.yaml", CalendarAndSlices));
+        var file = Path.Combine(_dir, "rules.yaml");
+
+        var (code, stdout, stderr) = await RunAsync("rules", catalog, "--out", file);
+
+        Assert.True(code == 0, stderr + stdout);
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("- name: \"sloth-slo-sli-recordings-checkout-requests-availability\"", text, StringComparison.Ordinal);
+        Assert.Contains("sloth_id: \"billing-monthly\"", text, StringComparison.Ordinal);
+        Assert.Contains("# billing-monthly: calendar window 1M: no period recording", text, StringComparison.Ordinal);
+        Assert.Contains("record: slo:sli_slice_good:ratio", text, StringComparison.Ordinal);
+        Assert.Contains("increase(billing_requests_total[1m])", text, StringComparison.Ordinal); // the bare counter is windowed too
+
+        var (kubeCode, kube, _) = await RunAsync("rules", catalog, "--kubernetes");
+        Assert.Equal(0, kubeCode);
+        Assert.Contains("kind: PrometheusRule", kube, StringComparison.Ordinal);
+        Assert.Contains("\n  groups:\n", kube, StringComparison.Ordinal);
+
+        var (folderCode, _, folderError) = await RunAsync("rules", catalog, "--out", _dir);
+        Assert.Equal(2, folderCode);
+        Assert.Contains("is a folder; give the rules file to write", folderError, StringComparison.Ordinal);
+        var (kubeCheckCode, _, kubeCheckError) = await RunAsync("catalog", "check", catalog, "--kubernetes");
+        Assert.Equal(2, kubeCheckCode);
+        Assert.Contains("--kubernetes is an option of `slobot rules` only", kubeCheckError, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Check_RefusedFileAndSlo_ExitOneNamingFileLineFieldAndHint()
     {
@@ -216,11 +312,13 @@ public sealed class CatalogCheckTests : IDisposable
         return dir;
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    private static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(null, args);
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(TimeProvider? time, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var code = await SloBotCli.RunAsync(args, stdout, stderr);
+        var code = await SloBotCli.RunAsync(args, stdout, stderr, time);
         return (code, stdout.ToString(), stderr.ToString());
     }
 

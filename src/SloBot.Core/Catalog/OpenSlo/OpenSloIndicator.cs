@@ -22,7 +22,8 @@ internal sealed record ParsedIndicator(SliQuery? Ratio, string? HistogramBucket)
             return (null, "op", $"'{op}' is not an operator", "one of lt, lte (good below the threshold), gt, gte");
         if (!double.IsFinite(value) || value <= 0)
             return (null, "value", $"{value} is not a histogram bucket boundary above zero", null);
-        var good = $"{Bucket()}le=~\"{PromQlText.LeRegex(value)}\"}}";
+        // The regex sits in a double-quoted PromQL string, where a backslash must itself be escaped ("\\." matches a dot).
+        var good = $"{Bucket()}le=~\"{PromQlText.LeRegex(value).Replace("\\", "\\\\", StringComparison.Ordinal)}\"}}";
         var total = $"{Bucket()}le=\"+Inf\"}}";
         // Good below the threshold: the bucket at the threshold. Good above it: that bucket is the bad events.
         var below = op is "lt" or "lte";
