@@ -144,12 +144,14 @@ internal static class PrometheusHarness
         for (var run = 1; run <= 3; run++)
         {
             var before = bot.Requests;
+            var samplesBefore = bot.SamplesScanned;
             var t = Stopwatch.GetTimestamp();
             var reply = await bot.AskAsync("status");
             var elapsed = Stopwatch.GetElapsedTime(t);
             if (reply.ExitCode != 0)
                 throw new InvalidOperationException(reply.PlainText());
-            Console.WriteLine($"prom status: run {run}: /slo status over {services} services in {elapsed.TotalSeconds:0.00} s with {bot.Requests - before} HTTP request(s) to Prometheus — {reply.Summary}");
+            Console.WriteLine($"prom status: run {run}: /slo status over {services} services in {elapsed.TotalSeconds:0.00} s with {bot.Requests - before} HTTP request(s) to Prometheus, " +
+                $"{bot.SamplesScanned - samplesBefore:N0} samples scanned (Prometheus stats totalQueryableSamples; default --query.max-samples 50,000,000 is per query, peak {bot.PeakSamples:N0}) — {reply.Summary}");
         }
     }
 
@@ -226,6 +228,15 @@ internal static class PrometheusHarness
 
         public int Requests => Volatile.Read(ref _requests);
 
+        /// <summary>Samples Prometheus loaded for the queries so far (<c>stats=all</c>: <c>totalQueryableSamples</c>).</summary>
+        public long SamplesScanned => Interlocked.Read(ref _samples);
+
+        /// <summary>The most samples one query loaded (<c>peakSamples</c>), what <c>--query.max-samples</c> limits.</summary>
+        public long PeakSamples => Interlocked.Read(ref _peak);
+
+        private long _samples;
+        private long _peak;
+
         public Task<SloBot.Chat.Replies.Reply> AskAsync(string text) =>
             _router.RouteAsync(new CommandEvent("bench", new ConversationKey("bench", "C1"), new ChatUser("U1"), End, text), CancellationToken.None);
 
@@ -233,10 +244,35 @@ internal static class PrometheusHarness
 
         private sealed class Counting(Bot bot) : DelegatingHandler
         {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref bot._requests);
-                return base.SendAsync(request, cancellationToken);
+                if (request.Content is not FormUrlEncodedContent form)
+                    return await base.SendAsync(request, cancellationToken);
+                // Ask Prometheus for its query statistics and read them from the answer, leaving the body as it was.
+                var body = await form.ReadAsStringAsync(cancellationToken);
+                request.Content = new StringContent(body + "&stats=all", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+                var response = await base.SendAsync(request, cancellationToken);
+                var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                using (var doc = System.Text.Json.JsonDocument.Parse(bytes))
+                {
+                    if (doc.RootElement.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
+                        && data.TryGetProperty("stats", out var stats) && stats.TryGetProperty("samples", out var samples))
+                    {
+                        Interlocked.Add(ref bot._samples, samples.GetProperty("totalQueryableSamples").GetInt64());
+                        var peak = samples.GetProperty("peakSamples").GetInt64();
+                        long seen;
+                        while ((seen = Interlocked.Read(ref bot._peak)) < peak && Interlocked.CompareExchange(ref bot._peak, peak, seen) != seen)
+                        {
+                        }
+                    }
+                }
+
+                var copy = new ByteArrayContent(bytes);
+                foreach (var header in response.Content.Headers)
+                    copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                response.Content = copy;
+                return response;
             }
         }
     }
