@@ -85,19 +85,16 @@ public sealed class DiscordHarness : IAsyncDisposable
         return harness;
     }
 
-    /// <summary>Polls <paramref name="condition"/> for up to 10 real seconds, advancing the fake clock by <paramref name="step"/> between polls.</summary>
-    public async Task UntilAsync(Func<bool> condition, string what, TimeSpan? step = null)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (watch.Elapsed > TimeSpan.FromSeconds(10))
-                Assert.Fail($"Timed out waiting for {what}. Requests: {string.Join(", ", Emulator.Requests)}; gateway ops: {string.Join(",", Emulator.Gateway.Frames.Select(f => $"{f.Connection}:{f.Op}"))}");
-            if (step is { } s)
-                Clock.Advance(s);
-            await Task.Delay(2);
-        }
-    }
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds (<see cref="SloBot.Testing.Poll"/>), advancing the fake clock by
+    /// <paramref name="step"/> between checks; a time-out names the requests and Gateway frames seen.
+    /// </summary>
+    public Task UntilAsync(Func<bool> condition, string what, TimeSpan? step = null) =>
+        SloBot.Testing.Poll.UntilAsync(
+            condition,
+            what,
+            between: step is { } s ? () => Clock.Advance(s) : null,
+            detail: () => $"Requests: {string.Join(", ", Emulator.Requests)}; gateway ops: {string.Join(",", Emulator.Gateway.Frames.Select(f => $"{f.Connection}:{f.Op}"))}");
 
     /// <summary>Waits until the emulator has a live session and the client has taken in its READY.</summary>
     public Task LiveAsync() => UntilAsync(

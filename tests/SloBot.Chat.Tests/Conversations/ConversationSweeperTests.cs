@@ -79,12 +79,7 @@ public class ConversationSweeperTests
             Assert.Empty(host.Transport.Posts);
 
             // the loop arms its timer on the thread pool: tick the fake clock one sweep interval at a time until it acts
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            while (host.Transport.Posts.IsEmpty)
-            {
-                host.Time.Advance(TimeSpan.FromMinutes(1));
-                await Task.Delay(10, cts.Token);
-            }
+            await SloBot.Testing.Poll.UntilAsync(() => !host.Transport.Posts.IsEmpty, "the reminder", between: () => host.Time.Advance(TimeSpan.FromMinutes(1)));
 
             var post = Assert.Single(host.Transport.Posts);
             Assert.StartsWith("Reminder", post.Reply.Header, StringComparison.Ordinal);

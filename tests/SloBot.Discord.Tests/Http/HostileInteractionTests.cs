@@ -86,8 +86,7 @@ public sealed class HostileInteractionTests : IDisposable
             using var http = new HttpClient { BaseAddress = first.Url };
             using var answered = await PostAsync(http, body, timestamp, signature);
             Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-            for (var i = 0; i < 200 && !emulator.ResponsesTo(interaction).Any(r => r.Method == "PATCH"); i++)
-                await Task.Delay(50);
+            await SloBot.Testing.Poll.UntilAsync(() => emulator.ResponsesTo(interaction).Any(r => r.Method == "PATCH"), "the answer to the first delivery");
             using var again = await PostAsync(http, body, timestamp, signature);
             Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         }

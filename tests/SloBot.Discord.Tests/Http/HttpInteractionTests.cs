@@ -81,9 +81,7 @@ public sealed class HttpInteractionTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(5, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (!emulator.ResponsesTo(interaction).Any(r => r.Method == "PATCH") && watch.Elapsed < TimeSpan.FromSeconds(10))
-            await Task.Delay(5);
+        await SloBot.Testing.Poll.UntilAsync(() => emulator.ResponsesTo(interaction).Any(r => r.Method == "PATCH"), "the edit of the original response");
         var edit = Assert.Single(emulator.ResponsesTo(interaction), r => r.Method == "PATCH");
         Assert.Equal("Error budget · payment", edit.Body!["embeds"]![0]!["title"]!.GetValue<string>());
     }

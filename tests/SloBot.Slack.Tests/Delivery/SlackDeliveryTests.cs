@@ -33,11 +33,7 @@ public sealed class SlackDeliveryTests
 
         var where = new ConversationKey("slack", "C0STORM");
         var posts = Enumerable.Range(1, 12).Select(i => transport.PostAsync(where, Reply.Text($"message {i}"), CancellationToken.None)).ToArray();
-        while (!posts.All(p => p.IsCompleted))
-        {
-            time.Advance(TimeSpan.FromMilliseconds(250));
-            await Task.Delay(2);
-        }
+        await SloBot.Testing.Poll.UntilAsync(() => posts.All(p => p.IsCompleted), "all 12 posts through the rate limit", between: () => time.Advance(TimeSpan.FromMilliseconds(250)));
 
         await Task.WhenAll(posts);
         var calls = slack.CallsOf("chat.postMessage");

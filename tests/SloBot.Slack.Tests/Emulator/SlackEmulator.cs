@@ -126,17 +126,9 @@ public sealed partial class SlackEmulator : IAsyncDisposable
 
     public IReadOnlyList<ApiCall> CallsOf(string method) => Calls.Where(c => c.Method == method).ToArray();
 
-    /// <summary>Polls until <paramref name="condition"/> holds (I/O settles in milliseconds; the timeout only bounds a failure).</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
-    {
-        var limit = TimeProvider.System.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds * TimeProvider.System.TimestampFrequency);
-        while (!condition())
-        {
-            if (TimeProvider.System.GetTimestamp() > limit)
-                throw new TimeoutException($"Timed out waiting for {what}.");
-            await Task.Delay(5);
-        }
-    }
+    /// <summary>Waits until <paramref name="condition"/> holds: <see cref="SloBot.Testing.Poll"/>, the tests' one polling helper.</summary>
+    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        SloBot.Testing.Poll.UntilAsync(condition, what, timeout);
 
     public Task<EmulatedSocket> WaitForSocketAsync(int openedAtLeast = 1) => WaitForAsync(() =>
     {
@@ -144,13 +136,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         return Sockets.Count >= openedAtLeast && open.Count > 0 ? open[^1] : null;
     }, $"socket #{openedAtLeast}");
 
-    public static async Task<T> WaitForAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
-        where T : class
-    {
-        T? found = null;
-        await WaitUntilAsync(() => (found = probe()) is not null, what, timeout);
-        return found!;
-    }
+    public static Task<T> WaitForAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
+        where T : class => SloBot.Testing.Poll.ForAsync(probe, what, timeout);
 
     internal void OnHello(EmulatedSocket socket)
     {
