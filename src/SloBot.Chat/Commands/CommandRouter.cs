@@ -28,9 +28,16 @@ public sealed class CommandRouter
             var nameWords = handler.Spec.Name.Split(' ');
             if (words.Count >= nameWords.Length && nameWords.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
             {
-                if (command.OneShot && handler.Spec.OpensConversation)
-                    return Task.FromResult(NeedsConversation(handler.Spec, command.Text));
                 var context = new CommandContext(command, CommandArgs.Parse(words.Skip(nameWords.Length)));
+                if (command.OneShot && handler.Spec.OpensConversation)
+                {
+                    // What was wrong with the words is the more useful answer: said first, the refusal after it.
+                    var refusal = NeedsConversation(handler.Spec, command.Text);
+                    return Task.FromResult(handler is IArgumentCheck check && check.CheckArguments(context) is { } bad
+                        ? bad with { Blocks = [.. bad.Blocks, .. refusal.Blocks], Data = new { error = $"{bad.Summary} {refusal.Summary}" } }
+                        : refusal);
+                }
+
                 return handler.HandleAsync(context, cancellationToken);
             }
         }

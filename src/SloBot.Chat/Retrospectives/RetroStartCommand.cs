@@ -8,7 +8,7 @@ using SloBot.Core.Catalog;
 namespace SloBot.Chat.Retrospectives;
 
 /// <summary><c>/slo retro start [incident] [services] [start-end] [again]</c>: opens a thread and walks through the retrospective.</summary>
-internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engine, ThreadPosts posts, ISloCatalog catalog, PublishedDocuments<RetrospectiveDocument> retros, RetroTimelinePrefill timeline) : ICommandHandler
+internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engine, ThreadPosts posts, ISloCatalog catalog, PublishedDocuments<RetrospectiveDocument> retros, RetroTimelinePrefill timeline) : ICommandHandler, IArgumentCheck
 {
     public CommandSpec Spec { get; } = new(
         "retro start",
@@ -24,13 +24,14 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
         OpensConversation = true,
     };
 
+    public Reply? CheckArguments(CommandContext context) => Read(context).Error is { } error ? BadArguments(error) : null;
+
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var e = context.Event;
-        var probe = new StepContext(new ConversationRecord("", e.Where, RetroFlow.FlowKind, flow.Version, "", "{}", "", e.User.Id, e.ReceivedAt, e.ReceivedAt), [], engine.Now, engine.Zone);
-        var args = RetroStartArguments.Read(context.Args.Words, probe, catalog);
+        var args = Read(context);
         if (args.Error is { } error)
-            return Reply.BadCommand($"{error} Nothing was started. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+            return BadArguments(error);
         if (args.Incident is { } incident)
         {
             if (await ActiveForIncidentAsync(incident, cancellationToken).ConfigureAwait(false) is { } existing)
@@ -65,6 +66,15 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
             Data = new { conversation = record.Id, thread = where.ToString(), understood = args.Json() },
         };
     }
+
+    private RetroStartArguments Read(CommandContext context)
+    {
+        var e = context.Event;
+        var probe = new StepContext(new ConversationRecord("", e.Where, RetroFlow.FlowKind, flow.Version, "", "{}", "", e.User.Id, e.ReceivedAt, e.ReceivedAt), [], engine.Now, engine.Zone);
+        return RetroStartArguments.Read(context.Args.Words, probe, catalog);
+    }
+
+    private Reply BadArguments(string error) => Reply.BadCommand($"{error} Nothing was started. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
 
     /// <summary>The incident already has a published retrospective: say so, link it, and offer a second one (button or <c>again</c>).</summary>
     private async Task<Reply> AlreadyPublishedAsync(RetrospectiveDocument published, IReadOnlyList<string> words, CancellationToken cancellationToken)

@@ -149,6 +149,24 @@ public sealed class AskTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_RetroStartWithABadWindow_SaysTheBadWindowFirstThenWhereToRunIt()
+    {
+        var (code, stdout, stderr) = await _cli.RunAsync("ask", "/slo retro start INC-9 payment 25:00-26:00", "--demo");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        var window = stderr.IndexOf("The window `25:00-26:00` is not one I can use: `25:00` is not a time of day", StringComparison.Ordinal);
+        var refusal = stderr.IndexOf("`/slo retro start` opens a conversation", StringComparison.Ordinal);
+        Assert.True(window >= 0 && refusal > window, stderr);
+
+        var (good, _, goodErr) = await _cli.RunAsync("ask", "/slo retro start INC-9 payment 14:00-16:15", "--demo");
+        Assert.Equal(2, good);
+        Assert.DoesNotContain("not one I can use", goodErr, StringComparison.Ordinal); // a usable window: only the refusal
+        var (_, listed, _) = await _cli.RunAsync("ask", "/slo retro list", "--demo", "--json");
+        Assert.Empty(JsonDocument.Parse(listed).RootElement.GetProperty("conversations").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Ask_NoCatalog_SaysHowToAddOne()
     {
         var (code, _, stderr) = await _cli.RunAsync("ask", "/slo status");
