@@ -137,6 +137,27 @@ public sealed class CatalogRulesPromtoolTests
     }
 
     [Fact]
+    public async Task SloRules_InChat_AttachesRulesWrittenWithThePrometheusSourcesRewriterThatPassPromtool()
+    {
+        var catalog = CatalogReader.Read("shop.yaml", Catalog);
+        using var chat = new SloBot.IntegrationTests.Prometheus.ChatHarness(new Uri("http://127.0.0.1:9/"), catalog, new DateTimeOffset(2026, 1, 15, 0, 0, 0, TimeSpan.Zero));
+
+        var reply = await chat.AskAsync("/slo rules shop");
+
+        Assert.Equal(0, reply.ExitCode);
+        Assert.Equal(0, chat.Requests); // rules need no Prometheus
+        var attachment = Assert.Single(reply.Attachments);
+        Assert.Equal("shop-slo-rules.yaml", attachment.FileName);
+        var text = Encoding.UTF8.GetString(attachment.Content);
+        // The bare counter in sum(shop_flaky_total) is windowed: the source's rewriter, not the design's brace-only regex.
+        Assert.Contains("sum(increase(shop_flaky_total[1m]))", text, StringComparison.Ordinal);
+        using var dir = new TempDir();
+        var (code, output) = await Promtool.RunAsync(dir.Path, "check", "rules", dir.Write("rules.yaml", text));
+        Assert.True(code == 0, output + text);
+        Assert.Contains("Calendar SLOs (monthly)", string.Join("\n", reply.Blocks.OfType<SloBot.Chat.Replies.TextBlock>().Select(b => b.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TestRules_ADayOfSeries_RecordsTheRatiosTheCountsGive()
     {
         using var dir = new TempDir();
