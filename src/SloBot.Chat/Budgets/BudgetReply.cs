@@ -43,15 +43,20 @@ internal static class BudgetReply
         }
 
         var worst = budgets.OrderBy(b => b.Remaining).First();
+        var noneCounted = budgets.All(b => b.SourceError is not null);
         return new Reply
         {
+            // Every SLO asked for failed at the source: that is an SLI-source failure (exit 1), not an answer.
+            ExitCode = noneCounted ? ExitCodes.SourceFailed : ExitCodes.Answered,
             Header = $"Error budget · {service.Name}",
             Blocks = blocks,
             Buttons = [new ReplyButton(BudgetButtons.Refresh, "Refresh", service.Name)],
             Context = budgets.Any(b => b.Span.IsCalendar)
                 ? $"Up to {worst.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC; calendar periods count from their start · burn rate 1× spends the budget exactly over the window"
                 : $"Rolling windows ending {worst.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC · burn rate 1× spends the budget exactly over the window",
-            Summary = worst.HasData
+            Summary = noneCounted
+                ? $"The SLI source failed for {service.Name}: {budgets[0].SourceError}"
+                : worst.HasData
                 ? $"{service.Name}: {BudgetFormat.Percent(worst.Remaining)} of the {worst.Slo.Name} budget left ({worst.Status.ToWords()})"
                 : $"{service.Name}: no SLI data for {worst.Slo.Name}",
             Data = new { service = service.Name, slos = budgets.Select(BudgetSloData.From).ToArray() },

@@ -59,6 +59,7 @@ internal sealed class StatusCommand(ISloCatalog catalog, BudgetQuery budgets) : 
         {
             Header = "SLO status",
             Blocks = blocks,
+            ExitCode = all.Count > 0 && failed.Length == all.Count ? ExitCodes.SourceFailed : ExitCodes.Answered, // nothing counted is a source failure
             Summary = $"{atRisk} of {worstPerService.Length} services need attention",
             Data = new
             {

@@ -73,6 +73,7 @@ public sealed class LatencyAndRefusalPrometheusTests(CatalogPrometheusFixture fi
 
         var reply = await chat.AskAsync("/slo budget search latency-p95");
 
+        Assert.Equal(1, reply.ExitCode); // the only SLO asked for was not counted: a source failure, not an answer
         var slo = Assert.Single(ChatHarness.Json(reply).GetProperty("slos").EnumerateArray().ToArray());
         Assert.Equal("nodata", slo.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, slo.GetProperty("sli").ValueKind);
@@ -151,6 +152,11 @@ public sealed class LatencyAndRefusalPrometheusTests(CatalogPrometheusFixture fi
         var text = string.Join("\n", reply.Blocks.OfType<SloBot.Chat.Replies.TextBlock>().Select(b => b.Text));
         Assert.Contains("1 SLO was not counted (the others are)", text, StringComparison.Ordinal);
         Assert.Contains("gamma/availability", text, StringComparison.Ordinal);
+
+        // Asked alone, the refused SLO is the whole answer: an SLI-source failure (exit 1) that names it.
+        var alone = await chat.AskAsync("/slo budget gamma");
+        Assert.Equal(1, alone.ExitCode);
+        Assert.Contains("unknown function with name \"increase_by_minute\"", alone.PlainText(), StringComparison.Ordinal);
     }
 
     private static void AssertClose(double expected, double actual) =>
