@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SloBot.Chat.Reviews;
 
 /// <summary>
@@ -18,7 +20,7 @@ public sealed record WeeklyReviewDocument(
     IReadOnlyList<ActionLine> PreviousActionsDone,
     IReadOnlyList<ActionLine> PreviousActionsCarried,
     IReadOnlyList<ActionLine> NewActions,
-    IReadOnlyDictionary<string, string> Notes,
+    [property: JsonConverter(typeof(ReviewNotesJson))] IReadOnlyDictionary<string, string> Notes,
     string StartedBy,
     DateTimeOffset PublishedAt);
 

@@ -107,7 +107,12 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
             Header = $"SLO report for product · {Period(from, to, zone)}",
             Blocks = blocks,
             Summary = $"SLO report: {Count(atRisk.Length, "service")} at risk, {Count(shipped, "release")} approved",
-            Data = new { kind = "product", from, to, atRisk, decisions = byAction, approved = shipped },
+            Data = new
+            {
+                kind = "product", from, to, atRisk,
+                decisions = new { approve = shipped, review = byAction.GetValueOrDefault("review"), defer = byAction.GetValueOrDefault("defer"), block = byAction.GetValueOrDefault("block") },
+                approved = shipped,
+            },
         };
     }
 
