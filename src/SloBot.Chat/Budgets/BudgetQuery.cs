@@ -20,11 +20,7 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         var now = time.GetUtcNow();
         var windows = BudgetMath.WindowsFor(slos, now);
         var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
-        foreach (var slo in slos.Where(s => counts.FailureOf(s.Id) is null))
-        {
-            foreach (var window in windows.Where(w => w == slo.CountWindowAt(now) || SloWindow.BurnRateWindows.Contains(w)))
-                ThrowIfImpossible(slo, window, counts.Get(slo.Id, window));
-        }
+        BudgetMath.FailImpossible(slos, counts, now); // that SLO is a source failure; the others are answered
 
         var results = slos.Select(s => BudgetMath.Evaluate(s, counts, now)).ToArray();
         var end = BudgetHistory.End(now);
@@ -68,11 +64,11 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         return episodes.OrderBy(e => e.Start).ToArray();
     }
 
-    /// <summary>NaN, ±Inf, negative counts or good &gt; total: the SLI source failed for this SLO (exit 1), never a budget.</summary>
+    /// <summary>NaN, ±Inf, negative counts or good &gt; total in a history bucket: the read fails (exit 1), never a budget.</summary>
     public static void ThrowIfImpossible(SloDefinition slo, TimeSpan window, EventCounts counts)
     {
         if (BudgetMath.Impossibility(counts) is { } problem)
-            throw new SliSourceException($"The SLI source gave an impossible value for {slo.Id} over {SloWindow.Format(window)}: {problem}. Check its SLI queries; SloBot shows no budget from such counts.");
+            throw new SliSourceException(BudgetMath.ImpossibleValue(slo, window, problem));
     }
 
     /// <summary>
@@ -95,7 +91,11 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
         }
 
         foreach (var bucket in buckets.Where(b => !b.Missing))
-            ThrowIfImpossible(slo, step, bucket.Counts);
+        {
+            if (BudgetMath.Impossibility(bucket.Counts) is { } problem)
+                return BudgetMath.Failed(slo, budget.At, BudgetMath.ImpossibleValue(slo, step, problem));
+        }
+
         if (BudgetHistory.Coverage(buckets, slo.Window, end, step) is not { } coverage)
             return budget;
         var projected = budget.Status is BudgetStatus.Exhausted or BudgetStatus.NoData

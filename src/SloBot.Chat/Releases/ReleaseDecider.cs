@@ -44,6 +44,9 @@ public sealed partial class ReleaseDecider(BudgetQuery budgets, ISliSource sourc
         ServiceDefinition service, string version, ReleaseInfo info, ChatUser user, ConversationKey where, CancellationToken cancellationToken, bool record = true)
     {
         var results = await budgets.EvaluateAsync(service.Slos, cancellationToken).ConfigureAwait(false);
+        // A gate never decides on an SLO it could not count (a refused query, an impossible value): exit 1, nothing recorded.
+        if (results.FirstOrDefault(b => b.SourceError is not null) is { } failed)
+            throw new SliSourceException(failed.SourceError!);
         var risk = ReleaseRisk.Assess(info);
         var verdict = ReleaseVerdict.Decide(results, risk.Level, freezeWhileBurning);
         var worst = verdict.Worst;

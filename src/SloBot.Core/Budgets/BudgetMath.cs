@@ -51,6 +51,8 @@ public static class BudgetMath
     /// <param name="counts">Must hold every window of <see cref="WindowsFor"/>.</param>
     public static ErrorBudget Evaluate(SloDefinition slo, SliCounts counts, DateTimeOffset now)
     {
+        if (counts.FailureOf(slo.Id) is { } failure)
+            return Failed(slo, now, failure);
         var span = slo.PeriodAt(now);
         var period = counts.Get(slo.Id, span.CountWindow);
         var burnRates = SloWindow.BurnRateWindows
@@ -73,6 +75,34 @@ public static class BudgetMath
             SourceError = counts.FailureOf(slo.Id),
         };
     }
+
+    /// <summary>An SLO the source could not count: no data, no figures, and why (<see cref="ErrorBudget.SourceError"/>).</summary>
+    public static ErrorBudget Failed(SloDefinition slo, DateTimeOffset now, string failure) =>
+        Evaluate(slo, new SliCounts(), now) with { SourceError = failure, PageBurnActive = false };
+
+    /// <summary>
+    /// Marks every SLO of <paramref name="slos"/> whose counts for its window or a burn-rate window are impossible
+    /// (<see cref="Impossibility"/>) as failed in <paramref name="counts"/>, naming the SLO, the window and the value:
+    /// that SLO is an SLI-source failure, the others are counted as usual.
+    /// </summary>
+    public static void FailImpossible(IEnumerable<SloDefinition> slos, SliCounts counts, DateTimeOffset now)
+    {
+        foreach (var slo in slos.Where(s => counts.FailureOf(s.Id) is null))
+        {
+            foreach (var window in WindowsFor([slo], now))
+            {
+                if (Impossibility(counts.Get(slo.Id, window)) is { } problem)
+                {
+                    counts.Fail(slo.Id, ImpossibleValue(slo, window, problem));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The failure text of an impossible value.</summary>
+    public static string ImpossibleValue(SloDefinition slo, TimeSpan window, string problem) =>
+        $"The SLI source gave an impossible value for {slo.Id} over {SloWindow.Format(window)}: {problem}. Check its SLI queries; SloBot shows no budget from such counts.";
 
     /// <summary>
     /// Why counts from a source are impossible (NaN, ±Inf, negative, good &gt; total), or null when they are fine.

@@ -7,6 +7,7 @@ using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
 using SloBot.Sli.Prometheus;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Catalog;
@@ -24,21 +25,37 @@ public sealed class ChatHarness : IDisposable
     private readonly RequestCounter _counter = new();
 
     public ChatHarness(Uri prometheus, ISloCatalog catalog, DateTimeOffset now)
+        : this(catalog, now, null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SloBot:Sli:Prometheus:Url"] = prometheus.ToString(),
             ["SloBot:Sli:Prometheus:Timeout"] = "60s",
         }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
-        services.AddSingleton(catalog);
-        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
-        services.AddPrometheusSliSource(config);
-        services.AddHttpClient(PrometheusSliSource.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(_counter));
-        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        _services.AddPrometheusSliSource(config);
+        _services.AddHttpClient(PrometheusSliSource.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(_counter));
+        _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
+
+    /// <summary>The same chat layer on another SLI source (the embedded store).</summary>
+    public ChatHarness(ISliSource source, ISloCatalog catalog, DateTimeOffset now)
+        : this(catalog, now, source)
+    {
+        _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    private ChatHarness(ISloCatalog catalog, DateTimeOffset now, ISliSource? source)
+    {
+        _services.AddLogging();
+        _services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
+        _services.AddSingleton(catalog);
+        _services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+        if (source is not null)
+            _services.AddSingleton(source);
+        _provider = null!;
+    }
+
+    private readonly ServiceCollection _services = new();
 
     /// <summary>HTTP requests sent to Prometheus so far.</summary>
     public int Requests => _counter.Count;

@@ -11,6 +11,9 @@ public sealed class SyntheticTraffic
 {
     private readonly Dictionary<string, (long[] Good, long[] Bad)> _services = new(StringComparer.Ordinal);
 
+    /// <summary>The first sample written of a service that is newer than the span (none before it: a scrape target that appeared).</summary>
+    private readonly Dictionary<string, int> _firstPoint = new(StringComparer.Ordinal);
+
     public SyntheticTraffic(DateTimeOffset end, TimeSpan span, TimeSpan step)
     {
         End = end;
@@ -93,6 +96,24 @@ public sealed class SyntheticTraffic
         return this;
     }
 
+    /// <summary>
+    /// Adds a service that appeared <paramref name="age"/> before <see cref="End"/>: exactly <paramref name="requestsPerStep"/>
+    /// requests a step without errors from then on, and no samples at all before (its counters start at 0 there).
+    /// </summary>
+    public SyntheticTraffic AddNewService(string service, long requestsPerStep, TimeSpan age)
+    {
+        var first = Points - 1 - (int)(age / Step);
+        var good = new long[Points];
+        for (var i = first + 1; i < Points; i++)
+            good[i] = good[i - 1] + requestsPerStep;
+        _services[service] = (good, new long[Points]);
+        _firstPoint[service] = first;
+        return this;
+    }
+
+    /// <summary>When the first sample of <paramref name="service"/> was taken (<see cref="Start"/> unless it was added new).</summary>
+    public DateTimeOffset FirstSample(string service) => Start + (Step * _firstPoint.GetValueOrDefault(service));
+
     /// <summary>The exact good and total events in (end − window, end] — what increase() over samples on both edges gives.</summary>
     public (double Good, double Total) Count(string service, DateTimeOffset end, TimeSpan window)
     {
@@ -108,19 +129,20 @@ public sealed class SyntheticTraffic
         writer.Write("# HELP http_requests Requests served.\n# TYPE http_requests counter\n");
         foreach (var (service, (good, bad)) in _services)
         {
-            Series(writer, service, "200", good);
-            Series(writer, service, "500", bad);
+            var first = _firstPoint.GetValueOrDefault(service);
+            Series(writer, service, "200", good, first);
+            Series(writer, service, "500", bad, first);
         }
 
         writer.Write("# EOF\n");
     }
 
-    private void Series(TextWriter writer, string service, string code, long[] values)
+    private void Series(TextWriter writer, string service, string code, long[] values, int first)
     {
         var prefix = $"http_requests_total{{service=\"{service}\",code=\"{code}\"}} ";
         var start = Start.ToUnixTimeSeconds();
         var step = (long)Step.TotalSeconds;
-        for (var i = 0; i < values.Length; i++)
+        for (var i = first; i < values.Length; i++)
         {
             writer.Write(prefix);
             writer.Write(values[i].ToString(CultureInfo.InvariantCulture));
