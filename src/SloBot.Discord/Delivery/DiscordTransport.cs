@@ -45,6 +45,12 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
     {
         var parent = channel with { Thread = null };
         var posted = await PostAsync(parent, opening, cancellationToken).ConfigureAwait(false);
+        return await StartThreadOnAsync(parent, posted.MessageId, title, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a public thread on a message of <paramref name="parent"/> (SloBot's own, or one that mentions it).</summary>
+    public async Task<ConversationKey> StartThreadOnAsync(ConversationKey parent, string messageId, string title, CancellationToken cancellationToken)
+    {
         var body = new JsonObject
         {
             ["name"] = string.IsNullOrWhiteSpace(title) ? "SloBot" : title.Length > 100 ? title[..99] + "…" : title,
@@ -52,10 +58,10 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
         };
         var thread = await outbox.SendAsync(
             Lane(parent.Channel),
-            $"discord:thread:{posted.MessageId}",
-            ct => rest.SendJsonAsync(DiscordRoute.StartThread(parent.Channel, posted.MessageId), body, ct),
+            $"discord:thread:{messageId}",
+            ct => rest.SendJsonAsync(DiscordRoute.StartThread(parent.Channel, messageId), body, ct),
             cancellationToken).ConfigureAwait(false);
-        var threadId = thread?["id"]?.GetValue<string>() ?? posted.MessageId; // a thread started from a message has its id
+        var threadId = thread?["id"]?.GetValue<string>() ?? messageId; // a thread started from a message has its id
         threads.Add(threadId, parent.Channel, InteractionParser.Str(thread?["guild_id"]));
         return parent with { Thread = threadId };
     }

@@ -11,7 +11,7 @@ namespace SloBot.Discord.Gateway;
 
 /// <summary>
 /// Gateway dispatches SloBot consumes: INTERACTION_CREATE (answered over REST, never on the socket),
-/// MESSAGE_CREATE in the bot's threads (→ <see cref="ThreadMessage"/>), and THREAD_CREATE / GUILD_CREATE to learn
+/// MESSAGE_CREATE in the bot's threads or mentioning the bot (→ <see cref="ThreadMessage"/>), and THREAD_CREATE / GUILD_CREATE to learn
 /// those threads. Handlers run off the receive loop so a slow command never delays heartbeats.
 /// </summary>
 internal sealed partial class GatewayEvents(
@@ -41,7 +41,7 @@ internal sealed partial class GatewayEvents(
                 break;
             case "MESSAGE_CREATE":
                 if (ThreadMessageOf(data) is { } message)
-                    _ = Task.Run(() => HandleMessageAsync(message), CancellationToken.None);
+                    _ = Task.Run(() => HandleMessageAsync(message.Message, message.Responder), CancellationToken.None);
                 break;
             case "THREAD_CREATE":
                 threads.Observe(data);
@@ -59,26 +59,74 @@ internal sealed partial class GatewayEvents(
         return async (callback, ct) => await rest.SendJsonAsync(route, callback, ct).ConfigureAwait(false);
     }
 
-    private ThreadMessage? ThreadMessageOf(JsonObject message)
+    /// <summary>
+    /// A message in one of SloBot's threads, or one elsewhere that mentions SloBot (<c>@SloBot budget payment</c>): that
+    /// one is answered in a thread started on it (in place when it was written in a thread SloBot does not own). Only a
+    /// leading mention of SloBot itself is dropped from the text; other mentions (an action item's owner) stay.
+    /// </summary>
+    private (ThreadMessage Message, IChatResponder Responder)? ThreadMessageOf(JsonObject message)
     {
         var channel = InteractionParser.Str(message["channel_id"]);
         var author = message["author"];
-        if (channel is null || !threads.TryGetParent(channel, out var parent))
+        if (channel is null || InteractionParser.Str(InteractionParser.Get(author, "id")) == threads.BotUserId || (InteractionParser.Get(author, "bot") is JsonValue bot && bot.TryGetValue<bool>(out var isBot) && isBot) || message["webhook_id"] is not null)
             return null;
-        if (InteractionParser.Str(InteractionParser.Get(author, "id")) == threads.BotUserId || (InteractionParser.Get(author, "bot") is JsonValue bot && bot.TryGetValue<bool>(out var isBot) && isBot) || message["webhook_id"] is not null)
-            return null;
+        var raw = InteractionParser.Str(message["content"]) ?? "";
+        var mentioned = MentionsBot(message, raw);
+        var inBotThread = threads.TryGetParent(channel, out var parent);
+        if (!inBotThread && !mentioned)
+            return null; // channel chatter is not SloBot's business
         var id = InteractionParser.Str(message["id"]) ?? "";
         if (!_messages.TryAdd(id))
             return null;
-        return new ThreadMessage(id, new ConversationKey(InteractionParser.Platform, parent, channel), InteractionParser.User(message), time.GetUtcNow(), InteractionParser.Str(message["content"]) ?? "");
+        var text = StripLeadingBotMention(raw);
+        if (inBotThread)
+        {
+            var where = new ConversationKey(InteractionParser.Platform, parent, channel);
+            return (new ThreadMessage(id, where, InteractionParser.User(message), time.GetUtcNow(), text) { Mentioned = mentioned }, new ThreadResponder(transport, where));
+        }
+
+        if (InteractionParser.Int(message["channel_type"]) is 10 or 11 or 12)
+        {
+            // Someone else's thread: answer there, as a command (no conversation of SloBot's lives in it).
+            var here = new ConversationKey(InteractionParser.Platform, channel);
+            return (new ThreadMessage(id, here, InteractionParser.User(message), time.GetUtcNow(), text) { Mentioned = true }, new ThreadResponder(transport, here));
+        }
+
+        // A public thread started on a message has the message's id: the conversation's key is known before it exists.
+        var thread = new ConversationKey(InteractionParser.Platform, channel, id);
+        return (new ThreadMessage(id, thread, InteractionParser.User(message), time.GetUtcNow(), text) { Mentioned = true }, new MentionResponder(transport, thread, text));
+    }
+
+    private bool MentionsBot(JsonObject message, string content)
+    {
+        if (threads.BotUserId is not { } bot)
+            return false;
+        if (message["mentions"] is JsonArray mentions && mentions.Any(m => InteractionParser.Str(m?["id"]) == bot))
+            return true;
+        return content.Contains($"<@{bot}>", StringComparison.Ordinal) || content.Contains($"<@!{bot}>", StringComparison.Ordinal);
+    }
+
+    private string StripLeadingBotMention(string content)
+    {
+        var text = content.TrimStart();
+        if (threads.BotUserId is { } bot)
+        {
+            foreach (var mention in (string[])[$"<@{bot}>", $"<@!{bot}>"])
+            {
+                if (text.StartsWith(mention, StringComparison.Ordinal))
+                    return text[mention.Length..].Trim();
+            }
+        }
+
+        return text.Trim();
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "One failing thread message is logged; the Gateway loop goes on with the next event.")]
-    private async Task HandleMessageAsync(ThreadMessage message)
+    private async Task HandleMessageAsync(ThreadMessage message, IChatResponder responder)
     {
         try
         {
-            await sink.HandleAsync(message, new ThreadResponder(transport, message.Where), _stopping).ConfigureAwait(false);
+            await sink.HandleAsync(message, responder, _stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
