@@ -50,7 +50,8 @@ public sealed class DiscordHarness : IAsyncDisposable
         FakeTimeProvider? clock = null,
         Action<IDictionary<string, string?>>? configure = null,
         Action<IServiceCollection>? services = null,
-        bool run = true)
+        bool run = true,
+        LogLevel logLevel = LogLevel.Debug)
     {
         clock ??= new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         var owns = emulator is null;
@@ -65,7 +66,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         configure?.Invoke(settings);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var collection = new ServiceCollection();
-        collection.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        collection.AddLogging(b => b.AddFakeLogging().SetMinimumLevel(logLevel));
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         collection.AddSingleton<ISloCatalog>(TestCatalog.Instance);
