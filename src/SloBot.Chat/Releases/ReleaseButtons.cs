@@ -7,8 +7,8 @@ using SloBot.Core.Releases;
 
 namespace SloBot.Chat.Releases;
 
-/// <summary>The buttons of a release decision: Request review, Override, Show budget.</summary>
-internal sealed class ReleaseButtons(ReleaseOverrides overrides, ISloCatalog catalog, BudgetQuery budgets, TimeProvider time) : IButtonHandler
+/// <summary>The buttons of a release decision: Request review, Approve (review), Override (defer, block), Show budget.</summary>
+internal sealed class ReleaseButtons(ReleaseOverrides overrides, ReleaseApprovals approvals, ISloCatalog catalog, BudgetQuery budgets, TimeProvider time) : IButtonHandler
 {
     public string ActionPrefix => "release";
 
@@ -23,6 +23,7 @@ internal sealed class ReleaseButtons(ReleaseOverrides overrides, ISloCatalog cat
         {
             ReleaseReply.ReviewAction => await overrides.RequestReviewAsync(decision!, click.User, cancellationToken).ConfigureAwait(false),
             ReleaseReply.OverrideAction => AskForReason(decision!, click.User),
+            ReleaseReply.ApproveAction => AskForApprovalReason(decision!, click.User),
             _ => Reply.BadCommand("That button no longer does anything here (it may belong to an older version of SloBot)."),
         };
     }
@@ -37,6 +38,18 @@ internal sealed class ReleaseButtons(ReleaseOverrides overrides, ISloCatalog cat
         return Reply.Text(
             $"Why may {decision.Service} {decision.Version} ship despite the **{decision.Action.ToWord()}**? The reason is recorded and announced. " +
             $"Reply with `/slo override {decision.Id} <reason>`, e.g. `/slo override {decision.Id} hotfix for INC-2041, canary at 5 %`.") with { Ephemeral = true };
+    }
+
+    /// <summary>Checks the decision and the clicker first; a product manager or SLO owner is asked for the reason.</summary>
+    private Reply AskForApprovalReason(ReleaseDecisionRecord decision, ChatUser user)
+    {
+        if (ReleaseApprovals.NotApprovable(decision, time.GetUtcNow()) is { } no)
+            return no;
+        if (approvals.Refusal(decision, user) is { } refusal)
+            return refusal;
+        return Reply.Text(
+            $"Why may {decision.Service} {decision.Version} spend error budget? The reason is recorded and announced. " +
+            $"Reply with `/slo approve {decision.Id} <reason>`, e.g. `/slo approve {decision.Id} the launch is worth 5 % of the budget`.") with { Ephemeral = true };
     }
 
     private async Task<Reply> BudgetAsync(string? serviceName, CancellationToken cancellationToken)

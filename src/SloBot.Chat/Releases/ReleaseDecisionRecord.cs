@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SloBot.Chat.Events;
 using SloBot.Core.Budgets;
 using SloBot.Core.Releases;
@@ -25,7 +26,7 @@ public sealed record ReleaseDecisionRecord(
     ReleaseReviewRequest? ReviewRequest = null,
     ReleaseOverride? Override = null)
 {
-    /// <summary>The action that stands: approve once an SLO owner overrode a defer or block, else <see cref="Action"/>.</summary>
+    /// <summary>The action that stands: approve once an SLO owner overrode a defer or block, or a review was approved; else <see cref="Action"/>.</summary>
     public ReleaseAction EffectiveAction => Override is null ? Action : ReleaseAction.Approve;
 
     /// <summary>Still waiting on people (review, defer or block without an override): the weekly review's "pending releases".</summary>
@@ -45,8 +46,19 @@ public sealed record SloBudgetSnapshot(string Slo, double Target, string Window,
     public bool Burning { get; init; }
 }
 
-/// <summary>An SLO owner let a deferred or blocked release go ahead. The reason is mandatory.</summary>
-public sealed record ReleaseOverride(ChatUser By, string Reason, DateTimeOffset At, ConversationKey Where);
+/// <summary>
+/// An SLO owner let a deferred or blocked release go ahead, or an SLO owner or product manager approved a release
+/// under review (the error budget it spends). The reason is mandatory.
+/// </summary>
+public sealed record ReleaseOverride(ChatUser By, string Reason, DateTimeOffset At, ConversationKey Where)
+{
+    /// <summary>The role that permitted it: <c>sloOwner</c> or <c>productManager</c> (null in records made before roles were kept: an SLO owner).</summary>
+    public string? Role { get; init; }
+
+    /// <summary>The --json spelling of <see cref="Role"/>, never null.</summary>
+    [JsonIgnore]
+    public string RoleKey => Role ?? "sloOwner";
+}
 
 /// <summary>Someone asked the SLO owners to review the decision.</summary>
 public sealed record ReleaseReviewRequest(ChatUser By, DateTimeOffset At);

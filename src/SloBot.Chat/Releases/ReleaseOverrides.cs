@@ -54,7 +54,7 @@ public sealed partial class ReleaseOverrides(
         { Override: { } o } => Reply.BadCommand($"{decision.Id} was already overridden by <@{o.By.Id}> {o.At.Humanize(now)}: “{o.Reason}”."),
         { Action: var a } when !a.Stops() => Reply.BadCommand(
             $"{decision.Id} ({decision.Service} {decision.Version}) is **{a.ToWord()}**, not defer or block: there is nothing to override." +
-            (a == ReleaseAction.Review ? " A review is settled by the SLO owners' review; press **Request review** to ask them." : "")),
+            (a == ReleaseAction.Review ? $" A review is settled by an SLO owner or product manager: `/slo approve {decision.Id} <reason>`." : "")),
         _ => null,
     };
 
@@ -101,7 +101,7 @@ public sealed partial class ReleaseOverrides(
             return Reply.Text($"<@{earlier.By.Id}> already asked for a review of {decision.Id} {earlier.At.Humanize(now)}.") with { Ephemeral = true };
         await log.RecordReviewRequestAsync(decision.Id, new ReleaseReviewRequest(user, now), cancellationToken).ConfigureAwait(false);
         var owners = SloRoles.Mentions(roles.SloOwnersOf(ServiceOf(decision)));
-        var pms = SloRoles.Mentions(roles.Members(SloRole.ProductManager));
+        var pms = SloRoles.Mentions(roles.HoldersOf(SloRole.ProductManager, ServiceOf(decision)));
         var to = owners is null
             ? $"{decision.Service} has no SLO owner to ask: add owners to its catalog entry or `SloBot:Roles:SloOwner`."
             : $"SLO owners {owners}, please review" + (pms is null ? "." : $"; product managers {pms}, this spends error budget.");
@@ -109,13 +109,14 @@ public sealed partial class ReleaseOverrides(
         return new Reply
         {
             Blocks = [new TextBlock(text)],
-            Buttons = decision.Action.Stops() ? [new ReplyButton(ReleaseReply.OverrideAction, "Override", decision.Id, ButtonStyle.Danger)] : [],
+            Buttons = decision.Action.Stops() ? [new ReplyButton(ReleaseReply.OverrideAction, "Override", decision.Id, ButtonStyle.Danger)]
+                : decision.Action == ReleaseAction.Review ? [new ReplyButton(ReleaseReply.ApproveAction, "Approve", decision.Id, ButtonStyle.Primary)] : [],
             Summary = $"Review requested for {decision.Service} {decision.Version} ({decision.Id})",
             Data = new { decisionId = decision.Id, reviewRequestedBy = user.Id, mentioned = roles.SloOwnersOf(ServiceOf(decision)) },
         };
     }
 
-    private ServiceDefinition ServiceOf(ReleaseDecisionRecord decision) => catalog.FindService(decision.Service) ?? new ServiceDefinition(decision.Service, []);
+    internal ServiceDefinition ServiceOf(ReleaseDecisionRecord decision) => catalog.FindService(decision.Service) ?? new ServiceDefinition(decision.Service, []);
 
     private static Reply Announcement(ReleaseDecisionRecord d, ReleaseOverride o) => new()
     {
@@ -137,7 +138,7 @@ public sealed partial class ReleaseOverrides(
         announced,
     };
 
-    private async Task<bool> AnnounceAsync(ConversationKey where, Reply announcement, CancellationToken cancellationToken)
+    internal async Task<bool> AnnounceAsync(ConversationKey where, Reply announcement, CancellationToken cancellationToken)
     {
         var transport = transports.FirstOrDefault(t => string.Equals(t.Platform, where.Platform, StringComparison.OrdinalIgnoreCase));
         if (transport is null)

@@ -11,6 +11,7 @@ internal static class ReleaseReply
     public const string ReviewAction = "release:review";
     public const string OverrideAction = "release:override";
     public const string BudgetAction = "release:budget";
+    public const string ApproveAction = "release:approve";
 
     public static Reply Render(ReleaseOutcome outcome, IReadOnlyList<string> owners)
     {
@@ -38,6 +39,8 @@ internal static class ReleaseReply
             blocks.Add(new TextBlock($"_Dry run: evaluated as `/slo release` would, and not recorded (no decision id to review or override)._"));
         if (r.Action != ReleaseAction.Approve && !outcome.DryRun)
             buttons.Add(new ReplyButton(ReviewAction, "Request review", r.Id, ButtonStyle.Primary));
+        if (r.Action == ReleaseAction.Review && !outcome.DryRun)
+            buttons.Add(new ReplyButton(ApproveAction, "Approve", r.Id, ButtonStyle.Primary));
         if (r.Action.Stops() && !outcome.DryRun)
             buttons.Add(new ReplyButton(OverrideAction, "Override", r.Id, ButtonStyle.Danger));
         buttons.Add(new ReplyButton(BudgetAction, "Show budget", r.Service));

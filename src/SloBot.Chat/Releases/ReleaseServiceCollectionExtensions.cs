@@ -12,7 +12,7 @@ namespace SloBot.Chat.Releases;
 public static class ReleaseServiceCollectionExtensions
 {
     /// <summary>
-    /// <c>/slo release</c>, <c>/slo release override</c>, <c>/slo releases</c>, their buttons and questionnaire, options
+    /// <c>/slo release</c>, <c>/slo override</c>, <c>/slo approve</c>, <c>/slo releases</c>, their buttons and questionnaire, options
     /// from <c>SloBot:Releases</c>. Store contract: <see cref="IReleaseDecisionLog"/> (memory unless SloBot.Storage fulfils it).
     /// </summary>
     public static IServiceCollection AddReleases(this IServiceCollection services)
@@ -24,8 +24,10 @@ public static class ReleaseServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<ReleaseOptions>>(sp => new ConfigureOptions<ReleaseOptions>(o => sp.GetService<IConfiguration>()?.GetSection(ReleaseOptions.Section).Bind(o)));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReleaseDecider>(sp, sp.GetRequiredService<IOptions<ReleaseOptions>>().Value.FreezeWhileBurning));
         services.AddSingleton<ReleaseOverrides>();
+        services.AddSingleton<ReleaseApprovals>();
         services.AddCommand<ReleaseCommand>();
         services.AddCommand<ReleaseOverrideCommand>();
+        services.AddCommand<ReleaseApproveCommand>();
         services.AddCommand<ReleasesCommand>();
         services.AddSingleton<IButtonHandler, ReleaseButtons>();
         services.AddQuestionnaire(sp => ReleaseQuestionnaire.Create(sp.GetRequiredService<ISloCatalog>()));

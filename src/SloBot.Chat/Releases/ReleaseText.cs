@@ -51,7 +51,7 @@ internal static class ReleaseText
     public static string Meaning(ReleaseAction action, bool hasConditions) => action switch
     {
         ReleaseAction.Approve => hasConditions ? "Go ahead, with the condition below." : "Go ahead.",
-        ReleaseAction.Review => "An SLO owner reviews it before it ships, and it goes out with the conditions below.",
+        ReleaseAction.Review => "An SLO owner or the product manager reviews it before it ships (**Approve** spends the error budget), and it goes out with the conditions below.",
         ReleaseAction.Defer => "Hold it until the budget recovers or the release is less risky (alternatives below).",
         _ => "No release until the budget recovers; only reliability and security fixes ship.",
     };
@@ -106,6 +106,9 @@ internal static class ReleaseText
         ReleaseAction.Defer => "⏸️ defer",
         _ => "⛔ block",
     };
+
+    /// <summary>"SLO owner" / "product manager" for a stored role key.</summary>
+    public static string Role(string key) => key == "productManager" ? "product manager" : "SLO owner";
 
     private static string Tightest(ErrorBudget worst, int sloCount) => sloCount > 1 ? $" on {worst.Slo.Name}" : "";
 }

@@ -66,14 +66,14 @@ internal sealed class ReleasesCommand(ISloCatalog catalog, IReleaseDecisionLog l
                     [
                         d.DecidedAt.Humanize(now),
                         $"{d.Service} {d.Version}",
-                        d.Override is null ? d.Action.ToWord() : $"{d.Action.ToWord()} → approve (override)",
+                        d.Override is null ? d.Action.ToWord() : $"{d.Action.ToWord()} → approve ({(d.Action == ReleaseAction.Review ? "approved" : "override")})",
                         $"{BudgetFormat.Percent(d.Budget.Remaining)} {d.Budget.Status.ToWords()}",
                         $"{d.RiskLevel.ToWord()} ({d.RiskScore})",
                         Name(d.RequestedBy),
                         d.Id,
                     ]).ToArray()),
                 .. decisions.Where(d => d.Override is not null).Select(d => (ReplyBlock)new TextBlock(
-                    $"{d.Id}: overridden by <@{d.Override!.By.Id}> {d.Override.At.Humanize(now)} — “{d.Override.Reason}”")),
+                    $"{d.Id}: {(d.Action == ReleaseAction.Review ? "approved" : "overridden")} by <@{d.Override!.By.Id}> ({ReleaseText.Role(d.Override.RoleKey)}) {d.Override.At.Humanize(now)} — “{d.Override.Reason}”")),
             ],
             Context = decisions.Count == Shown ? $"The {Shown} most recent; narrow with a service or since=…" : null,
             Summary = $"{decisions.Count} release decisions for {scope}",
@@ -108,7 +108,8 @@ public sealed record ReleaseHistoryData(
         d.Id, d.Service, d.Version, d.Action.ToWord(), d.EffectiveAction.ToWord(), d.IsPending, d.DecidedAt.ToUniversalTime(),
         d.RequestedBy.Id, d.Where.ToString(), d.Budget.Status.ToWord(), d.Budget.Remaining, d.RiskLevel.ToWord(), d.RiskScore,
         d.Conditions.Select(c => c.Key()).ToArray(), d.Rationale, d.ReviewRequest?.At.ToUniversalTime(),
-        d.Override is { } o ? new ReleaseOverrideData(o.By.Id, o.Reason, o.At.ToUniversalTime()) : null);
+        d.Override is { } o ? new ReleaseOverrideData(o.By.Id, o.Reason, o.At.ToUniversalTime(), o.RoleKey) : null);
 }
 
-public sealed record ReleaseOverrideData(string By, string Reason, DateTimeOffset At);
+/// <param name="Role">Who permitted it: <c>sloOwner</c> (an override, or an approved review) or <c>productManager</c> (an approved review).</param>
+public sealed record ReleaseOverrideData(string By, string Reason, DateTimeOffset At, string Role);

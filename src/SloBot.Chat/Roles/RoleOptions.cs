@@ -2,7 +2,8 @@ namespace SloBot.Chat.Roles;
 
 /// <summary>
 /// <c>SloBot:Roles</c>: the document's roles (seed 004 §Role Definitions) as lists of platform user or group ids.
-/// An SLO owner listed here owns every service; a service's own owners come from its catalog entry (owners).
+/// The top-level lists hold a role for every service; <c>SloBot:Roles:Services:&lt;service&gt;</c> adds holders for
+/// one service. A service's SLO owners also come from its catalog entry (owners).
 /// </summary>
 public sealed class RoleOptions
 {
@@ -14,13 +15,30 @@ public sealed class RoleOptions
     /// <summary><c>SloBot:Roles:Engineering</c>: the engineering team (asks for decisions and reviews).</summary>
     public List<string> Engineering { get; set; } = [];
 
-    /// <summary><c>SloBot:Roles:ProductManager</c>: approves error budget usage; mentioned with the owners on review requests.</summary>
+    /// <summary><c>SloBot:Roles:ProductManager</c>: approves error budget usage (a release under review) of any service.</summary>
     public List<string> ProductManager { get; set; } = [];
+
+    /// <summary><c>SloBot:Roles:Services:&lt;service&gt;:SloOwner|Engineering|ProductManager</c>: holders for one service.</summary>
+    public Dictionary<string, ServiceRoleOptions> Services { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The holders configured for <paramref name="service"/> alone (case-insensitive), or none.</summary>
+    public ServiceRoleOptions For(string service) =>
+        Services.FirstOrDefault(kv => string.Equals(kv.Key, service, StringComparison.OrdinalIgnoreCase)).Value ?? ServiceRoleOptions.None;
 
     /// <summary>Null when valid, else the message naming the key.</summary>
     public string? Problem()
     {
-        foreach (var (key, ids) in new[] { ("SloOwner", SloOwner), ("Engineering", Engineering), ("ProductManager", ProductManager) })
+        var lists = new List<(string Key, List<string> Ids)> { ("SloOwner", SloOwner), ("Engineering", Engineering), ("ProductManager", ProductManager) };
+        foreach (var (service, roles) in Services)
+        {
+            if (string.IsNullOrWhiteSpace(service) || service.Any(char.IsWhiteSpace))
+                return $"{Section}:Services has a service named '{service}'; a service name has no spaces (the catalog's name, e.g. payment).";
+            lists.Add(($"Services:{service}:SloOwner", roles.SloOwner));
+            lists.Add(($"Services:{service}:Engineering", roles.Engineering));
+            lists.Add(($"Services:{service}:ProductManager", roles.ProductManager));
+        }
+
+        foreach (var (key, ids) in lists)
         {
             var bad = ids.FirstOrDefault(id => string.IsNullOrWhiteSpace(id) || id.Any(char.IsWhiteSpace));
             if (bad is not null)
@@ -29,4 +47,16 @@ public sealed class RoleOptions
 
         return null;
     }
+}
+
+/// <summary>The holders of each role for one service (<c>SloBot:Roles:Services:&lt;service&gt;</c>).</summary>
+public sealed class ServiceRoleOptions
+{
+    public static ServiceRoleOptions None { get; } = new();
+
+    public List<string> SloOwner { get; set; } = [];
+
+    public List<string> Engineering { get; set; } = [];
+
+    public List<string> ProductManager { get; set; } = [];
 }

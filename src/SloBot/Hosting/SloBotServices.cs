@@ -14,6 +14,7 @@ using SloBot.Chat.Journeys;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Chat.Roles;
 using SloBot.Chat.Tiers;
 using SloBot.Chat.Delivery;
 using SloBot.Terminal;
@@ -68,6 +69,7 @@ internal static class SloBotServices
         services.AddBudgets();
         services.AddCatalogCommand();
         services.AddReleases();
+        services.AddRolesCommand();
         services.AddTiers();
         services.AddDesign();
         services.AddJourneys();

@@ -28,7 +28,7 @@ public sealed class ReleaseCommandTests
         Assert.Equal(["lines_changed", "has_db_migration"], data.RiskFactors.Select(f => f.Factor));
         Assert.Empty(data.Alternatives);
         Assert.Contains("Canary deployment", reply.PlainText(), StringComparison.Ordinal);
-        Assert.Equal(["Request review", "Show budget"], reply.Buttons.Select(b => b.Label));
+        Assert.Equal(["Request review", "Approve", "Show budget"], reply.Buttons.Select(b => b.Label));
         Assert.False(reply.Ephemeral);
         var stored = await host.Log.FindAsync(data.DecisionId, CancellationToken.None);
         Assert.NotNull(stored);

@@ -162,7 +162,7 @@ public sealed class ReleaseOverrideTests
     {
         using var host = new ReleaseTestHost(settings: new() { ["SloBot:Roles:ProductManager:0"] = "Jane Doe" });
 
-        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.Get<Microsoft.Extensions.Options.IOptions<Roles.RoleOptions>>().Value);
+        var ex = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => host.Get<Microsoft.Extensions.Options.IOptions<global::SloBot.Chat.Roles.RoleOptions>>().Value);
 
         Assert.Contains("SloBot:Roles:ProductManager", ex.Message, StringComparison.Ordinal);
     }

@@ -62,6 +62,23 @@ public abstract class SqlReleaseDecisionLogTests(StorageProvider provider) : Sto
         Assert.Equal(ReleaseAction.Approve, stored.EffectiveAction);
     }
 
+    [Fact]
+    public async Task RecordOverride_ApprovalKeepsTheRole_OlderOverrideReadsAsSloOwner()
+    {
+        var log = NewLog();
+        await log.AppendAsync(Decision("R-10", "payment", T0), CancellationToken.None);
+        await log.AppendAsync(Decision("R-11", "payment", T0), CancellationToken.None);
+        var approval = new ReleaseOverride(new ChatUser("U-PM"), "the launch is worth it", T0.AddMinutes(5), new ConversationKey("slack", "C2")) { Role = "productManager" };
+
+        Assert.True(await log.RecordOverrideAsync("R-10", approval, CancellationToken.None));
+        Assert.True(await log.RecordOverrideAsync("R-11", approval with { Role = null }, CancellationToken.None));
+
+        var approved = (await NewLog().FindAsync("R-10", CancellationToken.None))!.Override!;
+        var older = (await NewLog().FindAsync("R-11", CancellationToken.None))!.Override!;
+        Assert.Equal(("productManager", "productManager"), (approved.Role, approved.RoleKey));
+        Assert.Equal((null, "sloOwner"), (older.Role, older.RoleKey));
+    }
+
     private SqlReleaseDecisionLog NewLog()
     {
         var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString });
