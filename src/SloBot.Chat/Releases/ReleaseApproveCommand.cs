@@ -8,7 +8,7 @@ internal sealed class ReleaseApproveCommand(ReleaseOverrides overrides, ReleaseA
 {
     public CommandSpec Spec { get; } = new(
         "approve",
-        "A product manager or SLO owner approves the error budget use of a release under review, with a reason (recorded and announced)",
+        "A product manager or SLO owner approves a release under review, with a reason (recorded, announced)",
         [
             new CommandOption("decision", "The decision id, e.g. R-3F9A1C07", Required: true, Positional: true),
             new CommandOption("reason", "Why the budget may be spent (kept for the weekly review)", Required: true, Positional: true),

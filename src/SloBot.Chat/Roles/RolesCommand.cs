@@ -11,7 +11,7 @@ internal sealed class RolesCommand(ISloCatalog catalog, SloRoles roles) : IComma
 {
     public CommandSpec Spec { get; } = new(
         "roles",
-        "Who holds each role (SLO owner, engineering, product manager) per service, their responsibilities and what each may do",
+        "Who holds each role per service (SLO owner, engineering, product manager) and what each may do",
         [new CommandOption("service", "One service of the catalog (default: every service)", OptionKind.Service, Positional: true)],
         ["/slo roles", "/slo roles payment"]);
 
