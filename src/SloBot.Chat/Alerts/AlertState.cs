@@ -16,12 +16,20 @@ public interface IAlertStateStore
 
     /// <summary>Remembers the message that announced the current state.</summary>
     Task SetMessageAsync(string slo, string messageId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every change won by <see cref="TryChangeAsync"/> whose <see cref="AlertState.Since"/> falls in
+    /// [<paramref name="from"/>, <paramref name="to"/>], oldest first: the alerts of a past window (a retrospective's),
+    /// also those that already recovered.
+    /// </summary>
+    Task<IReadOnlyList<AlertState>> ChangesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }
 
 internal sealed class InMemoryAlertStateStore : IAlertStateStore
 {
     private readonly Lock _sync = new();
     private readonly Dictionary<string, AlertState> _states = new(StringComparer.Ordinal);
+    private readonly List<AlertState> _changes = [];
 
     public Task<IReadOnlyList<AlertState>> AllAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +44,15 @@ internal sealed class InMemoryAlertStateStore : IAlertStateStore
             if (_states.GetValueOrDefault(next.Slo)?.Severity != expected)
                 return Task.FromResult(false);
             _states[next.Slo] = next;
+            _changes.Add(next);
             return Task.FromResult(true);
         }
+    }
+
+    public Task<IReadOnlyList<AlertState>> ChangesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+            return Task.FromResult<IReadOnlyList<AlertState>>(_changes.Where(c => c.Since >= from && c.Since <= to).OrderBy(c => c.Since).ToArray());
     }
 
     public Task SetMessageAsync(string slo, string messageId, CancellationToken cancellationToken)

@@ -8,7 +8,8 @@ namespace SloBot.Chat.Retrospectives;
 
 /// <summary>
 /// What SloBot itself knows of an incident window, as the retrospective's first timeline entries (issue 12 item 8): the
-/// release decisions for the affected services and the burn-rate alert state that started in it. The entries are the
+/// release decisions for the affected services and every burn-rate alert change in it (a page that started and one that
+/// recovered alike, from the alert history). The entries are the
 /// step's ordinary answers; people add theirs after them.
 /// </summary>
 internal sealed class RetroTimelinePrefill(IReleaseDecisionLog? releases = null, IAlertStateStore? alerts = null)
@@ -30,8 +31,8 @@ internal sealed class RetroTimelinePrefill(IReleaseDecisionLog? releases = null,
 
         if (alerts is not null)
         {
-            entries.AddRange((await alerts.AllAsync(cancellationToken).ConfigureAwait(false))
-                .Where(a => a.Since >= window.Start && a.Since <= window.End && services.Any(s => a.Slo.StartsWith(s + "/", StringComparison.OrdinalIgnoreCase)))
+            entries.AddRange((await alerts.ChangesAsync(window.Start, window.End, cancellationToken).ConfigureAwait(false))
+                .Where(a => services.Any(s => a.Slo.StartsWith(s + "/", StringComparison.OrdinalIgnoreCase)))
                 .Select(a => (a.Since, a.Severity == "ok" ? $"SloBot alert: {a.Slo} burn rate back to normal" : $"SloBot alert: {a.Slo} {a.Severity} (burning its error budget)")));
         }
 

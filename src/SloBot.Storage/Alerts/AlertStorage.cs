@@ -10,6 +10,7 @@ public static class AlertStorage
     public static IServiceCollection AddAlertsStorage(this IServiceCollection services)
     {
         services.AddStorageMigration(SqlAlertStateStore.MigrationId, SqlAlertStateStore.Schema, replaces: SqlAlertStateStore.LegacyMigrationId);
+        services.AddStorageMigration(SqlAlertStateStore.HistoryMigrationId, SqlAlertStateStore.HistorySchema);
         services.Replace(ServiceDescriptor.Singleton<IAlertStateStore, SqlAlertStateStore>());
         return services;
     }

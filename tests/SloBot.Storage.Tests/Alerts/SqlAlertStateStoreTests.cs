@@ -26,12 +26,17 @@ public abstract class SqlAlertStateStoreTests(StorageProvider provider) : StoreT
         Assert.Single(won, w => w);
 
         Assert.Equal([ok], await New().AllAsync(CancellationToken.None)); // the new state, its message not yet posted
+
+        // Both changes are in the history, once each (the lost swaps wrote nothing), also after the page recovered.
+        var changes = await New().ChangesAsync(T0, T0.AddHours(1), CancellationToken.None);
+        Assert.Equal([("page", T0), ("ok", T0.AddMinutes(20))], changes.Select(c => (c.Severity, c.Since)));
+        Assert.Equal([page with { Severity = "page" }], await New().ChangesAsync(T0.AddMinutes(-5), T0.AddMinutes(5), CancellationToken.None));
     }
 
     private SqlAlertStateStore New()
     {
         var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString });
-        StorageMigration[] migrations = [new(SqlAlertStateStore.MigrationId, SqlAlertStateStore.Schema)];
+        StorageMigration[] migrations = [new(SqlAlertStateStore.MigrationId, SqlAlertStateStore.Schema), new(SqlAlertStateStore.HistoryMigrationId, SqlAlertStateStore.HistorySchema)];
         return new SqlAlertStateStore(new Database(options, migrations, NullLogger<Database>.Instance));
     }
 

@@ -35,7 +35,7 @@ public abstract class LegacyUpgradeTests(StorageProvider provider) : StoreTest(p
 
     private static readonly string[] CapabilityIds =
     [
-        "actionitems/001_action_items", "alerts/001_alert_states", "conversations/001_conversations", "delivery/001_handled_requests",
+        "actionitems/001_action_items", "alerts/001_alert_states", "alerts/002_alert_changes", "conversations/001_conversations", "delivery/001_handled_requests",
         "releases/001_release_decisions", "retrospectives/001_retrospectives", "reviews/001_weekly_reviews", "schedules/001_schedule_runs",
         "tiers/001_tier_adoptions",
     ];
@@ -108,7 +108,14 @@ public abstract class LegacyUpgradeTests(StorageProvider provider) : StoreTest(p
             return;
         await new SqlTierAdoptions(database).AdoptAsync(new TierAdoption("payment", ServiceTier.Critical, "U1", T0), CancellationToken.None);
         await new SqlScheduleLedger(database).TryClaimAsync("weekly-review", T0, T0, CancellationToken.None);
-        await new SqlAlertStateStore(database).TryChangeAsync(null, new AlertState("payment/availability", "critical", T0, null), CancellationToken.None);
+        // The alert row as main wrote it (today's store also appends to alert_changes, a table main did not have).
+        await using (var connection = await database.OpenAsync(CancellationToken.None))
+        await using (var alert = connection.Command("INSERT INTO alert_states (slo, severity, since, message_id) VALUES ('payment/availability', 'critical', @since, NULL)"))
+        {
+            alert.AddParameter("@since", T0.ToUnixTimeMilliseconds());
+            await alert.ExecuteNonQueryAsync();
+        }
+
         await new SqlHandledRequests(database).TryClaimAsync("slack:Ev1", T0, T0.AddDays(1), CancellationToken.None);
     }
 
