@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
@@ -12,8 +13,9 @@ public static class ChatServiceCollectionExtensions
     /// <summary>
     /// The chat layer's kernel: router, dispatcher, outbox, <c>/slo help</c>, roles, the budget reader every
     /// capability shares and catalog autocompletion. Capabilities add themselves (<c>AddBudgets</c>, <c>AddTiers</c>, …).
+    /// Roles come from <c>SloBot:Roles</c> of <paramref name="configuration"/> (none without one, as in tests).
     /// </summary>
-    public static IServiceCollection AddSloBotChat(this IServiceCollection services)
+    public static IServiceCollection AddSloBotChat(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CommandRunner>();
@@ -26,7 +28,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<BudgetQuery>();
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
         services.AddCommand<HelpCommand>();
-        services.AddSloRoles();
+        services.AddSloRoles(configuration);
         return services;
     }
 }

@@ -25,8 +25,7 @@ public static class DiscordServiceCollectionExtensions
         var section = configuration.GetSection(DiscordOptions.Section);
         if (string.IsNullOrWhiteSpace(section["BotToken"]))
             return services;
-        services.AddOptions<DiscordOptions>().Bind(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DiscordOptions>, DiscordOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<DiscordOptions, DiscordOptionsValidator>().Bind(section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<DiscordRestClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .RemoveAllLoggers() // interaction webhook URLs carry the interaction token (issue 13, item 9)

@@ -24,8 +24,7 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddSlackTransport(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(SlackOptions.Section);
-        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(section);
         if (!(section.Get<SlackOptions>() ?? new SlackOptions()).IsEnabled)
             return services;
 

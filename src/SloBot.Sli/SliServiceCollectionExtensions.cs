@@ -1,7 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using SloBot.Sli.Embedded;
 
 namespace SloBot.Sli;
@@ -15,10 +13,8 @@ public static class SliServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEmbeddedSliStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmbeddedStoreOptions>()
-            .Configure(o => o.ConnectionString = configuration[EmbeddedStoreOptions.ConnectionStringKey] ?? DefaultConnectionString(configuration["SloBot:Storage:ConnectionString"]) ?? o.ConnectionString)
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmbeddedStoreOptions>, EmbeddedStoreOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<EmbeddedStoreOptions, EmbeddedStoreOptionsValidator>()
+            .Configure(o => o.ConnectionString = configuration[EmbeddedStoreOptions.ConnectionStringKey] ?? DefaultConnectionString(configuration["SloBot:Storage:ConnectionString"]) ?? o.ConnectionString);
         services.AddSingleton<EmbeddedSliStore>();
         // /slo rules writes recording rules with the PromQL the Prometheus source would count with.
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Core.Design.SliWindowing>(services, Prometheus.PromQlPreview.ForWindow);
@@ -27,25 +23,4 @@ public static class SliServiceCollectionExtensions
 
     private static string? DefaultConnectionString(string? storage) =>
         storage is null ? null : EmbeddedStoreOptionsValidator.IsSqlite(storage) ? storage : EmbeddedStoreOptions.BesidePostgreSql;
-}
-
-internal sealed class EmbeddedStoreOptionsValidator : IValidateOptions<EmbeddedStoreOptions>
-{
-    public ValidateOptionsResult Validate(string? name, EmbeddedStoreOptions options) => IsSqlite(options.ConnectionString)
-        ? ValidateOptionsResult.Success
-        : ValidateOptionsResult.Fail(
-            $"{EmbeddedStoreOptions.ConnectionStringKey} must be a SQLite connection string such as 'Data Source=slobot-sli.db' " +
-            "(the embedded SLI store is SQLite; SloBot's state can be in PostgreSQL through SloBot:Storage:ConnectionString).");
-
-    public static bool IsSqlite(string connectionString)
-    {
-        try
-        {
-            return !string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource);
-        }
-        catch (ArgumentException)
-        {
-            return false; // a keyword SQLite does not know, such as PostgreSQL's Host
-        }
-    }
 }

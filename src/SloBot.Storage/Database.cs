@@ -34,7 +34,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
         {
             if (_migrated)
                 return;
-            await using var connection = await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+            await using var connection = await OpenFirstAsync(cancellationToken).ConfigureAwait(false);
             await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             if (Provider == StorageProvider.PostgreSql)
                 await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({MigrationLockKey})", cancellationToken, tx).ConfigureAwait(false);
@@ -76,6 +76,19 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
 
     /// <summary>SloBot's PostgreSQL advisory lock for migrations ("SLOBOT" in ASCII).</summary>
     private const long MigrationLockKey = 0x534C4F424F54;
+
+    /// <summary>The first connection (at start): a failure names the key and the file or host (<see cref="StorageUnavailableException"/>).</summary>
+    private async Task<DbConnection> OpenFirstAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw StorageUnavailableException.For(_options, e);
+        }
+    }
 
     private async Task<DbConnection> OpenRawAsync(CancellationToken cancellationToken)
     {

@@ -5,6 +5,8 @@ public sealed class StorageOptions
 {
     public const string Section = "SloBot:Storage";
 
+    public const string ConnectionStringKey = Section + ":ConnectionString";
+
     /// <summary>Default: a SQLite file next to the working directory.</summary>
     public string ConnectionString { get; set; } = "Data Source=slobot.db";
 

@@ -21,10 +21,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSloBotStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.ConnectionString), "SloBot:Storage:ConnectionString must not be empty (default: \"Data Source=slobot.db\").")
-            .ValidateOnStart();
+        services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<Database>();
         services.AddDeliveryStorage();
         services.AddConversationsStorage();

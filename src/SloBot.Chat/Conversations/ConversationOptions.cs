@@ -18,18 +18,4 @@ public sealed class ConversationOptions
     public string TimeZone { get; set; } = "UTC";
 
     public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
-
-    /// <summary>Null when valid, else the reason naming the key.</summary>
-    public string? Problem()
-    {
-        if (RemindAfter <= TimeSpan.Zero)
-            return "SloBot:Conversations:RemindAfter must be positive (e.g. \"04:00:00\").";
-        if (AbandonAfter <= RemindAfter)
-            return "SloBot:Conversations:AbandonAfter must be longer than RemindAfter (e.g. \"3.00:00:00\").";
-        if (SweepInterval <= TimeSpan.Zero)
-            return "SloBot:Conversations:SweepInterval must be positive (e.g. \"00:01:00\").";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
-            return $"SloBot:Conversations:TimeZone '{TimeZone}' is not a known time zone id (e.g. \"UTC\", \"Europe/London\").";
-        return null;
-    }
 }

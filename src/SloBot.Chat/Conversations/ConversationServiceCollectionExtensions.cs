@@ -15,10 +15,7 @@ public static class ConversationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSloBotConversations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConversationOptions>()
-            .Bind(configuration.GetSection(ConversationOptions.Section))
-            .Validate(o => o.Problem() is null, "SloBot:Conversations is invalid: RemindAfter > 0, AbandonAfter > RemindAfter, SweepInterval > 0, TimeZone a known IANA id.")
-            .ValidateOnStart();
+        services.AddOptionsWithValidateOnStart<ConversationOptions, ConversationOptionsValidator>().Bind(configuration.GetSection(ConversationOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IConversationStore, InMemoryConversationStore>();
         services.TryAddSingleton<ConversationEngine>();

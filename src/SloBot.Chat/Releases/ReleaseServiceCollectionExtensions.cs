@@ -13,15 +13,17 @@ public static class ReleaseServiceCollectionExtensions
 {
     /// <summary>
     /// <c>/slo release</c>, <c>/slo override</c>, <c>/slo approve</c>, <c>/slo releases</c>, their buttons and questionnaire, options
-    /// from <c>SloBot:Releases</c>. Store contract: <see cref="IReleaseDecisionLog"/> (memory unless SloBot.Storage fulfils it).
+    /// from <c>SloBot:Releases</c> of <paramref name="configuration"/> (defaults without one). Store contract:
+    /// <see cref="IReleaseDecisionLog"/> (memory unless SloBot.Storage fulfils it).
     /// </summary>
-    public static IServiceCollection AddReleases(this IServiceCollection services)
+    public static IServiceCollection AddReleases(this IServiceCollection services, IConfiguration? configuration = null)
     {
         if (!services.TryAddCapability<ReleaseCommand>())
             return services;
         services.TryAddSingleton<IReleaseDecisionLog, InMemoryReleaseDecisionLog>();
-        services.AddOptions<ReleaseOptions>();
-        services.AddSingleton<IConfigureOptions<ReleaseOptions>>(sp => new ConfigureOptions<ReleaseOptions>(o => sp.GetService<IConfiguration>()?.GetSection(ReleaseOptions.Section).Bind(o)));
+        var options = services.AddOptionsWithValidateOnStart<ReleaseOptions>(); // one yes/no key: read as its type by the host
+        if (configuration is not null)
+            options.Bind(configuration.GetSection(ReleaseOptions.Section));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ReleaseDecider>(sp, sp.GetRequiredService<IOptions<ReleaseOptions>>().Value.FreezeWhileBurning));
         services.AddSingleton<ReleaseOverrides>();
         services.AddSingleton<ReleaseApprovals>();

@@ -24,29 +24,6 @@ public sealed class RoleOptions
     /// <summary>The holders configured for <paramref name="service"/> alone (case-insensitive), or none.</summary>
     public ServiceRoleOptions For(string service) =>
         Services.FirstOrDefault(kv => string.Equals(kv.Key, service, StringComparison.OrdinalIgnoreCase)).Value ?? ServiceRoleOptions.None;
-
-    /// <summary>Null when valid, else the message naming the key.</summary>
-    public string? Problem()
-    {
-        var lists = new List<(string Key, List<string> Ids)> { ("SloOwner", SloOwner), ("Engineering", Engineering), ("ProductManager", ProductManager) };
-        foreach (var (service, roles) in Services)
-        {
-            if (string.IsNullOrWhiteSpace(service) || service.Any(char.IsWhiteSpace))
-                return $"{Section}:Services has a service named '{service}'; a service name has no spaces (the catalog's name, e.g. payment).";
-            lists.Add(($"Services:{service}:SloOwner", roles.SloOwner));
-            lists.Add(($"Services:{service}:Engineering", roles.Engineering));
-            lists.Add(($"Services:{service}:ProductManager", roles.ProductManager));
-        }
-
-        foreach (var (key, ids) in lists)
-        {
-            var bad = ids.FirstOrDefault(id => string.IsNullOrWhiteSpace(id) || id.Any(char.IsWhiteSpace));
-            if (bad is not null)
-                return $"{Section}:{key} holds '{bad}', which is not a platform user or group id (Slack U…/S…, Discord snowflake); expected a list of ids without spaces.";
-        }
-
-        return null;
-    }
 }
 
 /// <summary>The holders of each role for one service (<c>SloBot:Roles:Services:&lt;service&gt;</c>).</summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using SloBot.Chat.Commands;
 
 namespace SloBot.Chat.Schedules;
@@ -15,8 +14,7 @@ public static class ScheduleServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSloBotSchedules(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ScheduleOptions>>(new ScheduleOptionsValidator(configuration));
+        services.AddOptionsWithValidateOnStart<ScheduleOptions, ScheduleOptionsValidator>().Bind(configuration.GetSection(ScheduleOptions.Section));
         services.TryAddSingleton<IScheduleLedger, InMemoryScheduleLedger>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ScheduledPostBuilder>();

@@ -6,7 +6,9 @@ namespace SloBot.Sli.Embedded;
 /// </summary>
 public sealed class EmbeddedStoreOptions
 {
-    public const string ConnectionStringKey = "SloBot:Sli:Embedded:ConnectionString";
+    public const string Section = "SloBot:Sli:Embedded";
+
+    public const string ConnectionStringKey = Section + ":ConnectionString";
 
     /// <summary>The default when SloBot's state is in PostgreSQL.</summary>
     public const string BesidePostgreSql = "Data Source=slobot-sli.db";

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using SloBot.Core.Sli;
 
 namespace SloBot.Sli.Prometheus;
@@ -14,8 +13,7 @@ public static class PrometheusServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPrometheusSliSource(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PrometheusOptions>().Bind(configuration.GetSection(PrometheusOptions.Section)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrometheusOptions>, PrometheusOptionsValidator>());
+        services.AddOptionsWithValidateOnStart<PrometheusOptions, PrometheusOptionsValidator>().Bind(configuration.GetSection(PrometheusOptions.Section));
         // The source applies SloBot:Sli:Prometheus:Timeout itself (with a message naming the key), so HttpClient's own is off.
         services.AddHttpClient(PrometheusSliSource.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers(); // the URL may carry basic-auth credentials (user:password@host)

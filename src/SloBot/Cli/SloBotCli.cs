@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Replies;
 using SloBot.Hosting;
+using SloBot.Hosting.Configuration;
 
 namespace SloBot.Cli;
 
@@ -36,6 +37,7 @@ internal static class SloBotCli
         }
         catch (Exception ex) when (ValidationFailures(ex) is { Count: > 0 } failures)
         {
+            // Every bad key at once (values that can't be read, unknown keys, each section's validator): exit 2.
             await stderr.WriteLineAsync("SloBot can't start, the configuration is invalid:").ConfigureAwait(false);
             foreach (var failure in failures)
                 await stderr.WriteLineAsync("  " + failure).ConfigureAwait(false);
@@ -60,6 +62,7 @@ internal static class SloBotCli
     /// <summary>Every options failure, whether one section failed or several (then they come as an AggregateException).</summary>
     private static List<string> ValidationFailures(Exception ex) => ex switch
     {
+        InvalidConfigurationException c => [.. c.Problems],
         OptionsValidationException o => [.. o.Failures],
         AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) =>
             a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures).ToList(),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Replies;
 using SloBot.Cli;
+using SloBot.Hosting.Configuration;
 
 namespace SloBot.Hosting;
 
@@ -20,13 +21,14 @@ internal static class OneShotHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter(ServiceHost.HostCategory, LogLevel.None); // failures are reported by SloBotCli in one line
         QuietLogging.Apply(builder.Configuration);
+        var valueProblems = ConfigurationCheck.ReadValues(builder.Configuration);
         builder.Services.AddSloBot(builder.Configuration, mode);
         if (cli.OutDir is not null)
             builder.Services.AddBurnDownCharts(); // only --out writes images; without it drawing would be wasted
         // One command, no thread to continue in: commands missing arguments say what to type instead of asking.
         builder.Services.RemoveAll<SloBot.Chat.Conversations.IQuestionnaires>();
         using var host = builder.Build();
-        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        ConfigurationCheck.Validate(host.Services, valueProblems);
 
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>

@@ -1,4 +1,5 @@
 using SloBot.Cli;
+using SloBot.Hosting.Configuration;
 using SloBot.Discord.Http;
 using SloBot.Slack;
 
@@ -20,11 +21,13 @@ internal static class ServiceHost
         if (!HasUrls(builder.Configuration))
             builder.WebHost.UseUrls(mode.Interactive ? "http://127.0.0.1:0" : "http://0.0.0.0:8080");
         builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(20));
+        var valueProblems = ConfigurationCheck.ReadValues(builder.Configuration);
 
         builder.Services.AddSloBot(builder.Configuration, mode);
         builder.Services.AddSloBotService(builder.Configuration, mode);
 
         await using var app = builder.Build();
+        ConfigurationCheck.Validate(app.Services, valueProblems); // every section at once, before any endpoint resolves its options
         app.MapHealth();
         app.MapSlackEndpoints();
         app.MapDiscordEndpoints();

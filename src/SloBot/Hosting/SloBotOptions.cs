@@ -12,6 +12,8 @@ internal sealed class SloBotOptions
 
     public SliSection Sli { get; set; } = new();
 
+    public ConsoleSection Console { get; set; } = new();
+
     internal sealed class CatalogSection
     {
         /// <summary>A folder of OpenSLO / Sloth YAML files, read recursively. Empty: no files (the demo catalog with --demo).</summary>
@@ -21,6 +23,12 @@ internal sealed class SloBotOptions
         public string DefaultWindow { get; set; } = "30d";
 
         internal TimeSpan DefaultWindowSpan => Core.Budgets.SloWindow.TryParse(DefaultWindow, out var w) ? w : TimeSpan.FromDays(30);
+    }
+
+    internal sealed class ConsoleSection
+    {
+        /// <summary>The console chat (stdin/stdout) even when no terminal is attached, e.g. over a pipe.</summary>
+        public bool Enabled { get; set; }
     }
 
     internal sealed class SliSection

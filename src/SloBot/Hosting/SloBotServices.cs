@@ -52,8 +52,7 @@ internal static class SloBotServices
     {
         services.AddSingleton(mode);
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<SloBotOptions>().Bind(configuration.GetSection(SloBotOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SloBotOptions>, SloBotOptionsValidator>();
+        services.AddOptionsWithValidateOnStart<SloBotOptions, SloBotOptionsValidator>().Bind(configuration.GetSection(SloBotOptions.Section));
 
         services.AddSloBotStorage(configuration);
         services.AddEmbeddedSliStore(configuration);
@@ -62,13 +61,13 @@ internal static class SloBotServices
         else
             services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
         services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
-        services.AddSloBotChat();
+        services.AddSloBotChat(configuration);
         services.AddSloBotConversations(configuration);
 
         // One line per capability (each registers its commands, flows, options and store contract).
         services.AddBudgets();
         services.AddCatalogCommand();
-        services.AddReleases();
+        services.AddReleases(configuration);
         services.AddRolesCommand();
         services.AddTiers();
         services.AddDesign();

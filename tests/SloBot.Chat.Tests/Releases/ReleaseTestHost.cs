@@ -35,7 +35,6 @@ internal sealed class ReleaseTestHost : IDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSingleton<IConfiguration>(configuration);
         if (conversations)
             services.AddSloBotConversations(configuration).AddRetrospectives().AddReviews();
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
@@ -45,7 +44,7 @@ internal sealed class ReleaseTestHost : IDisposable
         ]));
         services.AddSingleton<ISliSource>(Source);
         services.AddSingleton<IChatTransport>(Transport);
-        services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
+        services.AddSloBotChat(configuration).AddBudgets().AddCatalogCommand().AddReleases(configuration).AddTiers().AddDesign().AddJourneys();
         configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }

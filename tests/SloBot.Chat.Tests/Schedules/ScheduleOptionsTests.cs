@@ -30,14 +30,12 @@ public sealed class ScheduleOptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => Resolve(new()
         {
             ["SloBot:Schedule:TimeZone"] = "Europe/Londn",
-            ["SloBot:Schedule:WeeklyReveiw:Channel"] = "slack:C1",
             ["SloBot:Schedule:Executives:Channel"] = "slak:C1",
             ["SloBot:Schedule:Executives:Cron"] = "0 9 31 2 * *",
             ["SloBot:Schedule:Product:Channel"] = "C0123",
         }).Value);
 
         Assert.Contains("SloBot:Schedule:TimeZone 'Europe/Londn' is not a known time zone — did you mean 'Europe/London'?", error.Message, StringComparison.Ordinal);
-        Assert.Contains("SloBot:Schedule:WeeklyReveiw is not a scheduled post — did you mean 'WeeklyReview'?", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Schedule:Executives:Channel names platform 'slak' — did you mean 'slack'?", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Schedule:Executives:Cron '0 9 31 2 * *' is not a five-field cron expression", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Schedule:Product:Channel 'C0123' must be platform:channel", error.Message, StringComparison.Ordinal);

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Xunit;
 
 namespace SloBot.Tests.Hosting;
@@ -73,7 +71,7 @@ public sealed class ServiceProcessTests : IDisposable
 
         var text = await errors + await output;
         Assert.Equal(1, process.ExitCode);
-        Assert.Contains($"SloBot stopped: Failed to connect to 127.0.0.1:{port}", text, StringComparison.Ordinal);
+        Assert.Contains($"SloBot stopped: the state database can't be opened (SloBot:Storage:ConnectionString: PostgreSQL at 127.0.0.1:{port} (database slobot, user slobot)): Failed to connect to 127.0.0.1:{port}", text, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
     }
@@ -93,43 +91,11 @@ public sealed class ServiceProcessTests : IDisposable
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
     }
 
-    private Process Start(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _dir,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "slobot.dll"));
-        psi.ArgumentList.Add($"--SloBot:Storage:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}");
-        foreach (var a in args)
-            psi.ArgumentList.Add(a);
-        return Process.Start(psi)!;
-    }
+    private Process Start(params string[] args) => SlobotProcess.Start(_dir, args);
 
-    private static async Task WaitForExitAsync(Process process, TimeSpan limit)
-    {
-        using var cts = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"slobot did not exit within {limit}");
-        }
-    }
+    private static Task WaitForExitAsync(Process process, TimeSpan limit) => SlobotProcess.WaitForExitAsync(process, limit);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => SlobotProcess.FreePort();
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
+    private static int Kill(int pid, int signal) => SlobotProcess.Signal(pid, signal);
 }
