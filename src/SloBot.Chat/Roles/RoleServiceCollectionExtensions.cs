@@ -7,7 +7,7 @@ namespace SloBot.Chat.Roles;
 internal static class RoleServiceCollectionExtensions
 {
     /// <summary><c>SloBot:Roles</c> bound from <paramref name="configuration"/> (empty roles without one), validated at start.</summary>
-    public static IServiceCollection AddSloRoles(this IServiceCollection services, IConfiguration? configuration)
+    public static IServiceCollection AddSloRoles(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton<SloRoles>();
         var options = services.AddOptionsWithValidateOnStart<RoleOptions, RoleOptionsValidator>();
