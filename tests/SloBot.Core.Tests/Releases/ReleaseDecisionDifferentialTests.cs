@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SloBot.Core.Budgets;
 using SloBot.Core.Releases;
@@ -16,7 +15,7 @@ public sealed class ReleaseDecisionDifferentialTests
     [Fact]
     public async Task Decide_EveryInputAndBand_MatchesTheDocumentsPython()
     {
-        var rows = await RunGeneratorAsync();
+        var rows = await DocumentPython.RunAsync(Path.Combine("Releases", "tools", "release_matrix.py"));
 
         Assert.Equal(11 * 3 * 3 * 3 * 8 * 18, rows.Count);
         var mismatches = new List<string>();
@@ -56,34 +55,5 @@ public sealed class ReleaseDecisionDifferentialTests
         Assert.Equal(RiskLevel.High, risk.Level);
         Assert.Equal(["lines_changed", "has_db_migration", "test_coverage"], risk.Factors.Select(f => f.Factor));
         Assert.Equal(risk.Score, risk.Factors.Sum(f => f.Points));
-    }
-
-    private static async Task<List<string>> RunGeneratorAsync()
-    {
-        var script = Path.Combine(AppContext.BaseDirectory, "Releases", "tools", "release_matrix.py");
-        var start = new ProcessStartInfo("python3", [script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(script)!,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            throw new InvalidOperationException("python3 is needed for the differential test of the release matrix (Debian: apt-get install python3).", ex);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, "release_matrix.py failed: " + await stderr);
-            return (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-        }
     }
 }
