@@ -1,4 +1,5 @@
 using Humanizer;
+using SloBot.Chat.Balance;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Reviews;
@@ -9,9 +10,10 @@ namespace SloBot.Chat.Schedules;
 /// <summary>
 /// What each scheduled post says, from live data (catalog, SLI source, retrospectives, decisions, action items) for
 /// the period it covers. Seed 004's stakeholder groups: executives (business impact, trends, risks), product (error
-/// budget, release decisions, feature velocity), engineering (current status, incidents, action items).
+/// budget, release decisions, feature velocity, and the reliability vs feature split when <c>/slo balance</c> is
+/// registered), engineering (current status, incidents, action items).
 /// </summary>
-internal sealed class ScheduledPostBuilder(ReviewData data)
+internal sealed class ScheduledPostBuilder(ReviewData data, BalanceSummary? balance = null)
 {
     /// <summary>The post for the period [<paramref name="from"/>, <paramref name="to"/>), dates read in <paramref name="zone"/>.</summary>
     public async Task<Reply> BuildAsync(ScheduledPostKind kind, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken) => kind switch
@@ -90,6 +92,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
         var releases = await data.ReleasesAsync(from, cancellationToken).ConfigureAwait(false);
         var byAction = releases.GroupBy(r => r.Action).ToDictionary(g => g.Key, g => g.Count());
         var shipped = byAction.GetValueOrDefault("approve");
+        var split = balance is null ? null : await balance.ReadAsync(cancellationToken).ConfigureAwait(false);
         var blocks = new List<ReplyBlock>
         {
             new TextBlock("**Error budgets**"),
@@ -102,6 +105,12 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
                 new ReplyField("Feature velocity", $"{Count(shipped, "release")} approved, {byAction.GetValueOrDefault("defer") + byAction.GetValueOrDefault("block")} deferred or blocked"),
             ]),
         };
+        if (split is not null)
+        {
+            blocks.Add(new TextBlock("**Reliability vs features**"));
+            blocks.Add(new TextBlock(BalanceReply.Line(split) + ". `/slo balance` for the rationale and recommendations."));
+        }
+
         return new Reply
         {
             Header = $"SLO report for product · {Period(from, to, zone)}",
@@ -112,6 +121,7 @@ internal sealed class ScheduledPostBuilder(ReviewData data)
                 kind = "product", from, to, atRisk,
                 decisions = new { approve = shipped, review = byAction.GetValueOrDefault("review"), defer = byAction.GetValueOrDefault("defer"), block = byAction.GetValueOrDefault("block") },
                 approved = shipped,
+                balance = split?.ToData(),
             },
         };
     }

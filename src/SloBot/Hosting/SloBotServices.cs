@@ -7,6 +7,7 @@ using SloBot.Charts;
 using SloBot.Chat;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.ActionItems;
+using SloBot.Chat.Balance;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Catalog;
 using SloBot.Chat.Design;
@@ -75,6 +76,7 @@ internal static class SloBotServices
         services.AddRetrospectives();
         services.AddReviews();
         services.AddActionItems();
+        services.AddBalance();
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Xunit;
+
+namespace SloBot.Tests.Cli;
+
+/// <summary>Issue 15 items 2 and 3 through the script interface: <c>slobot ask "/slo balance …" --json</c> and <c>"/slo toil …"</c>.</summary>
+public sealed class TeamAskTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Ask_BalanceJson_SplitsTheCapacityAndCountsTheDemoSlos()
+    {
+        var (code, stdout, stderr) = await _cli.RunAsync("ask", "/slo balance capacity=400", "--demo", "--json");
+
+        Assert.True(code == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal(100, json.GetProperty("featurePercent").GetInt32() + json.GetProperty("reliabilityPercent").GetInt32());
+        Assert.Equal(400, json.GetProperty("featureHours").GetDouble() + json.GetProperty("reliabilityHours").GetDouble(), 9);
+        Assert.True(json.GetProperty("slos").GetArrayLength() > 0, "the demo's SLOs have data");
+        Assert.Contains(json.GetProperty("band").GetString(), new[] { "exceedingSignificantly", "meetingComfortably", "justMeeting", "missingSome", "missingSignificantly" });
+    }
+
+    [Fact]
+    public async Task Ask_BalanceBadCapacity_ExitTwoWithTheMessageAsJson()
+    {
+        var (code, stdout, _) = await _cli.RunAsync("ask", "/slo balance capacity=0", "--demo", "--json");
+
+        Assert.Equal(2, code);
+        Assert.Contains("`capacity=0` is not usable", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_BadTeamSetting_StopsNamingTheKey()
+    {
+        var (code, _, stderr) = await _cli.RunAsync("ask", "/slo balance", "--demo", "--SloBot:Teams:payments:CapacityHours=many");
+
+        Assert.Equal(2, code);
+        Assert.Contains("SloBot:Teams:payments:CapacityHours 'many' must be a number of hours above 0", stderr, StringComparison.Ordinal);
+    }
+}
