@@ -66,7 +66,7 @@ internal static class BalanceText
         }
 
         if (a.CapacityHours is null)
-            list.Add($"Give `capacity=HOURS` (or set `{TeamOptions.Section}:<team>:CapacityHours`) for the hours of each side.");
+            list.Add($"Give `capacity=HOURS` (or set `{TeamOptions.TeamsSection}:<team>:CapacityHours`) for the hours of each side.");
         return list;
     }
 

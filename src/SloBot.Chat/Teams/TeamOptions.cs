@@ -9,7 +9,11 @@ namespace SloBot.Chat.Teams;
 /// </summary>
 public sealed class TeamOptions
 {
-    public const string Section = "SloBot:Teams";
+    /// <summary>The options' section: <see cref="Teams"/> is <c>SloBot:Teams</c>, a map of team names (how the host knows the keys).</summary>
+    public const string Section = "SloBot";
+
+    /// <summary>Where the teams are: <c>SloBot:Teams:&lt;team&gt;:…</c>.</summary>
+    public const string TeamsSection = "SloBot:Teams";
 
     public Dictionary<string, TeamSettings> Teams { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -19,7 +23,7 @@ public sealed class TeamOptions
     /// <summary>Reads the section leniently: a value that does not parse is left out here and named by <see cref="TeamOptionsValidator"/>.</summary>
     public void ReadFrom(IConfiguration configuration)
     {
-        foreach (var team in configuration.GetSection(Section).GetChildren())
+        foreach (var team in configuration.GetSection(TeamsSection).GetChildren())
         {
             var settings = new TeamSettings();
             if (CapacityHours(team[nameof(TeamSettings.CapacityHours)]) is { } hours)

@@ -12,9 +12,9 @@ internal sealed class TeamOptionsValidator(IConfiguration? configuration) : IVal
         if (configuration is null)
             return ValidateOptionsResult.Success;
         var errors = new List<string>();
-        foreach (var team in configuration.GetSection(TeamOptions.Section).GetChildren())
+        foreach (var team in configuration.GetSection(TeamOptions.TeamsSection).GetChildren())
         {
-            var key = $"{TeamOptions.Section}:{team.Key}";
+            var key = $"{TeamOptions.TeamsSection}:{team.Key}";
             if (team.Value is not null)
                 errors.Add($"{key} is '{team.Value}', but a team is a section: set {key}:CapacityHours and/or {key}:Size.");
             foreach (var child in team.GetChildren())

@@ -10,20 +10,17 @@ namespace SloBot.Chat.Teams;
 public static class TeamServiceCollectionExtensions
 {
     /// <summary>
-    /// <c>SloBot:Teams</c> (read from the host's IConfiguration when there is one, validated at start) and the SLOs'
+    /// <c>SloBot:Teams</c> of <paramref name="configuration"/> (no teams without one), validated at start, and the SLOs'
     /// performance from live budgets; shared by <c>/slo balance</c> and <c>/slo toil</c>.
     /// </summary>
-    public static IServiceCollection AddTeams(this IServiceCollection services)
+    public static IServiceCollection AddTeams(this IServiceCollection services, IConfiguration? configuration = null)
     {
         if (!services.TryAddCapability<TeamOptions>())
             return services;
-        services.AddOptionsWithValidateOnStart<TeamOptions>();
-        services.AddSingleton<IConfigureOptions<TeamOptions>>(sp => new ConfigureOptions<TeamOptions>(o =>
-        {
-            if (sp.GetService<IConfiguration>() is { } configuration)
-                o.ReadFrom(configuration);
-        }));
-        services.AddSingleton<IValidateOptions<TeamOptions>>(sp => new TeamOptionsValidator(sp.GetService<IConfiguration>()));
+        var options = services.AddOptionsWithValidateOnStart<TeamOptions>();
+        if (configuration is not null)
+            options.Configure(o => o.ReadFrom(configuration));
+        services.AddSingleton<IValidateOptions<TeamOptions>>(new TeamOptionsValidator(configuration));
         services.TryAddSingleton<BudgetQuery>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<SloPerformanceReader>();

@@ -76,7 +76,7 @@ internal static class SloBotServices
         services.AddRetrospectives();
         services.AddReviews();
         services.AddActionItems();
-        services.AddBalance();
+        services.AddBalance(configuration);
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 

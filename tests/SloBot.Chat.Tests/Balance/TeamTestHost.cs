@@ -41,7 +41,7 @@ internal sealed class TeamTestHost
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Availability, Latency]), new ServiceDefinition("search", [Search])]))
             .AddSingleton<ISliSource>(Source);
-        services.AddSloBotChat().AddBudgets().AddSloBotConversations(config).AddRetrospectives().AddReviews().AddSloBotSchedules(config).AddBalance();
+        services.AddSloBotChat().AddBudgets().AddSloBotConversations(config).AddRetrospectives().AddReviews().AddSloBotSchedules(config).AddBalance(config);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
