@@ -15,6 +15,9 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
 
     public StorageProvider Provider => _options.Provider;
 
+    /// <summary>Where the database is, for messages and <c>/readyz</c>: "the SQLite file …" or "PostgreSQL at host:port …", never a password.</summary>
+    public string Location => StorageLocation.Read(_options).Description;
+
     /// <summary>An open connection with the schema up to date.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +87,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
         {
             return await OpenRawAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             throw StorageUnavailableException.For(_options, e);
         }

@@ -36,7 +36,7 @@ internal static class OneShotHost
             e.Cancel = true;
             cts.Cancel();
         };
-        await host.Services.GetRequiredService<StartupTasks>().StartAsync(cts.Token);
+        await host.Services.GetRequiredService<StartupTasks>().RunAsync(cts.Token);
         return cli.Verb switch
         {
             CliArguments.Ask => await AskCommand.RunAsync(host.Services, cli, stdout, stderr, cts.Token),

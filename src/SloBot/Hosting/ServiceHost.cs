@@ -25,15 +25,17 @@ internal static class ServiceHost
 
         builder.Services.AddSloBot(builder.Configuration, mode);
         builder.Services.AddSloBotService(builder.Configuration, mode);
+        builder.Services.ListenFirst(); // health endpoints answer while storage and catalog are prepared; transports start after
 
         await using var app = builder.Build();
         ConfigurationCheck.Validate(app.Services, valueProblems); // every section at once, before any endpoint resolves its options
+        app.UseStartingGate();
         app.MapHealth();
         app.MapSlackEndpoints();
         app.MapDiscordEndpoints();
-        // The host's own instances, once it has created them (resolving them earlier would bypass its start-up validation).
-        BackgroundService[] background = [];
-        app.Lifetime.ApplicationStarted.Register(() => background = [.. app.Services.GetServices<IHostedService>().OfType<BackgroundService>()]);
+        // Taken now: RunAsync disposes the container. Building them is cheap (each service is built once start-up is done).
+        var runner = app.Services.GetRequiredService<StartupRunner>();
+        var deferred = app.Services.GetServices<IHostedService>().OfType<AfterStartup>().ToArray();
         try
         {
             await app.RunAsync();
@@ -43,10 +45,13 @@ internal static class ServiceHost
             // stopped (SIGTERM, Ctrl+C) while still starting: a normal stop
         }
 
-        // A background service that failed stopped the host: say why (SloBotCli prints "SloBot stopped: …", exit 1).
-        var failure = background
-            .Select(s => s.ExecuteTask?.Exception?.GetBaseException())
-            .FirstOrDefault(e => e is not null and not OperationCanceledException);
+        // Start-up, a service's start or a background service failed and stopped the host: say why (SloBotCli prints
+        // "SloBot stopped: …", exit 1).
+        var failure = runner.Failure
+            ?? deferred.Select(s => s.Failure).FirstOrDefault(e => e is not null)
+            ?? deferred.Select(s => s.Inner).OfType<BackgroundService>()
+                .Select(s => s.ExecuteTask?.Exception?.GetBaseException())
+                .FirstOrDefault(e => e is not null and not OperationCanceledException);
         if (failure is not null)
             throw failure;
         return 0;

@@ -61,7 +61,7 @@ internal static class SloBotServices
             services.AddPrometheusSliSource(configuration);
         else
             services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
-        services.AddSingleton(sp => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode));
+        services.AddSingleton<ISloCatalog>(sp => new LazySloCatalog(() => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode)));
         services.AddSloBotChat(configuration);
         services.AddSloBotConversations(configuration);
 
@@ -82,8 +82,7 @@ internal static class SloBotServices
 
         if (mode.Demo)
             services.AddSingleton<DemoSeeder>();
-        services.AddSingleton<StartupTasks>();
-        services.AddHostedService(sp => sp.GetRequiredService<StartupTasks>());
+        services.AddSingleton<StartupTasks>(); // run by the one-shot commands, or in the background by the service (ListenFirst)
         return services;
     }
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SloBot.Core.Catalog;
 using SloBot.Demo;
@@ -9,26 +8,54 @@ namespace SloBot.Hosting;
 
 /// <summary>
 /// What must be true before SloBot answers anything: storage migrated, catalog loaded (problems logged), demo
-/// history seeded. Runs before every transport starts; <see cref="Ready"/> drives the readiness probe.
+/// history seeded. In service mode it runs after the health endpoints listen and before every transport starts
+/// (<see cref="AfterStartup"/>); <see cref="WaitingFor"/> and <see cref="Ready"/> drive the readiness probe.
 /// </summary>
-internal sealed partial class StartupTasks(IServiceProvider services, ISloCatalog catalog, Database database, ILogger<StartupTasks> logger) : IHostedService
+internal sealed partial class StartupTasks(IServiceProvider services, Database database, ILogger<StartupTasks> logger)
 {
-    public bool Ready { get; private set; }
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public bool Ready => _ready.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes when ready; faults with the start-up failure; cancelled when start-up was stopped.</summary>
+    public Task WhenReady => _ready.Task;
+
+    /// <summary>What start-up is doing now, for <c>/readyz</c>.</summary>
+    public string WaitingFor { get; private set; } = "start-up to begin";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var problem in catalog.Problems)
-            LogCatalogProblem(logger, problem.ToString());
-        if (services.GetService<DemoSeeder>() is { } seeder)
-            await seeder.SeedAsync(cancellationToken).ConfigureAwait(false);
-        if (catalog.Services.Count == 0)
-            LogEmptyCatalog(logger);
-        LogCatalog(logger, catalog.Services.Count, catalog.Services.Sum(s => s.Slos.Count), catalog.Problems.Count);
-        Ready = true;
-    }
+        try
+        {
+            WaitingFor = $"storage migrations ({StorageOptions.ConnectionStringKey}: {database.Location})";
+            await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            WaitingFor = "the SLO catalog (SloBot:Catalog:Path)";
+            var catalog = services.GetRequiredService<ISloCatalog>();
+            foreach (var problem in catalog.Problems)
+                LogCatalogProblem(logger, problem.ToString());
+            if (services.GetService<DemoSeeder>() is { } seeder)
+            {
+                WaitingFor = "the demo history";
+                await seeder.SeedAsync(cancellationToken).ConfigureAwait(false);
+            }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            if (catalog.Services.Count == 0)
+                LogEmptyCatalog(logger);
+            LogCatalog(logger, catalog.Services.Count, catalog.Services.Sum(s => s.Slos.Count), catalog.Problems.Count);
+            WaitingFor = "nothing";
+            _ready.TrySetResult();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _ready.TrySetCanceled(cancellationToken);
+            throw;
+        }
+        catch (Exception e)
+        {
+            _ready.TrySetException(e);
+            throw;
+        }
+    }
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Catalog problem: {Problem}")]
     private static partial void LogCatalogProblem(ILogger logger, string problem);
