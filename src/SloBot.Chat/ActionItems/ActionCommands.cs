@@ -57,7 +57,7 @@ internal sealed class ActionDoneCommand(IActionItemStore store, TimeProvider tim
     public CommandSpec Spec { get; } = new(
         "action done",
         "Marks an action item done",
-        [new CommandOption("id", "The item's number from /slo actions", OptionKind.Integer, Required: true, Positional: true)],
+        [new CommandOption("id", "The item's number from /slo actions", OptionKind.Integer, Required: true, Positional: true) { Min = 0 }],
         ["/slo action done 12"]);
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)

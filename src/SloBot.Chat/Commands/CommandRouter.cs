@@ -1,17 +1,24 @@
 using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
+using SloBot.Core.Catalog;
 using SloBot.Core.Text;
 
 namespace SloBot.Chat.Commands;
 
-/// <summary>Finds the handler for "/slo …" text (longest matching name wins) and runs it.</summary>
+/// <summary>
+/// Finds the handler for "/slo …" text (longest matching name wins), checks the words against its spec
+/// (<see cref="CommandUsage"/>) and runs it with the parsed arguments.
+/// </summary>
 public sealed class CommandRouter
 {
     private readonly ICommandHandler[] _handlers;
+    private readonly ISloCatalog? _catalog;
 
-    public CommandRouter(IEnumerable<ICommandHandler> handlers, CommandRunner? runner = null)
+    /// <param name="catalog">Names the services when a command is given none.</param>
+    public CommandRouter(IEnumerable<ICommandHandler> handlers, CommandRunner? runner = null, ISloCatalog? catalog = null)
     {
+        _catalog = catalog;
         _handlers = handlers.OrderByDescending(h => h.Spec.Name.Count(c => c == ' ')).ToArray();
         runner?.Attach(this);
     }
@@ -28,17 +35,19 @@ public sealed class CommandRouter
             var nameWords = handler.Spec.Name.Split(' ');
             if (words.Count >= nameWords.Length && nameWords.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
             {
-                var context = new CommandContext(command, CommandArgs.Parse(words.Skip(nameWords.Length)));
+                var (args, usage) = CommandUsage.Check(handler.Spec, words.Skip(nameWords.Length).ToArray(), _catalog);
+                var context = new CommandContext(command, args);
                 if (command.OneShot && handler.Spec.OpensConversation)
                 {
                     // What was wrong with the words is the more useful answer: said first, the refusal after it.
                     var refusal = NeedsConversation(handler.Spec, command.Text);
-                    return Task.FromResult(handler is IArgumentCheck check && check.CheckArguments(context) is { } bad
+                    var bad = usage ?? (handler is IArgumentCheck check ? check.CheckArguments(context) : null);
+                    return Task.FromResult(bad is not null
                         ? bad with { Blocks = [.. bad.Blocks, .. refusal.Blocks], Data = new { error = $"{bad.Summary} {refusal.Summary}" } }
                         : refusal);
                 }
 
-                return handler.HandleAsync(context, cancellationToken);
+                return usage is not null ? Task.FromResult(usage) : handler.HandleAsync(context, cancellationToken);
             }
         }
 
@@ -62,15 +71,13 @@ public sealed class CommandRouter
             .OrderBy(s => s.Name, StringComparer.Ordinal).ToArray();
         if (group.Length > 0)
         {
-            var sub = words.Count > 1 ? DidYouMean.Suggest(words[1], group.Select(g => g.Name.Split(' ')[1])) : null;
-            var subHint = sub is null ? "" : $" Did you mean `/slo {word.ToLowerInvariant()} {sub}`?";
-            return Reply.BadCommand($"`/slo {word.ToLowerInvariant()}` needs one of: {string.Join(", ", group.Select(g => $"`{g.Usage}`"))}.{subHint}");
+            var subHint = words.Count > 1 ? DidYouMean.Hint(words[1], group.Select(g => g.Name.Split(' ')[1]), m => $"/slo {word.ToLowerInvariant()} {m}") : "";
+            return Reply.BadCommand($"`/slo {word.ToLowerInvariant()}` needs one of: {string.Join(", ", group.Select(g => $"`{g.Usage}`"))}{(subHint.Length > 0 ? subHint : ".")}");
         }
 
         var names = _handlers.Select(h => h.Spec.Name.Split(' ')[0]).Distinct().ToArray();
-        var suggestion = DidYouMean.Suggest(word, names);
-        var hint = suggestion is null ? "" : $" — did you mean `/slo {suggestion}`?";
-        return Reply.BadCommand($"No command `{word}`{hint} Try `/slo help` for the list of commands.");
+        var hint = DidYouMean.Hint(word, names, m => $"/slo {m}");
+        return Reply.BadCommand($"No command `{word}`{(hint.Length > 0 ? hint : ".")} Try `/slo help` for the list of commands.");
     }
 
     /// <summary>Accepts "/slo budget x", "slo budget x" and "budget x".</summary>

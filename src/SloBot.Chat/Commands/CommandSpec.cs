@@ -17,20 +17,3 @@ public sealed record CommandSpec(string Name, string Summary, IReadOnlyList<Comm
         _ => $" [{o.Name}=…]",
     }));
 }
-
-public enum OptionKind
-{
-    String,
-    Integer,
-    Number,
-    Boolean,
-
-    /// <summary>A service name from the catalog (autocompleted where the platform can).</summary>
-    Service,
-}
-
-/// <summary>
-/// One option. Positional options come first in the text, in order; the others are written <c>name=value</c>,
-/// booleans also as a bare <c>name</c>.
-/// </summary>
-public sealed record CommandOption(string Name, string Description, OptionKind Kind = OptionKind.String, bool Required = false, bool Positional = false, IReadOnlyList<string>? Choices = null);

@@ -18,7 +18,7 @@ internal sealed class DocumentListCommand<TDocument>(DocumentKind<TDocument> kin
 internal sealed class DocumentResumeCommand<TDocument>(DocumentKind<TDocument> kind, ConversationEngine engine, ThreadPosts posts) : ICommandHandler
     where TDocument : class
 {
-    public CommandSpec Spec => kind.ResumeSpec;
+    public CommandSpec Spec { get; } = DocumentSpecs.IdAskedByCommand(kind.ResumeSpec);
 
     public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
         DocumentDrafts.ResumeAsync(engine, posts, context, kind.Name, Spec, cancellationToken);
@@ -30,7 +30,7 @@ internal sealed class DocumentExportCommand<TDocument>(PublishedDocuments<TDocum
 {
     private DocumentKind<TDocument> Kind => documents.Kind;
 
-    public CommandSpec Spec => Kind.ExportSpec;
+    public CommandSpec Spec { get; } = DocumentSpecs.IdAskedByCommand(documents.Kind.ExportSpec);
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
@@ -53,4 +53,13 @@ internal sealed class DocumentExportCommand<TDocument>(PublishedDocuments<TDocum
         var (title, fileStem) = Kind.Export(doc);
         return DocumentExport.Reply(title, fileStem, format, content, doc);
     }
+}
+
+internal static class DocumentSpecs
+{
+    /// <summary>A missing id is the command's to ask for: it names the kind ("Which retrospective?") and the list command.</summary>
+    public static CommandSpec IdAskedByCommand(CommandSpec spec) => spec with
+    {
+        Options = spec.Options.Select(o => o.Name == "id" ? o with { CheckedByCommand = true } : o).ToArray(),
+    };
 }

@@ -16,6 +16,9 @@ public static class DocumentExport
     /// <summary>Longest export also shown inline (Slack section text is limited to 3,000 characters).</summary>
     public const int InlineLimit = 2_500;
 
+    /// <summary>Other words for the formats, for the export commands' <c>format</c> option.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Synonyms = new Dictionary<string, string> { ["md"] = "markdown", ["htm"] = "html" };
+
     public static ExportFormat? Parse(string? word) => word?.Trim().ToLowerInvariant() switch
     {
         null or "" or "markdown" or "md" => ExportFormat.Markdown,

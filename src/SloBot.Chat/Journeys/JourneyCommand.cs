@@ -15,11 +15,12 @@ internal sealed class JourneyCommand : ICommandHandler
         [
             new CommandOption("category", "ecommerce, saas or data_pipeline", Required: true, Positional: true, Choices: JourneyCategories.All.ToArray()),
             new CommandOption("name", "The journey, e.g. checkout", Required: true, Positional: true),
-            new CommandOption("step", "The step to customise (with latency, success or sli); in text also step.N.latency=…", OptionKind.Integer),
+            new CommandOption("step", "The step to customise (with latency, success or sli); in text also step.N.latency=…", OptionKind.Integer) { Prefix = true },
             new CommandOption("latency", "New p95 latency of that step, in ms", OptionKind.Number),
             new CommandOption("success", "New expected success rate of that step, in percent", OptionKind.Number),
             new CommandOption("sli", "New SLI type of that step", Choices: JourneyCustomisation.SliTypes.ToArray()),
             new CommandOption("criticality", "The journey's business criticality", Choices: ["critical", "essential", "standard", "best_effort"]),
+            new CommandOption("frequency", "How often users take the journey, e.g. \"several times a day\""),
         ],
         ["/slo journey ecommerce checkout", "/slo journey ecommerce checkout step.5.latency=1500"]);
 

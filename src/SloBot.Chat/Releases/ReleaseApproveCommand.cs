@@ -11,7 +11,7 @@ internal sealed class ReleaseApproveCommand(ReleaseOverrides overrides, ReleaseA
         "A product manager or SLO owner approves a release under review, with a reason (recorded, announced)",
         [
             new CommandOption("decision", "The decision id, e.g. R-3F9A1C07", Required: true, Positional: true),
-            new CommandOption("reason", "Why the budget may be spent (kept for the weekly review)", Required: true, Positional: true),
+            new CommandOption("reason", "Why the budget may be spent (kept for the weekly review)", Required: true, Positional: true) { Rest = true, CheckedByCommand = true },
         ],
         ["/slo approve R-3F9A1C07 the launch is worth 5 % of the budget"]);
 

@@ -25,12 +25,12 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
         "Release decision from the error budget: approve, review, defer or block, with conditions",
         [
             new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true),
-            new CommandOption("version", "The version to release, e.g. v1.5.0", Required: true, Positional: true),
-            new CommandOption("lines", "Lines changed (0 or more)", OptionKind.Integer),
-            new CommandOption("critical-path", "Touches a critical path", OptionKind.Boolean),
-            new CommandOption("db-migration", "Has a database migration", OptionKind.Boolean),
-            new CommandOption("external-apis", "Changes external APIs", OptionKind.Boolean),
-            new CommandOption("coverage", "Test coverage in percent (0–100, default 100)", OptionKind.Number),
+            new CommandOption("version", "The version to release, e.g. v1.5.0", Required: true, Positional: true) { CheckedByCommand = true },
+            new CommandOption("lines", "Lines changed (0 or more)", OptionKind.Integer) { Min = 0, Max = ReleaseArguments.MaxLines, Aliases = ["lines_changed"] },
+            new CommandOption("critical-path", "Touches a critical path", OptionKind.Boolean) { Aliases = ["touches_critical_path"] },
+            new CommandOption("db-migration", "Has a database migration", OptionKind.Boolean) { Aliases = ["has_db_migration"] },
+            new CommandOption("external-apis", "Changes external APIs", OptionKind.Boolean) { Aliases = ["changes_external_apis"] },
+            new CommandOption("coverage", "Test coverage in percent (0–100, default 100)", OptionKind.Number) { Min = 0, Max = 100, Aliases = ["test_coverage"] },
             new CommandOption(DryRun, "Evaluate without recording the decision (what-if)", OptionKind.Boolean),
         ],
         ["/slo release payment v1.5.0 lines=1200 db-migration coverage=72", "/slo release search v2.3.0 lines=80"]);

@@ -11,7 +11,7 @@ internal sealed class ReleaseOverrideCommand(ReleaseOverrides overrides) : IComm
         "An SLO owner overrides a deferred or blocked release, with a reason (recorded and announced)",
         [
             new CommandOption("decision", "The decision id, e.g. R-3F9A1C07", Required: true, Positional: true),
-            new CommandOption("reason", "Why it may ship anyway (kept for the weekly review)", Required: true, Positional: true),
+            new CommandOption("reason", "Why it may ship anyway (kept for the weekly review)", Required: true, Positional: true) { Rest = true, CheckedByCommand = true },
         ],
         ["/slo override R-3F9A1C07 hotfix for INC-2041, canary at 5 %"]);
 

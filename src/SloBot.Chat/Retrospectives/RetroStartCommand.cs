@@ -16,7 +16,7 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
         [
             new CommandOption("incident", "The incident id, e.g. INC-2041 (left out when the first word is a service: asked at step 1)", Positional: true),
             new CommandOption("services", "Affected services, comma-separated", OptionKind.Service, Positional: true),
-            new CommandOption("window", "Start and end: 14:00-16:15, \"yesterday 2pm to 4:15pm\", ISO-8601", Positional: true),
+            new CommandOption("window", "Start and end: 14:00-16:15, \"yesterday 2pm to 4:15pm\", ISO-8601", Positional: true) { Rest = true },
             new CommandOption(RetroStartArguments.AgainWord, "Start another retrospective for an incident that already has a published one", OptionKind.Boolean),
         ],
         ["/slo retro start INC-2041 payment 14:00-16:15", "/slo retro start INC-2042 payment,order yesterday 2pm to 4:15pm", "/slo retro start payment 2026-11-22T14:00Z/2026-11-22T16:00Z", "/slo retro start"])

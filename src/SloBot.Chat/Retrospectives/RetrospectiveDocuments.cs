@@ -32,7 +32,7 @@ public static class RetrospectiveDocuments
             "Exports a published retrospective as markdown, html or json",
             [
                 new CommandOption("id", "The retrospective's id or incident id", Required: true, Positional: true),
-                new CommandOption("format", "markdown (default), html or json", Positional: true, Choices: ["markdown", "html", "json"]),
+                new CommandOption("format", "markdown (default), html or json", Positional: true, Choices: ["markdown", "html", "json"]) { Synonyms = DocumentExport.Synonyms },
             ],
             ["/slo retro export INC-2041 markdown", "/slo retro export retro-3fa9c1 json"]),
     };

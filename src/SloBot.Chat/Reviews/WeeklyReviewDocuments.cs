@@ -31,7 +31,7 @@ public static class WeeklyReviewDocuments
             "Exports a published weekly review as markdown, html or json",
             [
                 new CommandOption("id", "The review's id or date", Required: true, Positional: true),
-                new CommandOption("format", "markdown (default), html or json", Positional: true, Choices: ["markdown", "html", "json"]),
+                new CommandOption("format", "markdown (default), html or json", Positional: true, Choices: ["markdown", "html", "json"]) { Synonyms = DocumentExport.Synonyms },
             ],
             ["/slo review export 2026-11-23 markdown", "/slo review export review-1a2b3c json"]),
     };

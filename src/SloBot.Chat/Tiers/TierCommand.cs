@@ -18,8 +18,8 @@ internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions,
         "tier",
         "Recommends a service tier from six questions: scores, targets, investment, next steps",
         [
-            new CommandOption("service", "The service (need not be in the catalog yet)", OptionKind.Service, Required: true, Positional: true),
-            .. TierMatrix.Criteria.Select(c => new CommandOption(c.ShortName, c.Question, Choices: c.ValueNames.ToArray())),
+            new CommandOption("service", "The service (need not be in the catalog yet)", OptionKind.Service, Required: true, Positional: true) { CheckedByCommand = true },
+            .. TierMatrix.Criteria.Select(c => new CommandOption(c.ShortName, c.Question, Choices: c.ValueNames.ToArray()) { Aliases = [c.Key] }),
         ],
         [
             "/slo tier payment revenue=direct visibility=constant severity=severe data=high regulatory=yes users=large",

@@ -3,6 +3,13 @@ namespace SloBot.Core.Text;
 /// <summary>Closest-name suggestions for typos ("paymnet" → "payment").</summary>
 public static class DidYouMean
 {
+    /// <summary>
+    /// The one did-you-mean phrase SloBot writes: <c>" — did you mean `payment`?"</c>, or "" when nothing is close.
+    /// <paramref name="show"/> turns the suggestion into what to type (<c>tier=critical</c>, <c>/slo budget</c>).
+    /// </summary>
+    public static string Hint(string input, IEnumerable<string> candidates, Func<string, string>? show = null) =>
+        Suggest(input, candidates) is { } match ? $" — did you mean `{(show is null ? match : show(match))}`?" : "";
+
     /// <summary>The candidate closest to <paramref name="input"/>, if it is close enough to be a likely typo.</summary>
     public static string? Suggest(string input, IEnumerable<string> candidates)
     {

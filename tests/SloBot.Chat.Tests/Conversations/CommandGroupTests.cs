@@ -22,6 +22,6 @@ public class CommandGroupTests
 
         var reply = await host.CommandAsync(ConversationHost.Channel, "/slo retro strat INC-1");
 
-        Assert.Contains("Did you mean `/slo retro start`?", reply!.PlainText());
+        Assert.Contains("— did you mean `/slo retro start`?", reply!.PlainText());
     }
 }

@@ -88,7 +88,14 @@ public class QuestionnaireTests
     /// <summary>A command in the shape /slo tier will have: asks for what is missing, answers when complete.</summary>
     private sealed class PaintCommand(IQuestionnaires questionnaires) : ICommandHandler
     {
-        public CommandSpec Spec { get; } = new("paint", "Paints a service", [], ["/slo paint payment red"]);
+        public CommandSpec Spec { get; } = new(
+            "paint",
+            "Paints a service",
+            [
+                new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true) { CheckedByCommand = true },
+                new CommandOption("colour", "The colour", Required: true, Positional: true) { CheckedByCommand = true },
+            ],
+            ["/slo paint payment red"]);
 
         public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
         {

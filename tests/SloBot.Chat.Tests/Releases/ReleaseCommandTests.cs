@@ -104,10 +104,10 @@ public sealed class ReleaseCommandTests
     [Theory]
     [InlineData("/slo release payment v1 line=5", "Unknown option `line` — did you mean `lines`?")]
     [InlineData("/slo release payment v1 dbmigration", "did you mean `db-migration`?")]
-    [InlineData("/slo release payment v1 colour=red", "Valid options: `lines=N`, `critical-path`, `db-migration`, `external-apis`, `coverage=N`")]
-    [InlineData("/slo release payment v1 coverage=abc", "`coverage=abc`: expected test coverage in percent, a number from 0 to 100")]
+    [InlineData("/slo release payment v1 colour=red", "Unknown option `colour`. Usage: `/slo release <service> <version> [lines=…] [critical-path] [db-migration] [external-apis] [coverage=…] [dry-run]`")]
+    [InlineData("/slo release payment v1 coverage=abc", "`coverage=abc`: expected a number from 0 to 100")]
     [InlineData("/slo release payment v1 coverage=101", "a number from 0 to 100")]
-    [InlineData("/slo release payment v1 lines=-5", "`lines=-5`: expected the number of lines changed, a whole number from 0 to")]
+    [InlineData("/slo release payment v1 lines=-5", "`lines=-5`: expected a whole number from 0 to 100,000,000")]
     [InlineData("/slo release payment v1 db-migration=maybe", "expected `db-migration` alone, or `db-migration=true` / `db-migration=false`")]
     [InlineData("/slo release payment lines=5", "Which version of payment do you want to release?")]
     [InlineData("/slo release payment", "Which version of payment do you want to release?")]
@@ -188,7 +188,7 @@ public sealed class ReleaseCommandTests
         // Discord cannot have "release" both as a subcommand and as a group ("release x"): the group would win.
         using var host = new ReleaseTestHost();
 
-        var names = host.Get<Commands.CommandRouter>().Commands.Select(c => c.Name).ToArray();
+        var names = host.Get<Chat.Commands.CommandRouter>().Commands.Select(c => c.Name).ToArray();
 
         Assert.Contains("release", names);
         Assert.Contains("releases", names);

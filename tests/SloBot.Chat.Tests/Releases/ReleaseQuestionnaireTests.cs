@@ -37,7 +37,7 @@ public sealed class ReleaseQuestionnaireTests
             ["service"] = "payment", ["version"] = "v1", ["lines"] = "150", ["critical-path"] = "yes", ["db-migration"] = "no", ["external-apis"] = "yes", ["coverage"] = "79.5",
         });
 
-        var (version, info, problems) = ReleaseArguments.Parse(Commands.CommandArgs.Parse(Commands.CommandArgs.Tokenize(text).Skip(1)));
+        var (version, info, problems) = ReleaseArguments.Parse(Chat.Commands.CommandArgs.Parse(Chat.Commands.CommandArgs.Tokenize(text).Skip(1)));
 
         Assert.Empty(problems);
         Assert.Equal("v1", version);

@@ -62,7 +62,7 @@ public sealed class RolesCommandTests
 
     [Theory]
     [InlineData("/slo roles paymnt", "`paymnt` is not a service of the SLO catalog. Did you mean `payment`?")]
-    [InlineData("/slo roles payment checkout", "takes one service at most")]
+    [InlineData("/slo roles payment checkout", "Unexpected `checkout`. Usage: `/slo roles [service]`")]
     [InlineData("/slo roles service=payment", "takes no `service=…`")]
     public async Task Roles_BadInput_Exit2WithClearMessage(string command, string expected)
     {

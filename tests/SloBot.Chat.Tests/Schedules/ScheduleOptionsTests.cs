@@ -65,7 +65,7 @@ public sealed class ScheduleOptionsTests
         var reply = await AskAsync("/slo summary engineerng");
 
         Assert.Equal(ExitCodes.BadCommand, reply.ExitCode);
-        Assert.Contains("No summary for 'engineerng' — did you mean 'engineering'?", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("`engineerng` is not a choice for `audience` — did you mean `engineering`?", reply.PlainText(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,6 +84,29 @@ public sealed class AskTests : IDisposable
         Assert.Equal("no service 'paymnet' — did you mean 'payment'?", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString());
     }
 
+    [Theory]
+    [InlineData("/slo release payment v1.5.0 lines=-5", "`lines=-5`: expected a whole number from 0 to 100,000,000.")]
+    [InlineData("/slo release payment v1.5.0 lines=99999999999999999999", "`lines=99999999999999999999`: expected a whole number from 0 to 100,000,000.")]
+    [InlineData("/slo release payment v1.5.0 coverage=1e308", "`coverage=1e308`: expected a number from 0 to 100.")]
+    [InlineData("/slo release payment v1.5.0 coverage=NaN", "`coverage=NaN`: expected a number from 0 to 100.")]
+    [InlineData("/slo release payment v1.5.0 linse=5", "Unknown option `linse` — did you mean `lines`?")]
+    [InlineData("/slo release payment v1.5.0 db-migration=maybe", "`db-migration=maybe`: expected `db-migration` alone, or `db-migration=true` / `db-migration=false`.")]
+    [InlineData("/slo status now", "`/slo status` takes nothing after its name, not `now`.")]
+    [InlineData("/slo design payment tier=critcal", "`tier=critcal` is not a choice for `tier` — did you mean `tier=critical`?")]
+    [InlineData("/slo action done abc", "`abc`: expected the id, a whole number of at least 0.")]
+    [InlineData("/slo journey", "Which category?")]
+    public async Task Ask_WordsTheCommandDoesNotTake_Exit2JsonErrorWithUsageAndExample(string command, string expected)
+    {
+        var (code, stdout, _) = await _cli.RunAsync("ask", command, "--demo", "--json");
+
+        Assert.Equal(2, code);
+        var error = JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString();
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.Matches(@" Usage: `/slo [^`]+`, for example `/slo [^`]+`\.", error);
+        var (_, listed, _) = await _cli.RunAsync("ask", "/slo releases", "--demo", "--json");
+        Assert.Empty(JsonDocument.Parse(listed).RootElement.GetProperty("decisions").EnumerateArray()); // nothing ran, nothing recorded
+    }
+
     [Fact]
     public async Task Ask_ConfigurationKeyAfterTheCommand_IsValidatedAndNamed()
     {
