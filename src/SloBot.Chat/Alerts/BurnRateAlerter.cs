@@ -78,7 +78,7 @@ internal sealed partial class BurnRateAlerter(
             return;
         var now = time.GetUtcNow();
         var windows = BudgetMath.WindowsFor(slos, now);
-        var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
+        var counts = await source.CountForBudgetsAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
         BudgetMath.FailImpossible(slos, counts, now); // Inf or NaN never pages nor resolves
         var current = (await states.AllAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Slo, StringComparer.Ordinal);
         // An SLO the source could not count keeps its state: a refused query or an impossible value is not a resolved alert.

@@ -50,7 +50,11 @@ public sealed record BudgetSloData(
     {
         Coverage = b.Coverage,
         SourceError = b.SourceError,
+        Source = b.Source,
     };
+
+    /// <summary>"recording rules" or "raw counters" (Prometheus: docs/prometheus.md, "Recording rules"); null for the embedded store and SLOs not counted.</summary>
+    public string? Source { get; init; }
 
     /// <summary>Why the SLI source could not count this SLO (its query refused, with Prometheus' message); null when it was counted.</summary>
     public string? SourceError { get; init; }

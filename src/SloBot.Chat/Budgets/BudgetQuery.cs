@@ -19,7 +19,7 @@ public sealed class BudgetQuery(ISliSource source, TimeProvider time)
             return [];
         var now = time.GetUtcNow();
         var windows = BudgetMath.WindowsFor(slos, now);
-        var counts = await source.CountAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
+        var counts = await source.CountForBudgetsAsync(slos, windows, now, cancellationToken).ConfigureAwait(false);
         BudgetMath.FailImpossible(slos, counts, now); // that SLO is a source failure; the others are answered
 
         var results = slos.Select(s => BudgetMath.Evaluate(s, counts, now)).ToArray();

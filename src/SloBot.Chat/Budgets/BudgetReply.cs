@@ -26,8 +26,8 @@ internal static class BudgetReply
                 continue;
             }
 
-            blocks.Add(new FieldsBlock(
-            [
+            var fields = new List<ReplyField>
+            {
                 new ReplyField("SLI", b.Sli is { } sli ? BudgetFormat.Percent(sli, 3) : "no events in the window"),
                 new ReplyField("Budget remaining", $"{BudgetFormat.Percent(b.Remaining)} ({BudgetFormat.RemainingTime(b)})"),
                 new ReplyField("Budget consumed", BudgetFormat.Percent(b.Consumed)),
@@ -37,7 +37,10 @@ internal static class BudgetReply
                 new ReplyField("Burn rate", string.Join(" · ", b.BurnRates.Select(r => $"{SloWindow.Format(r.Window)} {BudgetFormat.BurnRate(r.Rate)}"))),
                 new ReplyField("Trend", b.Trend().ToWords()),
                 new ReplyField("Exhaustion", BudgetFormat.Exhaustion(b)),
-            ]));
+            };
+            if (b.Source is { } source)
+                fields.Add(new ReplyField("Source", source)); // "recording rules" or "raw counters" (Prometheus)
+            blocks.Add(new FieldsBlock(fields));
             if (b.PartlyCovered)
                 blocks.Add(new TextBlock(BudgetFormat.CoverageNote(b)));
         }

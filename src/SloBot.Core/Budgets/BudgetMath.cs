@@ -73,12 +73,13 @@ public static class BudgetMath
         {
             PageBurnActive = status != BudgetStatus.NoData && Design.BurnRateEvaluation.Evaluate(slo, counts).Severity == "page",
             SourceError = counts.FailureOf(slo.Id),
+            Source = counts.SourceOf(slo.Id),
         };
     }
 
     /// <summary>An SLO the source could not count: no data, no figures, and why (<see cref="ErrorBudget.SourceError"/>).</summary>
     public static ErrorBudget Failed(SloDefinition slo, DateTimeOffset now, string failure) =>
-        Evaluate(slo, new SliCounts(), now) with { SourceError = failure, PageBurnActive = false };
+        Evaluate(slo, new SliCounts(), now) with { SourceError = failure, PageBurnActive = false, Source = null };
 
     /// <summary>
     /// Marks every SLO of <paramref name="slos"/> whose counts for its window or a burn-rate window are impossible

@@ -27,6 +27,12 @@ public sealed record ErrorBudget(
     /// </summary>
     public string? SourceError { get; init; }
 
+    /// <summary>
+    /// Where the figures were read: <see cref="SliReadSource.RecordingRules"/> or <see cref="SliReadSource.RawCounters"/>
+    /// (Prometheus); null for sources that do not say (the embedded store) and for SLOs not counted.
+    /// </summary>
+    public string? Source { get; init; }
+
     /// <summary>Samples cover only part of the window (a new service, a gap in scraping): figures are over what exists.</summary>
     public bool PartlyCovered => Coverage is < 1;
 

@@ -12,6 +12,15 @@ public interface ISliSource
     Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The counts budgets and burn-rate alerts read: like <see cref="CountAsync"/>, but a source may answer a burn-rate
+    /// window (any window but the SLO's count window) from a recorded error ratio r, given as r over one unit event
+    /// (good = 1 − r, total = 1), and the count window from recorded event rates; it says which in
+    /// <see cref="SliCounts.SourceOf"/>. Never for callers that show a short window's events (retrospectives).
+    /// </summary>
+    Task<SliCounts> CountForBudgetsAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken) =>
+        CountAsync(slos, windows, end, cancellationToken);
+
+    /// <summary>
     /// Event counts for one SLO in consecutive buckets of <paramref name="step"/> ending at
     /// <see cref="HistoryGrid.BucketEnds"/>(<paramref name="start"/>, <paramref name="end"/>, <paramref name="step"/>): one bucket
     /// for every end, <see cref="EventBucket.Missing"/> where the source has no samples in it.
@@ -47,6 +56,7 @@ public sealed class SliCounts
 {
     private readonly Dictionary<(SloId, TimeSpan), EventCounts> _counts = [];
     private readonly Dictionary<SloId, string> _failures = [];
+    private readonly Dictionary<SloId, string> _sources = [];
 
     public void Set(SloId slo, TimeSpan window, EventCounts counts) => _counts[(slo, window)] = counts;
 
@@ -54,6 +64,12 @@ public sealed class SliCounts
     public EventCounts Get(SloId slo, TimeSpan window) => _counts.GetValueOrDefault((slo, window));
 
     public int Count => _counts.Count;
+
+    /// <summary>Records where <paramref name="slo"/>'s figures were read (<see cref="SliReadSource"/>).</summary>
+    public void SetSource(SloId slo, string source) => _sources[slo] = source;
+
+    /// <summary>Where the source read <paramref name="slo"/>'s figures (<see cref="SliReadSource"/>), or null when it does not say (the embedded store).</summary>
+    public string? SourceOf(SloId slo) => _sources.GetValueOrDefault(slo);
 
     /// <summary>
     /// Records that the source could not count <paramref name="slo"/> (its query was refused, its latency threshold is

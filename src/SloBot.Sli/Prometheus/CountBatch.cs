@@ -29,13 +29,18 @@ internal sealed class CountBatch
     private readonly List<(SloDefinition Slo, TimeSpan Window, int? Good, int? Bad, int Total, double Scale)> _wanted = [];
 
     public CountBatch(IEnumerable<SloDefinition> slos, IEnumerable<TimeSpan> windows, bool fold = true)
+        : this(WithWindows(slos, windows.Distinct().ToArray()), [], fold)
     {
-        var windowList = windows.Distinct().ToArray();
+    }
+
+    /// <summary>Each SLO over its own windows, and <paramref name="extraTerms"/> (tagged by their maker, read by it) in the same query.</summary>
+    public CountBatch(IEnumerable<(SloDefinition Slo, IReadOnlyList<TimeSpan> Windows)> wanted, IReadOnlyList<string> extraTerms, bool fold = true)
+    {
         var tags = new List<(string Slo, string Kind, string Window)>();
-        foreach (var slo in slos.Where(s => s.Indicator.Total.Length > 0))
+        foreach (var (slo, windows) in wanted.Where(w => w.Slo.Indicator.Total.Length > 0))
         {
             var scaleBySeconds = CounterWindowing.IsPerSecond(slo.Indicator);
-            foreach (var window in windowList)
+            foreach (var window in windows.Distinct())
             {
                 int? Add(string? expression, string kind) =>
                     expression is null ? null : AddWindowed(CounterWindowing.ForWindow(expression, slo.Indicator.Kind, window), kind);
@@ -70,9 +75,14 @@ internal sealed class CountBatch
             _byTag[tags[e]] = e;
             _terms.Add(Tag($"sum({_expressions[e]})", (SloLabel, tags[e].Slo), (KindLabel, tags[e].Kind), (WindowLabel, tags[e].Window)));
         }
+
+        _terms.AddRange(extraTerms);
     }
 
-    /// <summary>Terms in the query: folded groups count once.</summary>
+    private static IEnumerable<(SloDefinition, IReadOnlyList<TimeSpan>)> WithWindows(IEnumerable<SloDefinition> slos, IReadOnlyList<TimeSpan> windows) =>
+        slos.Select(s => (s, windows));
+
+    /// <summary>Terms in the query: folded groups count once; extra terms included.</summary>
     public int TermCount => _terms.Count;
 
     /// <summary>The PromQL texts to send: one, unless it would be longer than <paramref name="maxLength"/>.</summary>
@@ -155,7 +165,7 @@ internal sealed class CountBatch
         return folded;
     }
 
-    private static string Tag(string expression, params (string Label, string Value)[] tags)
+    internal static string Tag(string expression, params (string Label, string Value)[] tags)
     {
         var sb = new StringBuilder(expression.Length + (tags.Length * 48));
         sb.Insert(0, "label_replace(", tags.Length).Append(expression);
@@ -169,5 +179,5 @@ internal sealed class CountBatch
         ? terms[from]
         : $"({Join(terms, from, from + ((to - from) / 2))} or {Join(terms, from + ((to - from) / 2), to)})";
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+    internal static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }

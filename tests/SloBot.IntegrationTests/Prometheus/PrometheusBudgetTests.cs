@@ -106,7 +106,7 @@ public sealed class PrometheusBudgetTests(PrometheusFixture fixture)
         var reply = await chat.AskAsync("/slo status");
 
         Assert.Equal(0, reply.ExitCode);
-        Assert.Equal(2, chat.Requests); // the counts and the hourly history, each one batched query
+        Assert.Equal(3, chat.Requests); // recording rules looked for (once an hour), the counts and the hourly history, each one batched query
         var services = ChatHarness.Json(reply).GetProperty("services").EnumerateArray().ToArray();
         Assert.Equal(copies + 2, services.Length);
         // Every copy reads payment's data: the same remaining budget as payment itself.
@@ -130,7 +130,7 @@ public sealed class PrometheusBudgetTests(PrometheusFixture fixture)
         var reply = await chat.AskAsync("/slo status");
 
         Assert.Equal(0, reply.ExitCode);
-        Assert.Equal(2, chat.Requests); // the counts and the hourly history, each one batched query
+        Assert.Equal(3, chat.Requests); // recording rules looked for (once an hour), the counts and the hourly history, each one batched query
         var slos = ChatHarness.Json(reply).GetProperty("slos").EnumerateArray().ToArray();
         Assert.Equal(2, slos.Length);
         foreach (var slo in slos)
@@ -190,7 +190,7 @@ public sealed class PrometheusBudgetTests(PrometheusFixture fixture)
         var reply = await chat.AskAsync($"/slo budget {service}");
 
         Assert.Equal(0, reply.ExitCode);
-        Assert.Equal(2, chat.Requests); // the counts and the hourly history, each one batched query
+        Assert.Equal(3, chat.Requests); // recording rules looked for (once an hour), the counts and the hourly history, each one batched query
         var slo = Assert.Single(ChatHarness.Json(reply).GetProperty("slos").EnumerateArray().ToArray());
         Assert.Equal(sloName, slo.GetProperty("slo").GetString());
         Assert.Equal("30d", slo.GetProperty("window").GetString());

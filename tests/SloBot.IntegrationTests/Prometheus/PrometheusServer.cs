@@ -13,16 +13,22 @@ namespace SloBot.IntegrationTests.Prometheus;
 /// </summary>
 public sealed class PrometheusServer : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly DirectoryInfo _dir;
     private readonly HttpClient _http;
+    private readonly string _config;
+    private readonly string _data;
+    private readonly int _port;
+    private readonly System.Text.StringBuilder _log = new();
+    private Process _process = null!;
 
-    private PrometheusServer(Process process, DirectoryInfo dir, Uri url)
+    private PrometheusServer(DirectoryInfo dir, string config, string data, int port)
     {
-        _process = process;
         _dir = dir;
-        Url = url;
-        _http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(60) };
+        _config = config;
+        _data = data;
+        _port = port;
+        Url = new Uri($"http://127.0.0.1:{port}/");
+        _http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(60) };
     }
 
     /// <summary>The base URL, <c>http://127.0.0.1:port/</c>.</summary>
@@ -46,25 +52,8 @@ public sealed class PrometheusServer : IAsyncDisposable
             File.Delete(input);
             var config = Path.Combine(dir.FullName, "prometheus.yml");
             await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1h\n", cancellationToken).ConfigureAwait(false);
-            var port = FreePort();
-            var process = Process.Start(new ProcessStartInfo(prometheus)
-            {
-                ArgumentList =
-                {
-                    $"--config.file={config}", $"--storage.tsdb.path={data}", "--storage.tsdb.retention.time=100y",
-                    $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn", "--query.max-samples=50000000",
-                },
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            }) ?? throw new InvalidOperationException("prometheus did not start");
-            var log = new System.Text.StringBuilder();
-            process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-            process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-            process.BeginErrorReadLine();
-            process.BeginOutputReadLine();
-            server = new PrometheusServer(process, dir, new Uri($"http://127.0.0.1:{port}/"));
-            await server.WaitReadyAsync(() => { lock (log) return log.ToString(); }, cancellationToken).ConfigureAwait(false);
+            server = new PrometheusServer(dir, config, data, FreePort());
+            await server.LaunchAsync(prometheus, cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch
@@ -95,9 +84,51 @@ public sealed class PrometheusServer : IAsyncDisposable
         };
     }
 
-    public async ValueTask DisposeAsync()
+
+    /// <summary>
+    /// Backfills the recording rules of <paramref name="rulesYaml"/> over [<paramref name="start"/>, <paramref name="end"/>]
+    /// with <c>promtool tsdb create-blocks-from rules</c> (evaluated by this server, every <paramref name="interval"/>),
+    /// then restarts Prometheus on the same port and data so it reads the new blocks. A rule that reads another recorded
+    /// series sees none (one pass).
+    /// </summary>
+    public async Task BackfillRulesAsync(string rulesYaml, DateTimeOffset start, DateTimeOffset end, TimeSpan interval, CancellationToken cancellationToken = default)
     {
-        _http.Dispose();
+        var rules = Path.Combine(_dir.FullName, "rules.yaml");
+        await File.WriteAllTextAsync(rules, rulesYaml, cancellationToken).ConfigureAwait(false);
+        var blocks = Path.Combine(_dir.FullName, "rule-blocks");
+        await RunAsync(FindBinary("promtool"), [
+            "tsdb", "create-blocks-from", "rules", "-q", $"--url={Url}", $"--output-dir={blocks}",
+            $"--start={start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}", $"--end={end.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}",
+            $"--eval-interval={(int)interval.TotalSeconds}s", rules,
+        ], cancellationToken).ConfigureAwait(false);
+        await StopAsync().ConfigureAwait(false);
+        foreach (var block in Directory.GetDirectories(blocks))
+            Directory.Move(block, Path.Combine(_data, Path.GetFileName(block)));
+        await LaunchAsync(FindBinary("prometheus"), cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LaunchAsync(string prometheus, CancellationToken cancellationToken)
+    {
+        _process = Process.Start(new ProcessStartInfo(prometheus)
+        {
+            ArgumentList =
+            {
+                $"--config.file={_config}", $"--storage.tsdb.path={_data}", "--storage.tsdb.retention.time=100y",
+                $"--web.listen-address=127.0.0.1:{_port}", "--log.level=warn", "--query.max-samples=50000000",
+            },
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("prometheus did not start");
+        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.BeginErrorReadLine();
+        _process.BeginOutputReadLine();
+        await WaitReadyAsync(() => { lock (_log) return _log.ToString(); }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task StopAsync()
+    {
         try
         {
             if (!_process.HasExited)
@@ -112,6 +143,13 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (_process is not null)
+            await StopAsync().ConfigureAwait(false);
         try
         {
             _dir.Delete(recursive: true);
