@@ -26,7 +26,6 @@ internal sealed partial class BurnRateAlerter(
     ISliSource source,
     IAlertStateStore states,
     ThreadPosts posts,
-    Outbox outbox,
     TimeProvider time,
     ILogger<BurnRateAlerter> logger) : BackgroundService
 {
@@ -103,11 +102,8 @@ internal sealed partial class BurnRateAlerter(
         var where = new ConversationKey(platform, channel);
         var transport = posts.TransportFor(platform) ?? throw new InvalidOperationException($"SloBot is not connected to {platform}");
 
-        var posted = await outbox.SendAsync(
-            $"alerts:{where}",
-            $"alert:{state.Slo}:{state.Severity}:{state.Since.ToUnixTimeSeconds()}",
-            ct => transport.PostAsync(where, reply, ct),
-            cancellationToken).ConfigureAwait(false);
+        var intent = DeliveryIntent.AlertChange(state.Slo, state.Severity, state.Since);
+        var posted = await transport.PostAsync(where, reply, intent, cancellationToken).ConfigureAwait(false); // the transport's outbox retries
         await states.SetMessageAsync(state.Slo, posted.MessageId, cancellationToken).ConfigureAwait(false);
         LogPosted(logger, state.Slo, state.Severity, posted.MessageId);
     }

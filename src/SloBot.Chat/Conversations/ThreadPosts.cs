@@ -13,8 +13,11 @@ public interface IThreadLinks
     string? LinkTo(ConversationKey thread);
 }
 
-/// <summary>Opens threads and posts unprompted messages (reminders, step prompts) through the outbox.</summary>
-public sealed class ThreadPosts(ChatTransports transports, Outbox outbox)
+/// <summary>
+/// Opens threads and posts unprompted messages (reminders, step prompts). It does not retry: the transport does, through
+/// its outbox, and the idempotency key becomes the post's <see cref="DeliveryIntent"/>, so it is delivered once.
+/// </summary>
+public sealed class ThreadPosts(ChatTransports transports)
 {
     public IChatTransport? TransportFor(string platform) => transports.For(platform);
 
@@ -23,11 +26,7 @@ public sealed class ThreadPosts(ChatTransports transports, Outbox outbox)
     {
         if (TransportFor(where.Platform) is not { } transport)
             return null;
-        return await outbox.SendAsync(
-            Lane(where),
-            idempotencyKey,
-            ct => transport.StartThreadAsync(where with { Thread = null }, opening, title, ct),
-            cancellationToken).ConfigureAwait(false);
+        return await transport.StartThreadAsync(where with { Thread = null }, opening, title, DeliveryIntent.Of(idempotencyKey), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Posts in the thread; false when the platform has no transport here.</summary>
@@ -35,12 +34,9 @@ public sealed class ThreadPosts(ChatTransports transports, Outbox outbox)
     {
         if (TransportFor(thread.Platform) is not { } transport)
             return false;
-        await outbox.SendAsync(Lane(thread), idempotencyKey, ct => transport.PostAsync(thread, reply, ct), cancellationToken).ConfigureAwait(false);
+        await transport.PostAsync(thread, reply, DeliveryIntent.Of(idempotencyKey), cancellationToken).ConfigureAwait(false);
         return true;
     }
-
-    /// <summary>Our own lane: transports use the outbox per channel too, and a lane is not re-entrant.</summary>
-    private static string Lane(ConversationKey where) => "conversation:" + where;
 
     public string LinkTo(ConversationKey thread) =>
         (TransportFor(thread.Platform) as IThreadLinks)?.LinkTo(thread) ?? $"`{thread}`";

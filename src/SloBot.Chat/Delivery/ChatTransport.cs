@@ -15,11 +15,14 @@ public interface IChatTransport
     /// <summary>"slack", "discord", "console".</summary>
     string Platform { get; }
 
-    /// <summary>Posts in a channel or, when <see cref="ConversationKey.Thread"/> is set, in that thread.</summary>
-    Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken);
+    /// <summary>
+    /// Posts in a channel or, when <see cref="ConversationKey.Thread"/> is set, in that thread. The transport retries
+    /// (through the outbox) and delivers one <paramref name="intent"/> once: callers do not retry.
+    /// </summary>
+    Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, DeliveryIntent intent, CancellationToken cancellationToken);
 
-    /// <summary>Posts <paramref name="opening"/> in the channel and starts a thread on it; returns the thread's key.</summary>
-    Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken);
+    /// <summary>Posts <paramref name="opening"/> in the channel and starts a thread on it; returns the thread's key. Retried and de-duplicated like <see cref="PostAsync"/>.</summary>
+    Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, DeliveryIntent intent, CancellationToken cancellationToken);
 }
 
 /// <summary>A message a transport delivered: where, and the platform's id for it (Slack ts, Discord message id).</summary>

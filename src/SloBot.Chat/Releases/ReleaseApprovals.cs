@@ -1,5 +1,6 @@
 using Humanizer;
 using Microsoft.Extensions.Logging;
+using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Roles;
@@ -62,7 +63,7 @@ public sealed partial class ReleaseApprovals(
             Summary = $"{decision.Service} {decision.Version}: review approved by {user.DisplayName ?? user.Id}",
         };
         object Data(bool announced) => new { decisionId = decision.Id, action = decision.Action.ToWord(), effectiveAction = ReleaseAction.Approve.ToWord(), approvedBy = user.Id, role, reason, at = now.ToUniversalTime(), announced };
-        if (await overrides.AnnounceAsync(decision.Where, announcement, cancellationToken).ConfigureAwait(false))
+        if (await overrides.AnnounceAsync(decision.Where, announcement, DeliveryIntent.Of($"release:{decision.Id}:approved"), cancellationToken).ConfigureAwait(false))
             return Reply.Text($"Approval of {decision.Id} recorded and announced in the channel of the decision.") with { Ephemeral = true, Data = Data(announced: true) };
         return announcement with { Data = Data(announced: false) };
     }

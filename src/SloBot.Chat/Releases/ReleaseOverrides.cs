@@ -82,7 +82,7 @@ public sealed partial class ReleaseOverrides(
 
         LogOverridden(logger, decision.Id, user.Id, decision.Action.ToWord());
         var announcement = Announcement(decision, entry);
-        if (await AnnounceAsync(decision.Where, announcement, cancellationToken).ConfigureAwait(false))
+        if (await AnnounceAsync(decision.Where, announcement, DeliveryIntent.Of($"release:{decision.Id}:override"), cancellationToken).ConfigureAwait(false))
         {
             return Reply.Text($"Override of {decision.Id} recorded and announced in the channel of the decision.") with
             {
@@ -138,14 +138,14 @@ public sealed partial class ReleaseOverrides(
         announced,
     };
 
-    internal async Task<bool> AnnounceAsync(ConversationKey where, Reply announcement, CancellationToken cancellationToken)
+    internal async Task<bool> AnnounceAsync(ConversationKey where, Reply announcement, DeliveryIntent intent, CancellationToken cancellationToken)
     {
         var transport = transports.FirstOrDefault(t => string.Equals(t.Platform, where.Platform, StringComparison.OrdinalIgnoreCase));
         if (transport is null)
             return false;
         try
         {
-            await transport.PostAsync(where, announcement, cancellationToken).ConfigureAwait(false);
+            await transport.PostAsync(where, announcement, intent, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -9,7 +9,8 @@ namespace SloBot.Chat.Schedules;
 /// <summary>
 /// Posts the scheduled posts when due: every minute (and at start) each post's due occurrence is claimed in the
 /// ledger — only the claimer posts, so a post goes out once across restarts and replicas — built from live data for
-/// the period since the previous occurrence, posted through the outbox, and recorded with its message id. A missed
+/// the period since the previous occurrence, posted (the transport's outbox retries it; the run's
+/// <see cref="DeliveryIntent"/> keeps a redone run from posting twice), and recorded with its message id. A missed
 /// occurrence is posted late while within its grace, otherwise recorded as skipped. A failed post gives its claim
 /// back and is tried again the next minute.
 /// </summary>
@@ -18,7 +19,6 @@ internal sealed partial class Scheduler(
     IScheduleLedger ledger,
     ScheduledPostBuilder builder,
     ThreadPosts posts,
-    Outbox outbox,
     TimeProvider time,
     ILogger<Scheduler> logger) : BackgroundService
 {
@@ -103,11 +103,7 @@ internal sealed partial class Scheduler(
             var transport = posts.TransportFor(post.Channel.Platform)!; // Posts holds connected platforms only
             var (from, to) = ScheduleMath.Period(post.Cron, post.Zone, due);
             var reply = await builder.BuildAsync(post.Kind, from, to, post.Zone, cancellationToken).ConfigureAwait(false);
-            var posted = await outbox.SendAsync(
-                $"schedule:{post.Channel}",
-                $"schedule:{post.Job}:{due.ToUnixTimeSeconds()}",
-                ct => transport.PostAsync(post.Channel, reply, ct),
-                cancellationToken).ConfigureAwait(false);
+            var posted = await transport.PostAsync(post.Channel, reply, DeliveryIntent.ScheduleRun(post.Job, due), cancellationToken).ConfigureAwait(false);
             await ledger.CompleteAsync(post.Job, due, ScheduleRunStatus.Posted, posted.MessageId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogPosted(logger, post.Job, due, post.Channel.ToString(), posted.MessageId);
         }

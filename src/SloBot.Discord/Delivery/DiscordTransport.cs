@@ -12,7 +12,8 @@ namespace SloBot.Discord.Delivery;
 
 /// <summary>
 /// Posts unprompted messages and starts threads on Discord. Every message goes through the outbox on the
-/// channel's lane (ordered, retried) with a nonce Discord enforces, so a retry after a lost response is not a duplicate.
+/// channel's lane (ordered, retried) with a nonce derived from the post's <see cref="DeliveryIntent"/> that Discord
+/// enforces, so a retry after a lost response, or the same intent posted again, is not a duplicate.
 /// </summary>
 internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer renderer, Outbox outbox, BotThreads threads) : IChatTransport, IThreadLinks
 {
@@ -23,16 +24,17 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
 
     public string Platform => InteractionParser.Platform;
 
-    public async Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken)
+    /// <summary>Each piece of the reply has its own nonce, hashed from the intent's key and the piece's index.</summary>
+    public async Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, DeliveryIntent intent, CancellationToken cancellationToken)
     {
         var channel = where.Thread ?? where.Channel;
         string? first = null;
-        foreach (var message in renderer.Render(reply))
+        foreach (var (message, i) in renderer.Render(reply).Select((m, i) => (m, i)))
         {
-            var nonce = Nonce();
+            var nonce = DiscordNonce.For(intent.Part(i.ToString(CultureInfo.InvariantCulture)));
             var posted = await outbox.SendAsync(
                 Lane(channel),
-                $"discord:nonce:{nonce}",
+                $"discord:nonce:{channel}:{nonce}",
                 ct => rest.SendAsync(DiscordRoute.CreateMessage(channel), () => message.ToContent(p => { p["nonce"] = nonce; p["enforce_nonce"] = true; }), ct),
                 cancellationToken).ConfigureAwait(false);
             first ??= posted?["id"]?.GetValue<string>() ?? throw new InvalidOperationException("Discord returned no message id");
@@ -41,10 +43,10 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
         return new PostedMessage(where, first!);
     }
 
-    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken)
+    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, DeliveryIntent intent, CancellationToken cancellationToken)
     {
         var parent = channel with { Thread = null };
-        var posted = await PostAsync(parent, opening, cancellationToken).ConfigureAwait(false);
+        var posted = await PostAsync(parent, opening, intent, cancellationToken).ConfigureAwait(false);
         return await StartThreadOnAsync(parent, posted.MessageId, title, cancellationToken).ConfigureAwait(false);
     }
 
@@ -67,7 +69,4 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
     }
 
     private static string Lane(string channel) => $"discord:{channel}";
-
-    /// <summary>Discord nonces are at most 25 characters.</summary>
-    private static string Nonce() => Random.Shared.NextInt64(1, long.MaxValue).ToString(CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,7 @@ internal sealed class MentionResponder(DiscordTransport transport, ConversationK
 {
     private readonly Lock _lock = new();
     private Task<ConversationKey>? _started;
+    private int _answers;
 
     public async Task RespondAsync(Reply reply, CancellationToken cancellationToken)
     {
@@ -23,7 +24,8 @@ internal sealed class MentionResponder(DiscordTransport transport, ConversationK
             started = _started;
         }
 
-        await transport.PostAsync(await started.ConfigureAwait(false), reply, cancellationToken).ConfigureAwait(false);
+        var intent = DeliveryIntent.Reply("discord:" + thread.Thread, Interlocked.Increment(ref _answers));
+        await transport.PostAsync(await started.ConfigureAwait(false), reply, intent, cancellationToken).ConfigureAwait(false);
     }
 
     private string Title(Reply reply) => reply.Header ?? (text.Length == 0 ? "SloBot" : "SloBot: " + text);

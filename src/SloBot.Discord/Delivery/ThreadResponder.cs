@@ -4,8 +4,11 @@ using SloBot.Chat.Replies;
 
 namespace SloBot.Discord.Delivery;
 
-/// <summary>Answers a thread message by posting in the thread.</summary>
-internal sealed class ThreadResponder(IChatTransport transport, ConversationKey where) : IChatResponder
+/// <summary>Answers a thread message by posting in the thread; each answer's intent is the message id and its index.</summary>
+internal sealed class ThreadResponder(IChatTransport transport, ConversationKey where, string messageId) : IChatResponder
 {
-    public Task RespondAsync(Reply reply, CancellationToken cancellationToken) => transport.PostAsync(where, reply, cancellationToken);
+    private int _answers;
+
+    public Task RespondAsync(Reply reply, CancellationToken cancellationToken) =>
+        transport.PostAsync(where, reply, DeliveryIntent.Reply("discord:" + messageId, Interlocked.Increment(ref _answers)), cancellationToken);
 }

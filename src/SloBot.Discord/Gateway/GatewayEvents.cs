@@ -82,14 +82,14 @@ internal sealed partial class GatewayEvents(
         if (inBotThread)
         {
             var where = new ConversationKey(InteractionParser.Platform, parent, channel);
-            return (new ThreadMessage(id, where, InteractionParser.User(message), time.GetUtcNow(), text) { Mentioned = mentioned }, new ThreadResponder(transport, where));
+            return (new ThreadMessage(id, where, InteractionParser.User(message), time.GetUtcNow(), text) { Mentioned = mentioned }, new ThreadResponder(transport, where, id));
         }
 
         if (InteractionParser.Int(message["channel_type"]) is 10 or 11 or 12)
         {
             // Someone else's thread: answer there, as a command (no conversation of SloBot's lives in it).
             var here = new ConversationKey(InteractionParser.Platform, channel);
-            return (new ThreadMessage(id, here, InteractionParser.User(message), time.GetUtcNow(), text) { Mentioned = true }, new ThreadResponder(transport, here));
+            return (new ThreadMessage(id, here, InteractionParser.User(message), time.GetUtcNow(), text) { Mentioned = true }, new ThreadResponder(transport, here, id));
         }
 
         // A public thread started on a message has the message's id: the conversation's key is known before it exists.

@@ -65,6 +65,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             payload["channel"] = where.Channel;
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
+            payload["metadata"] = DeliveryMetadata.For($"{key}:{i}");
             var ts = await outbox.SendAsync(lane, $"{key}:{i}", async ct =>
             {
                 await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
@@ -136,6 +137,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             payload["channel"] = where.Channel;
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
+            payload["metadata"] = DeliveryMetadata.For($"{key}:{i + 1}");
             await outbox.SendAsync(lane, $"{key}:{i + 1}", async ct =>
             {
                 await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);

@@ -13,14 +13,15 @@ internal sealed class SlackTransport(SlackDelivery delivery, SlackWorkspace work
 
     public string Platform => SlackPayloads.Platform;
 
-    public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken) =>
-        delivery.PostAsync(where, reply, "post:" + Guid.NewGuid().ToString("N"), cancellationToken);
+    /// <summary>The intent's key is the outbox key (each piece gets <c>:0</c>, <c>:1</c>, …) and goes in the message's metadata.</summary>
+    public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, DeliveryIntent intent, CancellationToken cancellationToken) =>
+        delivery.PostAsync(where, reply, intent.Key, cancellationToken);
 
     /// <summary>Slack has no thread object: the opening message is posted and its ts becomes the thread.</summary>
-    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken)
+    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, DeliveryIntent intent, CancellationToken cancellationToken)
     {
         var first = opening.Header is null ? opening with { Header = title } : opening;
-        var posted = await PostAsync(channel with { Thread = null }, first, cancellationToken).ConfigureAwait(false);
+        var posted = await PostAsync(channel with { Thread = null }, first, intent, cancellationToken).ConfigureAwait(false);
         return channel with { Thread = posted.MessageId };
     }
 }
@@ -31,5 +32,5 @@ internal sealed class SlackResponder(InboundEvent inbound, SlackDelivery deliver
     private int _answers;
 
     public Task RespondAsync(Reply reply, CancellationToken cancellationToken) =>
-        delivery.RespondAsync(inbound.Target, reply, $"{inbound.Event.EventId}#{Interlocked.Increment(ref _answers)}", cancellationToken);
+        delivery.RespondAsync(inbound.Target, reply, DeliveryIntent.Reply(inbound.Event.EventId, Interlocked.Increment(ref _answers)).Key, cancellationToken);
 }

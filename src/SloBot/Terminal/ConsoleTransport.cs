@@ -20,14 +20,14 @@ internal sealed class ConsoleTransport(ConsoleStreams streams) : IChatTransport,
 
     public static ChatUser User { get; } = new("console", Environment.UserName);
 
-    public async Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken)
+    public async Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, DeliveryIntent intent, CancellationToken cancellationToken)
     {
         var prefix = where.Channel == Session.Channel ? null : $"[{where.Channel}]";
         await WriteAsync(reply, prefix, cancellationToken).ConfigureAwait(false);
         return new PostedMessage(where, Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken)
+    public async Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, DeliveryIntent intent, CancellationToken cancellationToken)
     {
         await WriteAsync(opening, $"[thread: {title}]", cancellationToken).ConfigureAwait(false);
         return Session;

@@ -85,12 +85,12 @@ internal sealed class RecordingTransport : IChatTransport
 
     public string Platform => "slack";
 
-    public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken)
+    public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, DeliveryIntent intent, CancellationToken cancellationToken)
     {
         Posts.Add((where, reply));
         return Task.FromResult(new PostedMessage(where, $"m{Posts.Count}"));
     }
 
-    public Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken) =>
+    public Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, DeliveryIntent intent, CancellationToken cancellationToken) =>
         Task.FromResult(channel with { Thread = "t1" });
 }

@@ -60,7 +60,7 @@ public sealed class SchedulerTests
     }
 
     [Fact]
-    public async Task FailedPost_GivesTheClaimBack_AndTheNextRoundPosts()
+    public async Task FailedPost_GivesTheClaimBack_AndTheNextRoundPostsTheSameIntent()
     {
         var transport = new FlakyTransport();
         using var services = Services(transport);
@@ -74,6 +74,9 @@ public sealed class SchedulerTests
         _clock.Advance(TimeSpan.FromMinutes(1));
         await scheduler.RunDueAsync(CancellationToken.None);
         Assert.Equal(1, transport.Delivered);
+        Assert.Equal(2, transport.Intents.Count);
+        Assert.Single(transport.Intents.Distinct()); // the redone run carries the first one's key, so a platform can de-duplicate it
+        Assert.StartsWith("schedule:weekly-review:", transport.Intents[0].Key, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -158,17 +161,20 @@ public sealed class SchedulerTests
 
         public int Delivered { get; private set; }
 
+        public List<DeliveryIntent> Intents { get; } = [];
+
         public string Platform => "slack";
 
-        public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, CancellationToken cancellationToken)
+        public Task<PostedMessage> PostAsync(ConversationKey where, Reply reply, DeliveryIntent intent, CancellationToken cancellationToken)
         {
+            Intents.Add(intent);
             if (Interlocked.Increment(ref _calls) == 1)
                 throw new InvalidOperationException("channel_not_found");
             Delivered++;
             return Task.FromResult(new PostedMessage(where, "m1"));
         }
 
-        public Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, CancellationToken cancellationToken) =>
+        public Task<ConversationKey> StartThreadAsync(ConversationKey channel, Reply opening, string title, DeliveryIntent intent, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
     }
 }

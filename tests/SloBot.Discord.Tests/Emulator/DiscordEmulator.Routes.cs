@@ -89,8 +89,10 @@ public sealed partial class DiscordEmulator
             var body = Body(c);
             var nonce = body?["nonce"]?.ToString();
             var message = nonce is not null && body?["enforce_nonce"]?.GetValue<bool>() == true
-                ? _messagesByNonce.GetOrAdd(channel + "|" + nonce, _ => Message(channel, body))
-                : Message(channel, body);
+                ? _messagesByNonce.GetOrAdd(channel + "|" + nonce, _ => Created(Message(channel, body)))
+                : Created(Message(channel, body));
+            if (LoseAnswers > 0 && Interlocked.Decrement(ref _loseAnswers) >= 0)
+                return Error(500, 0, "500: Internal Server Error"); // created, but the answer is lost
             c.Response.Headers["X-RateLimit-Bucket"] = "abcd1234";
             c.Response.Headers["X-RateLimit-Limit"] = "5";
             c.Response.Headers["X-RateLimit-Remaining"] = "4";
@@ -116,6 +118,22 @@ public sealed partial class DiscordEmulator
                 await Gateway.DispatchAsync("THREAD_CREATE", (JsonObject)thread.DeepClone()).ConfigureAwait(false);
             return Results.Json(thread, statusCode: 201);
         });
+    }
+
+    /// <summary>Messages created in channels (a create answered from the nonce with the existing message does not count).</summary>
+    public int CreatedMessages => _created;
+
+    /// <summary>The next this-many message creates post the message and then answer 500: the response is lost, the message is not.</summary>
+    public int LoseAnswers
+    {
+        get => Volatile.Read(ref _loseAnswers);
+        set => Volatile.Write(ref _loseAnswers, value);
+    }
+
+    private JsonObject Created(JsonObject message)
+    {
+        Interlocked.Increment(ref _created);
+        return message;
     }
 
     private IResult Commands(string app, string? guild) =>

@@ -26,6 +26,8 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, JsonArray> _commands = new();
     private readonly ConcurrentDictionary<string, JsonObject> _interactions = new();
     private readonly ConcurrentDictionary<string, JsonObject> _messagesByNonce = new();
+    private int _created;
+    private int _loseAnswers;
     private readonly ConcurrentDictionary<string, bool> _acknowledged = new();
     private long _nextId = 1_400_000_000_000_000_000;
 

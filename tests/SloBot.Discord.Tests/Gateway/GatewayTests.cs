@@ -214,8 +214,8 @@ public sealed class GatewayTests
         var seen = new TaskCompletionSource<Chat.Events.ThreadMessage>();
         await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSingleton<Chat.Commands.IThreadMessageHandler>(new Recorder(seen)));
         await harness.LiveAsync();
-        var transport = harness.Services.GetRequiredService<Delivery.DiscordTransport>();
-        var thread = await transport.StartThreadAsync(new Chat.Events.ConversationKey("discord", DiscordEmulator.ChannelId), Chat.Replies.Reply.Text("Retro for the outage"), "Retro: payment outage", CancellationToken.None);
+        var transport = harness.Services.GetRequiredService<SloBot.Discord.Delivery.DiscordTransport>();
+        var thread = await transport.StartThreadAsync(new Chat.Events.ConversationKey("discord", DiscordEmulator.ChannelId), Chat.Replies.Reply.Text("Retro for the outage"), "Retro: payment outage", Chat.Delivery.DeliveryIntent.Of("retro"), CancellationToken.None);
 
         await harness.Emulator.Gateway.DispatchAsync("MESSAGE_CREATE", Message("1700000000000000001", "elsewhere", channel: DiscordEmulator.ChannelId));
         await harness.Emulator.Gateway.DispatchAsync("MESSAGE_CREATE", Message("1700000000000000002", "the root cause was a config push", channel: thread.Thread!));

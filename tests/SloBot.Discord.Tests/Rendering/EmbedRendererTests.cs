@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
 using SloBot.Discord.Delivery;
@@ -92,7 +93,7 @@ public sealed class EmbedRendererTests
         await using var harness = await DiscordHarness.StartAsync(run: false);
         var transport = harness.Services.GetRequiredService<DiscordTransport>();
 
-        await transport.PostAsync(new ConversationKey("discord", DiscordEmulator.ChannelId), GoldenReplies.All["chart"], CancellationToken.None);
+        await transport.PostAsync(new ConversationKey("discord", DiscordEmulator.ChannelId), GoldenReplies.All["chart"], DeliveryIntent.Of("chart"), CancellationToken.None);
 
         var post = Assert.Single(harness.Emulator.Requests, r => r.Method == "POST");
         Assert.Equal(["burn.png"], post.FileNames);

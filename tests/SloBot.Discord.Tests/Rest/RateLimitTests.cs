@@ -31,7 +31,7 @@ public sealed class RateLimitTests
         var transport = harness.Services.GetRequiredService<DiscordTransport>();
         var channel = new ConversationKey("discord", DiscordEmulator.ChannelId);
 
-        var posts = Enumerable.Range(1, 6).Select(i => transport.PostAsync(channel, Reply.Text($"message {i}"), CancellationToken.None)).ToArray();
+        var posts = Enumerable.Range(1, 6).Select(i => transport.PostAsync(channel, Reply.Text($"message {i}"), DeliveryIntent.Of($"message:{i}"), CancellationToken.None)).ToArray();
         await harness.UntilAsync(() => posts.All(p => p.IsCompleted), "every post", Step);
 
         var attempts = emulator.Requests.Where(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)).ToArray();
@@ -58,10 +58,10 @@ public sealed class RateLimitTests
         };
         var transport = harness.Services.GetRequiredService<DiscordTransport>();
 
-        var first = transport.PostAsync(new ConversationKey("discord", "1"), Reply.Text("to channel 1"), CancellationToken.None);
+        var first = transport.PostAsync(new ConversationKey("discord", "1"), Reply.Text("to channel 1"), DeliveryIntent.Of("one"), CancellationToken.None);
         await harness.UntilAsync(() => harness.Logs.GetSnapshot().Any(r => r.Id.Id == 4100), "the client to take in the global 429");
         var refusedAt = emulator.Requests.Single(r => r.Status == 429).At;
-        var second = transport.PostAsync(new ConversationKey("discord", "2"), Reply.Text("to channel 2"), CancellationToken.None);
+        var second = transport.PostAsync(new ConversationKey("discord", "2"), Reply.Text("to channel 2"), DeliveryIntent.Of("two"), CancellationToken.None);
         await harness.UntilAsync(() => first.IsCompleted && second.IsCompleted, "both posts", Step);
 
         var toTwo = emulator.Requests.Single(r => r.Path == "/api/v10/channels/2/messages");
@@ -132,7 +132,7 @@ public sealed class RateLimitTests
         var transport = harness.Services.GetRequiredService<DiscordTransport>();
         var channel = new ConversationKey("discord", DiscordEmulator.ChannelId);
 
-        var posts = new[] { transport.PostAsync(channel, Reply.Text("a"), CancellationToken.None), transport.PostAsync(channel, Reply.Text("b"), CancellationToken.None) };
+        var posts = new[] { transport.PostAsync(channel, Reply.Text("a"), DeliveryIntent.Of("a"), CancellationToken.None), transport.PostAsync(channel, Reply.Text("b"), DeliveryIntent.Of("b"), CancellationToken.None) };
         await harness.UntilAsync(() => posts.All(p => p.IsCompleted), "both posts", Step);
 
         var sent = emulator.Requests.Where(r => r.Method == "POST").ToArray();

@@ -32,7 +32,7 @@ public sealed class SlackDeliveryTests
         slack.RateLimit("chat.postMessage", count: 5, retryAfterSeconds: 3);
 
         var where = new ConversationKey("slack", "C0STORM");
-        var posts = Enumerable.Range(1, 12).Select(i => transport.PostAsync(where, Reply.Text($"message {i}"), CancellationToken.None)).ToArray();
+        var posts = Enumerable.Range(1, 12).Select(i => transport.PostAsync(where, Reply.Text($"message {i}"), DeliveryIntent.Of($"storm:{i}"), CancellationToken.None)).ToArray();
         await SloBot.Testing.Poll.UntilAsync(() => posts.All(p => p.IsCompleted), "all 12 posts through the rate limit", between: () => time.Advance(TimeSpan.FromMilliseconds(250)));
 
         await Task.WhenAll(posts);
@@ -65,7 +65,7 @@ public sealed class SlackDeliveryTests
             Attachments = [new ReplyAttachment("chart.png", "image/png", new byte[2048]), new ReplyAttachment("rules.yaml", "application/yaml", new byte[300])],
         };
 
-        var posted = await transport.PostAsync(new ConversationKey("slack", "C0FILES", "1700000000.000100"), reply, CancellationToken.None);
+        var posted = await transport.PostAsync(new ConversationKey("slack", "C0FILES", "1700000000.000100"), reply, DeliveryIntent.Of("files"), CancellationToken.None);
 
         Assert.Equal(
             ["files.getUploadURLExternal", "upload", "files.completeUploadExternal", "chat.postMessage", "files.getUploadURLExternal", "upload", "files.completeUploadExternal"],
@@ -89,7 +89,7 @@ public sealed class SlackDeliveryTests
         await using var provider = Transport(slack, extra: new() { ["SloBot:Slack:BotToken"] = "xoxb-revoked" });
         var transport = provider.GetRequiredService<IChatTransport>();
 
-        var ex = await Assert.ThrowsAsync<SlackApiException>(() => transport.PostAsync(new ConversationKey("slack", "C0X"), Reply.Text("hi"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SlackApiException>(() => transport.PostAsync(new ConversationKey("slack", "C0X"), Reply.Text("hi"), DeliveryIntent.Of("hi"), CancellationToken.None));
         Assert.Equal(("chat.postMessage", "invalid_auth"), (ex.Method, ex.Error));
         Assert.DoesNotContain("xoxb", ex.Message, StringComparison.Ordinal);
     }
@@ -101,8 +101,8 @@ public sealed class SlackDeliveryTests
         await using var provider = Transport(slack);
         var transport = provider.GetRequiredService<IChatTransport>();
 
-        var thread = await transport.StartThreadAsync(new ConversationKey("slack", "C0RETRO"), Reply.Text("Retrospective for INC-42"), "Retro INC-42", CancellationToken.None);
-        await transport.PostAsync(thread, Reply.Text("first question"), CancellationToken.None);
+        var thread = await transport.StartThreadAsync(new ConversationKey("slack", "C0RETRO"), Reply.Text("Retrospective for INC-42"), "Retro INC-42", DeliveryIntent.Of("retro:thread"), CancellationToken.None);
+        await transport.PostAsync(thread, Reply.Text("first question"), DeliveryIntent.Of("retro:first"), CancellationToken.None);
 
         var posts = slack.CallsOf("chat.postMessage");
         Assert.Equal("slack", transport.Platform);
