@@ -87,10 +87,10 @@ public sealed class BalanceCommandTests
 
     [Theory]
     [InlineData("/slo balance capacity=-5", "`capacity=-5` is not usable: give the hours to split as a number above 0")]
-    [InlineData("/slo balance capacity=lots", "`capacity=lots` is not usable")]
-    [InlineData("/slo balance capacity=NaN", "`capacity=NaN` is not usable")]
-    [InlineData("/slo balance capcity=400", "`/slo balance` takes no `capcity=` — did you mean `capacity=`?")]
-    [InlineData("/slo balance 400", "`/slo balance` does not understand '400'.")]
+    [InlineData("/slo balance capacity=lots", "`capacity=lots`: expected a number.")]
+    [InlineData("/slo balance capacity=NaN", "`capacity=NaN`: expected a number.")]
+    [InlineData("/slo balance capcity=400", "Unknown option `capcity` — did you mean `capacity`?")]
+    [InlineData("/slo balance 400", "Unexpected `400`. Usage: `/slo balance [capacity=…] [team=…]`")]
     public async Task Balance_BadInput_ExitTwoWithAClearMessage(string text, string expected)
     {
         var reply = await _host.AskAsync(text);
