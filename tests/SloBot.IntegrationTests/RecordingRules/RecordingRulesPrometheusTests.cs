@@ -91,7 +91,7 @@ public sealed class RecordingRulesPrometheusTests(RecordingRulesFixture fixture)
     {
         using var chat = new ChatHarness(fixture.Server.Url, fixture.Catalog, RecordingRulesFixture.End);
 
-        var reply = await chat.AskAsync("/slo status --json");
+        var reply = await chat.AskAsync("/slo status");
 
         Assert.Equal(0, reply.ExitCode);
         var sources = ChatHarness.Json(reply).GetProperty("slos").EnumerateArray()
