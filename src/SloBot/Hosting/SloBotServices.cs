@@ -12,6 +12,7 @@ using SloBot.Chat.Budgets;
 using SloBot.Chat.Catalog;
 using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
+using SloBot.Chat.Maturity;
 using SloBot.Chat.Releases;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
@@ -77,6 +78,7 @@ internal static class SloBotServices
         services.AddReviews();
         services.AddActionItems();
         services.AddBalance(configuration);
+        services.AddMaturity();
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 
