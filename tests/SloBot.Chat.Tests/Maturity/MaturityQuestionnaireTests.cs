@@ -59,7 +59,7 @@ public sealed class MaturityQuestionnaireTests
     {
         using var host = new ConversationHost(s => s.AddMaturity());
 
-        var reply = await host.CommandAsync(Console, "/slo readiness executive=yes engineering=y product=YES data=yes incidents=true");
+        var reply = await host.CommandAsync(Console, "/slo readiness executive=yes engineering=yes product=yes data=yes incidents=yes");
 
         var data = Assert.IsType<ReadinessData>(reply!.Data);
         Assert.Equal((1.0, "ready", null, null), (data.Score, data.Level, data.NextLevel, data.MissingScore));
