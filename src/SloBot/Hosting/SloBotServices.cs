@@ -8,6 +8,7 @@ using SloBot.Chat;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Balance;
+using SloBot.Chat.Toil;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Catalog;
 using SloBot.Chat.Design;
@@ -77,6 +78,7 @@ internal static class SloBotServices
         services.AddReviews();
         services.AddActionItems();
         services.AddBalance(configuration);
+        services.AddToil(configuration);
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 
