@@ -9,6 +9,7 @@ using SloBot.Storage.Retrospectives;
 using SloBot.Storage.Reviews;
 using SloBot.Storage.Schedules;
 using SloBot.Storage.Tiers;
+using SloBot.Storage.Toil;
 
 namespace SloBot.Storage;
 
@@ -32,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddActionItemsStorage();
         services.AddSchedulesStorage();
         services.AddAlertsStorage();
+        services.AddToilStorage();
         return services;
     }
 

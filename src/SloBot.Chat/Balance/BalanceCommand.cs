@@ -9,7 +9,7 @@ internal sealed class BalanceCommand(SloPerformanceReader performances, TeamChoi
 {
     public CommandSpec Spec { get; } = new(
         "balance",
-        "Reliability vs feature work: the 70/30 split adjusted by how the SLOs meet their targets, in hours of the team's capacity",
+        "Reliability vs feature time: the 70/30 split moved by the SLOs' average gap, in hours",
         [
             new CommandOption("capacity", "Engineering hours to split (default SloBot:Teams:<team>:CapacityHours)", OptionKind.Number),
             new CommandOption("team", "A team of SloBot:Teams (default: the only one configured)"),

@@ -9,7 +9,10 @@ namespace SloBot.Chat.Teams;
 internal static class TeamArguments
 {
     /// <summary>A bad-command reply for a name the command does not take (with a did-you-mean), or null.</summary>
-    public static Reply? Unknown(CommandArgs args, CommandSpec spec, params string[] flags)
+    public static Reply? Unknown(CommandArgs args, CommandSpec spec, params string[] flags) => Unknown(args, spec, positionalAllowed: false, flags);
+
+    /// <summary>As above; with <paramref name="positionalAllowed"/> free words are the command's (a name), not refused.</summary>
+    public static Reply? Unknown(CommandArgs args, CommandSpec spec, bool positionalAllowed, params string[] flags)
     {
         var names = spec.Options.Where(o => !o.Positional).Select(o => o.Name).ToArray();
         foreach (var name in args.Named.Keys)
@@ -18,7 +21,7 @@ internal static class TeamArguments
                 return Reply.BadCommand($"`/slo {spec.Name}` takes no `{name}=`{Hint(name, names, "=")} Usage: `{spec.Usage}`, for example `{spec.Examples[0]}`.");
         }
 
-        foreach (var word in args.Positional.Where(w => !flags.Contains(w, StringComparer.OrdinalIgnoreCase)))
+        foreach (var word in args.Positional.Where(w => !positionalAllowed && !flags.Contains(w, StringComparer.OrdinalIgnoreCase)))
         {
             var hint = DidYouMean.Suggest(word, [.. names, .. flags]) is { } m ? $" Did you mean `{m}{(flags.Contains(m) ? "" : "=…")}`?" : "";
             return Reply.BadCommand($"`/slo {spec.Name}` does not understand '{word}'.{hint} Usage: `{spec.Usage}`, for example `{spec.Examples[0]}`.");

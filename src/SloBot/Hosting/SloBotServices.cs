@@ -8,6 +8,7 @@ using SloBot.Chat;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Balance;
+using SloBot.Chat.Toil;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Catalog;
 using SloBot.Chat.Design;
@@ -79,6 +80,7 @@ internal static class SloBotServices
         services.AddActionItems();
         services.AddBalance(configuration);
         services.AddMaturity();
+        services.AddToil(configuration);
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 

@@ -37,7 +37,7 @@ public abstract class LegacyUpgradeTests(StorageProvider provider) : StoreTest(p
     [
         "actionitems/001_action_items", "alerts/001_alert_states", "alerts/002_alert_changes", "conversations/001_conversations", "delivery/001_handled_requests",
         "releases/001_release_decisions", "retrospectives/001_retrospectives", "reviews/001_weekly_reviews", "schedules/001_schedule_runs",
-        "tiers/001_tier_adoptions",
+        "tiers/001_tier_adoptions", "toil/001_toil_tasks",
     ];
 
     [Fact]
