@@ -68,6 +68,6 @@ public sealed class TeamAskTests : IDisposable
         Assert.Equal(0, removed);
         Assert.Equal("rotate certificates", JsonDocument.Parse(afterOut).RootElement.GetProperty("tasks").EnumerateArray().Single().GetProperty("name").GetString());
         Assert.Equal(2, bad);
-        Assert.Contains("`weekly=often` is not usable", JsonDocument.Parse(badOut).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("`weekly=often`: expected a number", JsonDocument.Parse(badOut).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 }
