@@ -20,25 +20,23 @@ internal sealed class BudgetCommand(ISloCatalog catalog, BudgetAnswers answers) 
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var lookup = CatalogLookup.Resolve(catalog, context.Args.At(0), Spec);
+        var lookup = CatalogLookup.Resolve(catalog, context.Args.Text("service"), Spec);
         if (lookup.Error is { } error)
             return error;
         var service = lookup.Service!;
         var slos = service.Slos;
-        if (context.Args.At(1) is { } sloName)
+        if (context.Args.Text("slo") is { } sloName)
         {
             var slo = service.Slos.FirstOrDefault(s => string.Equals(s.Name, sloName, StringComparison.OrdinalIgnoreCase));
             if (slo is null)
             {
-                var hint = DidYouMean.Suggest(sloName, service.Slos.Select(s => s.Name)) is { } m ? $" — did you mean '{m}'?" : "";
-                return Reply.BadCommand($"{service.Name} has no SLO '{sloName}'{hint} Its SLOs: {string.Join(", ", service.Slos.Select(s => s.Name))}.");
+                var hint = DidYouMean.Hint(sloName, service.Slos.Select(s => s.Name));
+                return Reply.BadCommand($"{service.Name} has no SLO `{sloName}`{(hint.Length > 0 ? hint : ".")} Its SLOs: {string.Join(", ", service.Slos.Select(s => s.Name))}.");
             }
 
             slos = [slo];
         }
 
-        if (context.Args.Positional.Count > 2 || context.Args.Named.Count > 0)
-            return Reply.BadCommand($"Too many arguments. Usage: `{Spec.Usage}`, for example `{Spec.Examples[1]}`.");
         if (slos.Count == 0)
             return Reply.BadCommand($"{service.Name} has no SLOs in the catalog yet. Add one to its YAML file, or run `/slo design {service.Name}`.");
 
@@ -61,10 +59,10 @@ public static class CatalogLookup
 
         if (catalog.FindService(name) is { } service)
             return (service, null);
-        var suggestion = DidYouMean.Suggest(name, catalog.Services.Select(s => s.Name));
-        var message = suggestion is null
-            ? $"no service '{name}'. Known services: {string.Join(", ", catalog.Services.Select(s => s.Name))}."
-            : $"no service '{name}' — did you mean '{suggestion}'?";
+        var hint = DidYouMean.Hint(name, catalog.Services.Select(s => s.Name));
+        var message = hint.Length == 0
+            ? $"no service `{name}`. Known services: {string.Join(", ", catalog.Services.Select(s => s.Name))}."
+            : $"no service `{name}`{hint}";
         return (null, Reply.BadCommand(message));
     }
 

@@ -26,31 +26,15 @@ internal sealed class DesignCommand(ISloCatalog catalog, ITierAdoptions adoption
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var name = context.Args.At(0);
-        if (string.IsNullOrWhiteSpace(name))
-            return Reply.BadCommand($"Which service? Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
-        var unknown = context.Args.Named.Keys.Where(k => !k.Equals("tier", StringComparison.OrdinalIgnoreCase) && !k.Equals("targets", StringComparison.OrdinalIgnoreCase)).ToArray();
-        if (context.Args.Positional.Count > 1 || unknown.Length > 0)
-            return Reply.BadCommand($"`/slo design` takes a service, `tier=…` and `targets=catalog|tier` only. Usage: `{Spec.Usage}`, for example `{Spec.Examples[1]}`.");
-        var targets = context.Args.Named.TryGetValue("targets", out var targetsText) ? targetsText.Trim().ToLowerInvariant() : "catalog";
-        if (targets is not ("catalog" or "tier"))
-        {
-            var hint = DidYouMean.Suggest(targets, ["catalog", "tier"]) is { } t ? $" — did you mean `targets={t}`?" : "";
-            return Reply.BadCommand($"`targets={targetsText}` is not a choice{hint} Use `targets=catalog` (the default: SLOs in the catalog keep their targets) or `targets=tier`.");
-        }
-
+        // The router has checked the words: a service is given, tier= and targets= are among their choices.
+        var name = context.Args.Text("service")!;
+        var targets = context.Args.Text("targets") ?? "catalog";
         var service = catalog.FindService(name);
         var serviceName = service?.Name ?? name;
         ServiceTier tier;
         string source;
-        if (context.Args.Named.TryGetValue("tier", out var tierText))
+        if (context.Args.Text("tier") is { } tierText && ServiceTierNames.TryParse(tierText, out tier))
         {
-            if (!ServiceTierNames.TryParse(tierText, out tier))
-            {
-                var hint = DidYouMean.Suggest(tierText, TierWords) is { } m ? $" — did you mean `tier={m}`?" : "";
-                return Reply.BadCommand($"`{tierText}` is not a tier{hint} Choose one of {string.Join(", ", TierWords.Select(t => $"`{t}`"))}.");
-            }
-
             source = "option";
         }
         else
@@ -76,9 +60,9 @@ internal sealed class DesignCommand(ISloCatalog catalog, ITierAdoptions adoption
         var why = service is null
             ? $"`{name}` is not in the SLO catalog"
             : service.Tier is { } text ? $"The catalog's tier for {name}, `{text}`, is not one of SloBot's tiers" : $"{name} has no tier in the catalog";
-        var inCatalog = service is null && DidYouMean.Suggest(name, catalog.Services.Select(s => s.Name)) is { } m ? $" (did you mean `{m}`?)" : "";
+        var inCatalog = service is null ? DidYouMean.Hint(name, catalog.Services.Select(s => s.Name)) : "";
         return Reply.BadCommand(
-            $"{why}{inCatalog}, so I don't know which tier to design for. Pass one, e.g. `/slo design {name} tier=essential` " +
+            $"{why}, so I don't know which tier to design for{(inCatalog.Length > 0 ? "" : ".")}{inCatalog} Pass one, e.g. `/slo design {name} tier=essential` " +
             $"({string.Join(", ", TierWords)}), or get a recommendation first with `/slo tier {name}`.");
     }
 

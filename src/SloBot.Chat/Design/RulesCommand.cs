@@ -24,11 +24,9 @@ internal sealed class RulesCommand(ISloCatalog catalog, SliWindowing? windowing 
 
     public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var lookup = CatalogLookup.Resolve(catalog, context.Args.At(0), Spec);
+        var lookup = CatalogLookup.Resolve(catalog, context.Args.Text("service"), Spec);
         if (lookup.Error is { } error)
             return Task.FromResult(error);
-        if (context.Args.Positional.Count > 1 || context.Args.Named.Count > 0)
-            return Task.FromResult(Reply.BadCommand($"`/slo rules` takes one service. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`."));
         var service = lookup.Service!;
         if (service.Slos.Count == 0)
             return Task.FromResult(Reply.BadCommand($"{service.Name} has no SLOs in the catalog yet. Add one to its YAML file, or run `/slo design {service.Name}`."));

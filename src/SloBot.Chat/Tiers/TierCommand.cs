@@ -28,16 +28,11 @@ internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions,
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var name = context.Args.At(0);
-        if (context.Args.Positional.Count > 1)
-        {
-            return Reply.BadCommand(
-                $"Answers are written `question=answer`, not `{context.Args.Positional[1]}`. For example `{Spec.Examples[0]}`.");
-        }
-
-        var (answers, problems) = TierAnswers.Parse(context.Args.Named);
-        if (problems.Count > 0)
-            return Reply.BadCommand(string.Join("\n", problems));
+        // The router has checked the answers against the questions' choices (by chat name or the document's key).
+        var name = context.Args.Text("service");
+        var (answers, _) = TierAnswers.Parse(TierMatrix.Criteria
+            .Where(c => context.Args.Has(c.ShortName))
+            .Select(c => KeyValuePair.Create(c.ShortName, context.Args.Text(c.ShortName)!)));
 
         if (string.IsNullOrWhiteSpace(name) || !answers.IsComplete)
         {
@@ -62,7 +57,7 @@ internal sealed class TierCommand(ISloCatalog catalog, ITierAdoptions adoptions,
 
     private string NewServiceNote(string name)
     {
-        var hint = DidYouMean.Suggest(name, catalog.Services.Select(s => s.Name)) is { } m ? $" (did you mean `{m}`?)" : "";
-        return $"`{name}` is not in the SLO catalog{hint}: analysed as a new service. Add it to the catalog to adopt the tier.";
+        var hint = DidYouMean.Hint(name, catalog.Services.Select(s => s.Name));
+        return $"`{name}` is not in the SLO catalog{(hint.Length > 0 ? hint : ".")} Analysed as a new service; add it to the catalog to adopt the tier.";
     }
 }

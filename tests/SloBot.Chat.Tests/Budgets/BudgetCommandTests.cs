@@ -71,9 +71,9 @@ public sealed class BudgetCommandTests
     }
 
     [Theory]
-    [InlineData("/slo budget paymnet", "no service 'paymnet' — did you mean 'payment'?")]
+    [InlineData("/slo budget paymnet", "no service `paymnet` — did you mean `payment`?")]
     [InlineData("/slo budget", "Which service?")]
-    [InlineData("/slo budget payment latncy", "payment has no SLO 'latncy' — did you mean 'latency'?")]
+    [InlineData("/slo budget payment latncy", "payment has no SLO `latncy` — did you mean `latency`?")]
     [InlineData("/slo bugdet payment", "did you mean `/slo budget`?")]
     public async Task Budget_WrongInput_ExitTwoWithAHelpfulMessage(string text, string expected)
     {

@@ -14,7 +14,7 @@ public sealed class DesignCommandTests
     private readonly InMemoryTierAdoptions _adoptions = new();
 
     private Task<Reply> Run(string text) =>
-        new DesignCommand(ChatTestKit.Catalog(), _adoptions).HandleAsync(ChatTestKit.Command(text), CancellationToken.None);
+        ChatTestKit.RouteAsync(new DesignCommand(ChatTestKit.Catalog(), _adoptions), text);
 
     [Fact]
     public async Task Handle_CatalogService_DesignsForItsTierAndAttachesThreeFiles()

@@ -111,7 +111,7 @@ public sealed class ReleaseCommandTests
     [InlineData("/slo release payment v1 db-migration=maybe", "expected `db-migration` alone, or `db-migration=true` / `db-migration=false`")]
     [InlineData("/slo release payment lines=5", "Which version of payment do you want to release?")]
     [InlineData("/slo release payment", "Which version of payment do you want to release?")]
-    [InlineData("/slo release paymnet v1", "did you mean 'payment'?")]
+    [InlineData("/slo release paymnet v1", "did you mean `payment`?")]
     public async Task Release_BadInput_SaysWhatIsExpectedAndRecordsNothing(string command, string expected)
     {
         using var host = new ReleaseTestHost();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Roles;
 using SloBot.Chat.Events;
+using SloBot.Chat.Replies;
 using SloBot.Core.Budgets;
 using SloBot.Core.Catalog;
 
@@ -14,6 +15,10 @@ internal static class ChatTestKit
     public static CommandContext Command(string textAfterName, string user = "U1") => new(
         new CommandEvent("ev-1", new ConversationKey("console", "c1"), new ChatUser(user), Now, textAfterName),
         CommandArgs.Parse(CommandArgs.Tokenize(textAfterName)));
+
+    /// <summary>Runs a command as the router does: its words checked against its spec, then handled with the parsed values.</summary>
+    public static Task<Reply> RouteAsync(ICommandHandler handler, string textAfterName) =>
+        new CommandRouter([handler]).RouteAsync(Command($"/slo {handler.Spec.Name} {textAfterName}").Event, CancellationToken.None);
 
     public static ButtonClick Click(string action, string value, string user) =>
         new("ev-2", new ConversationKey("console", "c1"), new ChatUser(user), Now, action, value, "m1");

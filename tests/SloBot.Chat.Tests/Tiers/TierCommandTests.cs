@@ -13,7 +13,7 @@ public sealed class TierCommandTests
     private readonly InMemoryTierAdoptions _adoptions = new();
 
     private Task<Reply> Run(string text) =>
-        new TierCommand(ChatTestKit.Catalog(), _adoptions).HandleAsync(ChatTestKit.Command(text), CancellationToken.None);
+        ChatTestKit.RouteAsync(new TierCommand(ChatTestKit.Catalog(), _adoptions), text);
 
     [Fact]
     public async Task Handle_AllSixAnswers_FollowsTheJsonContract()
@@ -79,7 +79,7 @@ public sealed class TierCommandTests
         var reply = await Run("paymnet " + AllAnswers);
 
         Assert.Equal(ExitCodes.Answered, reply.ExitCode);
-        Assert.Contains("not in the SLO catalog (did you mean `payment`?)", reply.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("not in the SLO catalog — did you mean `payment`?", reply.PlainText(), StringComparison.Ordinal);
         Assert.Empty(reply.Buttons);
         Assert.Equal("paymnet", ((TierData)reply.Data!).Service);
     }

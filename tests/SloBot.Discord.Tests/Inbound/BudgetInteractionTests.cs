@@ -46,7 +46,7 @@ public sealed class BudgetInteractionTests
 
         var responses = harness.Emulator.ResponsesTo(interaction);
         Assert.Equal(64, responses[0].Body!["data"]!["flags"]!.GetValue<int>());
-        Assert.Contains("did you mean 'payment'?", responses[1].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("did you mean `payment`?", responses[1].Body!["content"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]

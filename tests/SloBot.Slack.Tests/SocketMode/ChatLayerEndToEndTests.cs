@@ -100,7 +100,7 @@ public sealed class ChatLayerEndToEndTests
         var answer = await SlackEmulator.WaitForAsync(() => slack.CallsOf("response_url").FirstOrDefault(), "the answer");
 
         Assert.Equal("ephemeral", answer.Str("response_type"));
-        Assert.Contains("did you mean 'payment'", answer.Body.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("did you mean `payment`", answer.Body.GetProperty("blocks")[0].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

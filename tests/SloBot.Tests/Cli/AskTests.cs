@@ -81,7 +81,7 @@ public sealed class AskTests : IDisposable
     {
         var (code, stdout, _) = await _cli.RunAsync("ask", "/slo budget paymnet", "--demo", "--json");
         Assert.Equal(2, code);
-        Assert.Equal("no service 'paymnet' — did you mean 'payment'?", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString());
+        Assert.Equal("no service `paymnet` — did you mean `payment`?", JsonDocument.Parse(stdout).RootElement.GetProperty("error").GetString());
     }
 
     [Theory]
