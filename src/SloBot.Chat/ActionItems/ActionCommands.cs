@@ -62,9 +62,7 @@ internal sealed class ActionDoneCommand(IActionItemStore store, TimeProvider tim
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var word = context.Args.At(0)?.TrimStart('#');
-        if (!int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
-            return Reply.BadCommand($"Which item? Give its number from `/slo actions`, for example `{Spec.Examples[0]}`.");
+        var id = context.Args.Integer("id")!.Value; // the router has read it ("12" or "#12") and refused a missing one
         var item = await store.GetAsync(id, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {

@@ -34,10 +34,9 @@ internal sealed class DocumentExportCommand<TDocument>(PublishedDocuments<TDocum
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Args.At(0) is not { } id)
+        if (context.Args.Text("id") is not { } id)
             return Reply.BadCommand($"Which {Kind.Which}? Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
-        if (DocumentExport.Parse(context.Args.At(1)) is not { } format)
-            return Reply.BadCommand($"`{context.Args.At(1)}` is not a format I export; use `markdown`, `html` or `json`.");
+        var format = DocumentExport.Parse(context.Args.Text("format"));
         if (await documents.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } doc)
         {
             var draft = await DocumentDrafts.FindAsync(engine, Kind.Name, id, cancellationToken).ConfigureAwait(false);

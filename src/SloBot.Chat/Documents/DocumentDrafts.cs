@@ -42,7 +42,7 @@ public static class DocumentDrafts
 
     public static async Task<Reply> ResumeAsync(ConversationEngine engine, ThreadPosts posts, CommandContext context, string kind, CommandSpec spec, CancellationToken cancellationToken)
     {
-        if (context.Args.At(0) is not { } id)
+        if (context.Args.Text("id") is not { } id)
             return Reply.BadCommand($"Which one? Usage: `{spec.Usage}`, for example `{spec.Examples[0]}`. `/slo {spec.Name.Split(' ')[0]} list` shows the ids.");
         var record = await FindAsync(engine, kind, id, cancellationToken).ConfigureAwait(false);
         if (record is null)

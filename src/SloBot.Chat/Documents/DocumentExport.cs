@@ -19,12 +19,12 @@ public static class DocumentExport
     /// <summary>Other words for the formats, for the export commands' <c>format</c> option.</summary>
     public static readonly IReadOnlyDictionary<string, string> Synonyms = new Dictionary<string, string> { ["md"] = "markdown", ["htm"] = "html" };
 
-    public static ExportFormat? Parse(string? word) => word?.Trim().ToLowerInvariant() switch
+    /// <summary>The export command's <c>format</c> as the router gives it (a choice, synonyms mapped), or markdown when none was given.</summary>
+    public static ExportFormat Parse(string? choice) => choice switch
     {
-        null or "" or "markdown" or "md" => ExportFormat.Markdown,
-        "html" or "htm" => ExportFormat.Html,
+        "html" => ExportFormat.Html,
         "json" => ExportFormat.Json,
-        _ => null,
+        _ => ExportFormat.Markdown,
     };
 
     public static string Extension(this ExportFormat f) => f switch { ExportFormat.Html => "html", ExportFormat.Json => "json", _ => "md" };

@@ -26,26 +26,27 @@ internal sealed class JourneyCommand : ICommandHandler
 
     public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) => Task.FromResult(Handle(context));
 
-    private Reply Handle(CommandContext context)
+    private static Reply Handle(CommandContext context)
     {
-        if (context.Args.At(0) is not { } categoryText || context.Args.At(1) is not { } name)
-        {
-            return Reply.BadCommand($"Which journey? Usage: `{Spec.Usage}`, for example `{Spec.Examples[1]}`. " +
-                                    "`/slo journeys` lists them.");
-        }
-
-        if (context.Args.Positional.Count > 2)
-            return Reply.BadCommand($"Changes are written `key=value`, not `{context.Args.Positional[2]}`; for example `{Spec.Examples[1]}`.");
-        var (category, error) = JourneyText.Category(categoryText);
-        if (error is not null)
-            return error;
-        if (JourneyTemplates.Get(category!, name) is not { } template)
-            return JourneyText.UnknownJourney(category!, name);
-        var (journey, changes, problems) = JourneyCustomisation.Apply(template, context.Args.Named);
+        // The router has checked the words against the spec: the category is one of its choices, the name is there,
+        // and step, latency, success, sli and criticality are well formed; step.N.… keys are the command's own.
+        var category = context.Args.Text("category")!;
+        var name = context.Args.Text("name")!;
+        if (JourneyTemplates.Get(category, name) is not { } template)
+            return JourneyText.UnknownJourney(category, name);
+        var (journey, changes, problems) = JourneyCustomisation.Apply(template, Customisations(context.Args));
         if (problems.Count > 0)
             return Reply.BadCommand(string.Join("\n", problems));
         return Render(JourneySlis.Derive(journey), changes);
     }
+
+    private static readonly string[] ParsedChanges = ["step", "latency", "success", "sli", "criticality", "frequency"];
+
+    /// <summary>The changes asked for, as <see cref="JourneyCustomisation"/> reads them: <c>step.N.field</c> keys as typed, the rest parsed.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> Customisations(CommandArgs args) =>
+        args.Named.Where(kv => kv.Key.StartsWith("step.", StringComparison.OrdinalIgnoreCase))
+            .Concat(ParsedChanges.Where(args.Has)
+                .Select(o => KeyValuePair.Create(o, Convert.ToString(args.Values[o], CultureInfo.InvariantCulture)!)));
 
     private static Reply Render(JourneySliSet set, IReadOnlyList<JourneyChange> changes)
     {

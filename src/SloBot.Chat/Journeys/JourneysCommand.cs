@@ -15,13 +15,10 @@ internal sealed class JourneysCommand : ICommandHandler
 
     public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Args.Positional.Count > 1 || context.Args.Named.Count > 0)
-            return Task.FromResult(Reply.BadCommand($"Usage: `{Spec.Usage}`, for example `{Spec.Examples[1]}`. To see one journey: `/slo journey ecommerce checkout`."));
-        if (context.Args.At(0) is not { } text)
+        // The router has checked the category against the spec's choices and gives it as the spec spells it.
+        if (context.Args.Text("category") is not { } category)
             return Task.FromResult(All());
-        if (JourneyText.Category(text) is { Error: { } error })
-            return Task.FromResult(error);
-        return Task.FromResult(Category(JourneyCategories.Normalise(text)!));
+        return Task.FromResult(Category(category));
     }
 
     private static Reply All()

@@ -1,109 +1,55 @@
-using System.Globalization;
 using SloBot.Chat.Commands;
 using SloBot.Core.Releases;
-using SloBot.Core.Text;
 
 namespace SloBot.Chat.Releases;
 
 /// <summary>
-/// The words after "/slo release &lt;service&gt;": the version, then the flags of the document's <c>release_info</c>.
-/// Every problem is reported at once, each with what was expected.
+/// The options of <c>/slo release</c> (the document's <c>release_info</c> flags, its keys as aliases) and what the
+/// router parsed from them. The router checks every word against <see cref="Spec"/> before the command runs, so the
+/// values read here are already valid.
 /// </summary>
 internal static class ReleaseArguments
 {
     public const int MaxLines = 100_000_000;
 
-    /// <summary>Flag names as typed, then the document's own keys as aliases.</summary>
-    private static readonly Dictionary<string, string> Names = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["lines"] = "lines",
-        ["critical-path"] = "critical-path",
-        ["db-migration"] = "db-migration",
-        ["external-apis"] = "external-apis",
-        ["coverage"] = "coverage",
-        ["lines_changed"] = "lines",
-        ["touches_critical_path"] = "critical-path",
-        ["has_db_migration"] = "db-migration",
-        ["changes_external_apis"] = "external-apis",
-        ["test_coverage"] = "coverage",
-    };
+    /// <summary>The word that makes a release question a what-if: evaluated, not recorded.</summary>
+    public const string DryRun = "dry-run";
 
-    public static readonly string ValidFlags = "`lines=N`, `critical-path`, `db-migration`, `external-apis`, `coverage=N`";
+    public static readonly CommandOption Lines =
+        new("lines", "Lines changed (0 or more)", OptionKind.Integer) { Min = 0, Max = MaxLines, Aliases = ["lines_changed"] };
 
-    public static bool IsFlag(string word) => Names.ContainsKey(word.Split('=')[0]);
+    public static readonly CommandOption Coverage =
+        new("coverage", "Test coverage in percent (0–100, default 100)", OptionKind.Number) { Min = 0, Max = 100, Aliases = ["test_coverage"] };
 
-    /// <summary>The flag a typed name (or document key) stands for, or null.</summary>
-    public static string? Canonical(string name) => Names.GetValueOrDefault(name);
+    public static CommandSpec Spec { get; } = new(
+        "release",
+        "Release decision from the error budget: approve, review, defer or block, with conditions",
+        [
+            new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true),
+            new CommandOption("version", "The version to release, e.g. v1.5.0", Required: true, Positional: true) { CheckedByCommand = true },
+            Lines,
+            new CommandOption("critical-path", "Touches a critical path", OptionKind.Boolean) { Aliases = ["touches_critical_path"] },
+            new CommandOption("db-migration", "Has a database migration", OptionKind.Boolean) { Aliases = ["has_db_migration"] },
+            new CommandOption("external-apis", "Changes external APIs", OptionKind.Boolean) { Aliases = ["changes_external_apis"] },
+            Coverage,
+            new CommandOption(DryRun, "Evaluate without recording the decision (what-if)", OptionKind.Boolean),
+        ],
+        ["/slo release payment v1.5.0 lines=1200 db-migration coverage=72", "/slo release search v2.3.0 lines=80"]);
 
-    /// <summary>Parses the version and flags (everything after the service); the version may be absent (null).</summary>
-    public static (string? Version, ReleaseInfo Info, IReadOnlyList<string> Problems) Parse(CommandArgs args)
-    {
-        var problems = new List<string>();
-        var version = args.Words.Count > 1 && !IsFlag(args.Words[1]) && !args.Words[1].Contains('=', StringComparison.Ordinal) ? args.Words[1] : null;
-        var flagWords = args.Words.Skip(version is null ? 1 : 2);
-        var info = new ReleaseInfo();
-        foreach (var word in flagWords)
-        {
-            var eq = word.IndexOf('=', StringComparison.Ordinal);
-            var name = eq < 0 ? word : word[..eq];
-            var value = eq < 0 ? null : word[(eq + 1)..];
-            if (!Names.TryGetValue(name, out var flag))
-            {
-                var hint = DidYouMean.Suggest(name, Names.Keys) is { } s ? $" — did you mean `{Names[s]}`?" : "";
-                problems.Add($"unknown option `{name}`{hint} Valid options: {ValidFlags}.");
-                continue;
-            }
+    /// <summary>A word that names one of the flags (<c>lines=…</c>, <c>db-migration</c>, <c>has_db_migration</c>), not a version.</summary>
+    public static bool IsFlag(string word) => CommandUsage.Find(Spec, word.Split('=')[0]) is { Positional: false };
 
-            switch (flag)
-            {
-                case "lines":
-                    if (ParseLines(value) is { } lines)
-                        info = info with { LinesChanged = lines };
-                    else
-                        problems.Add($"`{word}`: expected the number of lines changed, a whole number from 0 to {MaxLines:N0} (for example `lines=1200`).");
-                    break;
-                case "coverage":
-                    if (ParseCoverage(value) is { } coverage)
-                        info = info with { TestCoverage = coverage };
-                    else
-                        problems.Add($"`{word}`: expected test coverage in percent, a number from 0 to 100 (for example `coverage=72`).");
-                    break;
-                default:
-                    if (ParseBool(value) is not { } on)
-                    {
-                        problems.Add($"`{word}`: expected `{flag}` alone, or `{flag}=true` / `{flag}=false`.");
-                        break;
-                    }
+    /// <summary>The release as the document's <c>release_info</c>, defaults for what was not given.</summary>
+    public static ReleaseInfo Info(CommandArgs args) => new(
+        args.Integer(Lines.Name) ?? 0,
+        args.Flag("critical-path"),
+        args.Flag("db-migration"),
+        args.Flag("external-apis"),
+        args.Number(Coverage.Name) ?? 100);
 
-                    info = flag switch
-                    {
-                        "critical-path" => info with { TouchesCriticalPath = on },
-                        "db-migration" => info with { HasDbMigration = on },
-                        _ => info with { ChangesExternalApis = on },
-                    };
-                    break;
-            }
-        }
+    /// <summary>A questionnaire answer for <see cref="Lines"/>, read as the command would read <c>lines=…</c>.</summary>
+    public static int? ParseLines(string text) => OptionValue.Parse(Lines, text, text).Value as int?;
 
-        return (version, info, problems);
-    }
-
-    public static int? ParseLines(string? text)
-    {
-        var t = text?.Replace(",", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
-        return int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= MaxLines ? n : null;
-    }
-
-    public static double? ParseCoverage(string? text)
-    {
-        var t = text?.TrimEnd('%').Trim();
-        return double.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var c) && c is >= 0 and <= 100 ? c : null;
-    }
-
-    private static bool? ParseBool(string? text) => text?.ToLowerInvariant() switch
-    {
-        null or "true" or "yes" or "on" or "1" => true,
-        "false" or "no" or "off" or "0" => false,
-        _ => null,
-    };
+    /// <summary>A questionnaire answer for <see cref="Coverage"/>, read as the command would read <c>coverage=…</c>.</summary>
+    public static double? ParseCoverage(string text) => OptionValue.Parse(Coverage, text, text).Value as double?;
 }

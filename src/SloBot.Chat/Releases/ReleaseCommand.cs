@@ -17,39 +17,17 @@ namespace SloBot.Chat.Releases;
 /// </remarks>
 internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider, SloRoles roles, IQuestionnaires? questionnaires = null) : ICommandHandler
 {
-    /// <summary>The word that makes a release question a what-if: evaluated, not recorded.</summary>
-    public const string DryRun = "dry-run";
-
-    public CommandSpec Spec { get; } = new(
-        "release",
-        "Release decision from the error budget: approve, review, defer or block, with conditions",
-        [
-            new CommandOption("service", "The service", OptionKind.Service, Required: true, Positional: true),
-            new CommandOption("version", "The version to release, e.g. v1.5.0", Required: true, Positional: true) { CheckedByCommand = true },
-            new CommandOption("lines", "Lines changed (0 or more)", OptionKind.Integer) { Min = 0, Max = ReleaseArguments.MaxLines, Aliases = ["lines_changed"] },
-            new CommandOption("critical-path", "Touches a critical path", OptionKind.Boolean) { Aliases = ["touches_critical_path"] },
-            new CommandOption("db-migration", "Has a database migration", OptionKind.Boolean) { Aliases = ["has_db_migration"] },
-            new CommandOption("external-apis", "Changes external APIs", OptionKind.Boolean) { Aliases = ["changes_external_apis"] },
-            new CommandOption("coverage", "Test coverage in percent (0–100, default 100)", OptionKind.Number) { Min = 0, Max = 100, Aliases = ["test_coverage"] },
-            new CommandOption(DryRun, "Evaluate without recording the decision (what-if)", OptionKind.Boolean),
-        ],
-        ["/slo release payment v1.5.0 lines=1200 db-migration coverage=72", "/slo release search v2.3.0 lines=80"]);
+    public CommandSpec Spec => ReleaseArguments.Spec;
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var lookup = CatalogLookup.Resolve(catalog, context.Args.At(0), Spec);
+        var lookup = CatalogLookup.Resolve(catalog, context.Args.Text("service"), Spec);
         if (lookup.Error is { } error)
             return error;
         var service = lookup.Service!;
-        var dryRun = context.Args.Words.Skip(1).Any(w => w.Equals(DryRun, StringComparison.OrdinalIgnoreCase));
-        var args = dryRun ? CommandArgs.Parse(context.Args.Words.Where(w => !w.Equals(DryRun, StringComparison.OrdinalIgnoreCase))) : context.Args;
-        var (version, info, problems) = ReleaseArguments.Parse(args);
-        if (problems.Count > 0)
-        {
-            var list = problems.Count == 1 ? problems[0] : string.Join("\n", problems.Select(p => "• " + p));
-            return Reply.BadCommand($"{Capitalise(list)}\nUsage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`. Nothing was recorded.");
-        }
-
+        var dryRun = context.Args.Flag(ReleaseArguments.DryRun);
+        var version = context.Args.Text("version");
+        var info = ReleaseArguments.Info(context.Args);
         if (version is null && questionnaires is not null)
         {
             return await questionnaires.AskAsync(context, ReleaseQuestionnaire.Id, ReleaseQuestionnaire.Known(service.Name, context.Args), cancellationToken)
@@ -69,6 +47,4 @@ internal sealed class ReleaseCommand(ISloCatalog catalog, ReleaseDecider decider
         var outcome = await decider.DecideAsync(service, version, info, context.Event.User, context.Event.Where, cancellationToken, record: !dryRun).ConfigureAwait(false);
         return ReleaseReply.Render(outcome, roles.SloOwnersOf(service));
     }
-
-    private static string Capitalise(string s) => s.Length == 0 || s[0] == '•' ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

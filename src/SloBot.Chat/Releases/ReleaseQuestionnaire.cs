@@ -1,4 +1,5 @@
 using System.Globalization;
+using SloBot.Chat.Commands;
 using SloBot.Chat.Conversations;
 using SloBot.Core.Catalog;
 using SloBot.Core.Releases;
@@ -14,6 +15,8 @@ internal static class ReleaseQuestionnaire
     public const string Id = "release";
 
     private static readonly string[] YesNo = ["yes", "no"];
+
+    private static readonly string[] Flags = ["critical-path", "db-migration", "external-apis"];
 
     public static Questionnaire Create(ISloCatalog catalog) => new(
         Id,
@@ -33,7 +36,7 @@ internal static class ReleaseQuestionnaire
             new Question("lines", "How many lines does it change (added + removed)?", "1200")
             {
                 Optional = true,
-                Validate = l => ReleaseArguments.ParseLines(l) is null ? $"expected a whole number from 0 to {ReleaseArguments.MaxLines:N0}" : null,
+                Validate = l => ReleaseArguments.ParseLines(l) is null ? $"expected {ReleaseArguments.Lines.Expected}" : null,
                 Normalise = l => ReleaseArguments.ParseLines(l)!.Value.ToString(CultureInfo.InvariantCulture),
             },
             new Question("critical-path", "Does it touch a critical path?", "no") { Choices = YesNo, ChoicesOnly = true },
@@ -42,7 +45,7 @@ internal static class ReleaseQuestionnaire
             new Question("coverage", $"What is its test coverage, in percent? (below {ReleaseRisk.CoverageFloor} % adds risk)", "85")
             {
                 Optional = true,
-                Validate = c => ReleaseArguments.ParseCoverage(c) is null ? "expected a number from 0 to 100" : null,
+                Validate = c => ReleaseArguments.ParseCoverage(c) is null ? $"expected {ReleaseArguments.Coverage.Expected}" : null,
                 Normalise = c => ReleaseArguments.ParseCoverage(c)!.Value.ToString(CultureInfo.InvariantCulture),
             },
         ],
@@ -58,24 +61,16 @@ internal static class ReleaseQuestionnaire
             a.TryGetValue("coverage", out var coverage) ? $"coverage={coverage}" : null,
         }.Where(w => w is not null));
 
-    /// <summary>What the command already said, in the questionnaire's stored forms.</summary>
-    public static Dictionary<string, string> Known(string service, Commands.CommandArgs args)
+    /// <summary>What the command already said (the router's parsed values), in the questionnaire's stored forms.</summary>
+    public static Dictionary<string, string> Known(string service, CommandArgs args)
     {
         var known = new Dictionary<string, string>(StringComparer.Ordinal) { ["service"] = service };
-        var (_, info, _) = ReleaseArguments.Parse(args);
-        foreach (var word in args.Words.Skip(1))
-        {
-            var name = word.Split('=')[0].ToLowerInvariant();
-            switch (ReleaseArguments.Canonical(name))
-            {
-                case "lines": known["lines"] = info.LinesChanged.ToString(CultureInfo.InvariantCulture); break;
-                case "coverage": known["coverage"] = info.TestCoverage.ToString(CultureInfo.InvariantCulture); break;
-                case "critical-path": known["critical-path"] = info.TouchesCriticalPath ? "yes" : "no"; break;
-                case "db-migration": known["db-migration"] = info.HasDbMigration ? "yes" : "no"; break;
-                case "external-apis": known["external-apis"] = info.ChangesExternalApis ? "yes" : "no"; break;
-            }
-        }
-
+        if (args.Integer(ReleaseArguments.Lines.Name) is { } lines)
+            known["lines"] = lines.ToString(CultureInfo.InvariantCulture);
+        if (args.Number(ReleaseArguments.Coverage.Name) is { } coverage)
+            known["coverage"] = coverage.ToString(CultureInfo.InvariantCulture);
+        foreach (var flag in Flags.Where(args.Has))
+            known[flag] = args.Flag(flag) ? "yes" : "no";
         return known;
     }
 }

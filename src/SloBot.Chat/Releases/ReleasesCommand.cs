@@ -27,13 +27,10 @@ internal sealed class ReleasesCommand(ISloCatalog catalog, IReleaseDecisionLog l
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var name = context.Args.At(0);
-        var unknown = context.Args.Named.Keys.Where(k => !k.Equals("since", StringComparison.OrdinalIgnoreCase)).ToArray();
-        if (context.Args.Positional.Count > 1 || unknown.Length > 0)
-            return Reply.BadCommand($"Unexpected `{string.Join(' ', context.Args.Positional.Skip(1).Concat(unknown))}`. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+        var name = context.Args.Text("service");
         DateTimeOffset? since = null;
         var now = time.GetUtcNow();
-        if (context.Args.Named.TryGetValue("since", out var sinceText))
+        if (context.Args.Text("since") is { } sinceText)
         {
             if (!SloWindow.TryParse(sinceText, out var back) || back > MaxSince)
                 return Reply.BadCommand($"`since={sinceText}`: expected a duration from 1ms to 100 years (`{SloWindow.Format(MaxSince)}`), such as `7d`, `4w` or `12h`.");
@@ -42,7 +39,7 @@ internal sealed class ReleasesCommand(ISloCatalog catalog, IReleaseDecisionLog l
 
         var decisions = await log.ListAsync(name is null ? null : catalog.FindService(name)?.Name ?? name, since, cancellationToken, Shown).ConfigureAwait(false);
         if (name is not null && decisions.Count == 0 && catalog.FindService(name) is null)
-            return CatalogLookup.Resolve(catalog, name, Spec).Error ?? Reply.BadCommand($"No release decisions for '{name}'.");
+            return CatalogLookup.Resolve(catalog, name, Spec).Error ?? Reply.BadCommand($"No release decisions for `{name}`.");
 
         var scope = name is null ? "all services" : decisions.FirstOrDefault()?.Service ?? catalog.FindService(name)!.Name;
         if (decisions.Count == 0)

@@ -17,16 +17,7 @@ internal sealed class RolesCommand(ISloCatalog catalog, SloRoles roles) : IComma
 
     public Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        if (context.Args.Named.Count > 0)
-        {
-            var key = context.Args.Named.Keys.First();
-            return Task.FromResult(Reply.BadCommand($"`/slo roles` takes no `{key}=…`; usage: `{Spec.Usage}`, e.g. `{Spec.Examples[1]}`."));
-        }
-
-        if (context.Args.Positional.Count > 1)
-            return Task.FromResult(Reply.BadCommand($"`/slo roles` takes one service at most, not `{string.Join(' ', context.Args.Positional)}`; usage: `{Spec.Usage}`."));
-
-        var name = context.Args.At(0);
+        var name = context.Args.Text("service");
         IReadOnlyList<ServiceDefinition> services;
         if (name is null)
             services = catalog.Services;

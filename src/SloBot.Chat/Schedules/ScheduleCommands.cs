@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Replies;
-using SloBot.Core.Text;
 
 namespace SloBot.Chat.Schedules;
 
@@ -70,15 +69,8 @@ internal sealed class SummaryCommand(IOptions<ScheduleOptions> options, Schedule
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var audience = context.Args.At(0);
-        if (audience is null || !Audiences.TryGetValue(audience, out var kind))
-        {
-            var hint = audience is not null && DidYouMean.Suggest(audience, Audiences.Keys) is { } m ? $" — did you mean '{m}'?" : "";
-            return Reply.BadCommand($"{(audience is null ? "Which audience?" : $"No summary for '{audience}'{hint}")} Usage: `{Spec.Usage}`; audiences: executives, product, engineering, review.");
-        }
-
-        if (context.Args.Positional.Count > 1 || context.Args.Named.Count > 0)
-            return Reply.BadCommand($"Too many arguments. Usage: `{Spec.Usage}`, for example `{Spec.Examples[0]}`.");
+        // The router has checked the audience against the spec's choices.
+        var kind = Audiences[context.Args.Text("audience")!];
         var o = options.Value;
         var cron = Cronos.CronExpression.Parse(o.For(kind).Cron ?? ScheduleOptions.DefaultCron(kind));
         var zone = TimeZoneInfo.FindSystemTimeZoneById(o.For(kind).TimeZone ?? o.TimeZone);

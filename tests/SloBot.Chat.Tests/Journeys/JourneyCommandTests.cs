@@ -10,9 +10,9 @@ public sealed class JourneyCommandTests
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    private static Task<Reply> Journeys(string text) => new JourneysCommand().HandleAsync(ChatTestKit.Command(text), CancellationToken.None);
+    private static Task<Reply> Journeys(string text) => ChatTestKit.RouteAsync(new JourneysCommand(), text);
 
-    private static Task<Reply> Journey(string text) => new JourneyCommand().HandleAsync(ChatTestKit.Command(text), CancellationToken.None);
+    private static Task<Reply> Journey(string text) => ChatTestKit.RouteAsync(new JourneyCommand(), text);
 
     [Fact]
     public async Task Journeys_NoCategory_ListsAllThree()

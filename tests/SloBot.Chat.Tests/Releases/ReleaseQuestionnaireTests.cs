@@ -37,10 +37,10 @@ public sealed class ReleaseQuestionnaireTests
             ["service"] = "payment", ["version"] = "v1", ["lines"] = "150", ["critical-path"] = "yes", ["db-migration"] = "no", ["external-apis"] = "yes", ["coverage"] = "79.5",
         });
 
-        var (version, info, problems) = ReleaseArguments.Parse(Chat.Commands.CommandArgs.Parse(Chat.Commands.CommandArgs.Tokenize(text).Skip(1)));
+        var (args, error) = Chat.Commands.CommandUsage.Check(ReleaseArguments.Spec, Chat.Commands.CommandArgs.Tokenize(text).Skip(1).ToArray());
 
-        Assert.Empty(problems);
-        Assert.Equal("v1", version);
-        Assert.Equal(new Core.Releases.ReleaseInfo(150, true, false, true, 79.5), info);
+        Assert.Null(error);
+        Assert.Equal(("payment", "v1"), (args.Text("service"), args.Text("version")));
+        Assert.Equal(new Core.Releases.ReleaseInfo(150, true, false, true, 79.5), ReleaseArguments.Info(args));
     }
 }

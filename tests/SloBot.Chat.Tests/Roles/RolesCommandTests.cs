@@ -63,7 +63,7 @@ public sealed class RolesCommandTests
     [Theory]
     [InlineData("/slo roles paymnt", "`paymnt` is not a service of the SLO catalog. Did you mean `payment`?")]
     [InlineData("/slo roles payment checkout", "Unexpected `checkout`. Usage: `/slo roles [service]`")]
-    [InlineData("/slo roles service=payment", "takes no `service=…`")]
+    [InlineData("/slo roles team=payments", "Unknown option `team`: `/slo roles` takes no options.")]
     public async Task Roles_BadInput_Exit2WithClearMessage(string command, string expected)
     {
         using var host = new ReleaseTestHost(s => s.AddRolesCommand());
@@ -72,6 +72,18 @@ public sealed class RolesCommandTests
 
         Assert.Equal(ExitCodes.BadCommand, reply!.ExitCode);
         Assert.Contains(expected, reply.PlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Roles_ServiceNamedAsOption_SameAnswerAsPositional()
+    {
+        using var host = new ReleaseTestHost(s => s.AddRolesCommand(), Settings);
+
+        var named = await host.AskAsync("/slo roles service=payment");
+        var positional = await host.AskAsync("/slo roles payment");
+
+        Assert.Equal(ExitCodes.Answered, named!.ExitCode);
+        Assert.Equal(positional!.PlainText(), named.PlainText());
     }
 
     [Fact]
