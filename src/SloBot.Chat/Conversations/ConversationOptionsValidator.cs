@@ -19,7 +19,7 @@ internal sealed class ConversationOptionsValidator : IValidateOptions<Conversati
             errors.Add($"{Prefix}SweepInterval {options.SweepInterval} must be positive (e.g. \"00:01:00\").");
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone, out _))
         {
-            var hint = DidYouMean.Suggest(options.TimeZone, TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id)) is { } m ? $" — did you mean '{m}'?" : ".";
+            var hint = DidYouMean.HintOr(".", options.TimeZone, TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id));
             errors.Add($"{Prefix}TimeZone '{options.TimeZone}' is not a known time zone id{hint} Use an IANA id such as UTC or Europe/London.");
         }
 

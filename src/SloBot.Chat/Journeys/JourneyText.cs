@@ -10,7 +10,7 @@ internal static class JourneyText
     public static Reply UnknownJourney(string category, string name)
     {
         var keys = JourneyTemplates.InCategory(category).Select(t => t.Key).ToArray();
-        var hint = DidYouMean.Suggest(name, keys) is { } m ? $" — did you mean `{m}`?" : "";
+        var hint = DidYouMean.HintOr(".", name, keys);
         return Reply.BadCommand($"No `{name}` journey in {category}{hint} Its journeys are {string.Join(", ", keys.Select(k => $"`{k}`"))}.");
     }
 }

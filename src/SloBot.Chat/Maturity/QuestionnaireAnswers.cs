@@ -27,8 +27,8 @@ internal static class QuestionnaireAnswers
             var name = names.FirstOrDefault(n => string.Equals(n, key, StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                var hint = DidYouMean.Suggest(key, names) is { } s ? $" Did you mean `{s}`?" : "";
-                return (answers, Reply.BadCommand($"`/slo {command}` has no question `{key}`.{hint} The questions: {List(names)}."));
+                var hint = DidYouMean.HintOr(".", key, names);
+                return (answers, Reply.BadCommand($"`/slo {command}` has no question `{key}`{hint} The questions: {List(names)}."));
             }
 
             if (!Answers.TryParse(value, out var answer))

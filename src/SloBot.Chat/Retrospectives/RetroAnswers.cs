@@ -35,7 +35,7 @@ internal static class RetroAnswers
                 continue;
             }
 
-            var hint = DidYouMean.Suggest(w, catalog.Services.Select(x => x.Name)) is { } m ? $" — did you mean `{m}`?" : "";
+            var hint = DidYouMean.HintOr(".", w, catalog.Services.Select(x => x.Name));
             return StepAnswer.Reject($"there is no service `{w}` in the catalog{hint} Known: {string.Join(", ", catalog.Services.Select(x => x.Name))}");
         }
 

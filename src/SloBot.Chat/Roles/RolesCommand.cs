@@ -37,8 +37,8 @@ internal sealed class RolesCommand(ISloCatalog catalog, SloRoles roles) : IComma
 
     private Reply UnknownService(string name)
     {
-        var hint = DidYouMean.Suggest(name, catalog.Services.Select(s => s.Name)) is { } m ? $" Did you mean `{m}`?" : "";
-        return Reply.BadCommand($"`{name}` is not a service of the SLO catalog.{hint} `/slo roles` without a service lists every one.");
+        var hint = DidYouMean.HintOr(".", name, catalog.Services.Select(s => s.Name));
+        return Reply.BadCommand($"`{name}` is not a service of the SLO catalog{hint} `/slo roles` without a service lists every one.");
     }
 }
 

@@ -39,7 +39,7 @@ internal static class RolesReply
         {
             blocks.Add(new TextBlock("⚠️ " + string.Join(" ", unknownConfigured.Select(u =>
                 $"`SloBot:Roles:Services:{u}` names no service of the catalog" +
-                (DidYouMean.Suggest(u, catalogServices) is { } m ? $" (did you mean `{m}`?)." : ".")))));
+                DidYouMean.HintOr(".", u, catalogServices)))));
         }
 
         var vacant = holders.Count(h => h.SloOwners.Count == 0 || h.ProductManagers.Count == 0);

@@ -56,5 +56,5 @@ internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOption
     }
 
     private static string Hint(string input, IEnumerable<string> candidates) =>
-        DidYouMean.Suggest(input, candidates) is { } m ? $" — did you mean '{m}'?" : ".";
+        DidYouMean.HintOr(".", input, candidates);
 }

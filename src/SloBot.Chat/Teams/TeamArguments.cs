@@ -23,8 +23,8 @@ internal static class TeamArguments
 
         foreach (var word in args.Positional.Where(w => !positionalAllowed && !flags.Contains(w, StringComparer.OrdinalIgnoreCase)))
         {
-            var hint = DidYouMean.Suggest(word, [.. names, .. flags]) is { } m ? $" Did you mean `{m}{(flags.Contains(m) ? "" : "=…")}`?" : "";
-            return Reply.BadCommand($"`/slo {spec.Name}` does not understand '{word}'.{hint} Usage: `{spec.Usage}`, for example `{spec.Examples[0]}`.");
+            var hint = DidYouMean.HintOr(".", word, [.. names, .. flags], m => flags.Contains(m) ? m : m + "=…");
+            return Reply.BadCommand($"`/slo {spec.Name}` does not understand `{word}`{hint} Usage: `{spec.Usage}`, for example `{spec.Examples[0]}`.");
         }
 
         return null;
@@ -54,5 +54,5 @@ internal static class TeamArguments
     private static string Show(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private static string Hint(string input, IEnumerable<string> candidates, string suffix) =>
-        DidYouMean.Suggest(input, candidates) is { } m ? $" — did you mean `{m}{suffix}`?" : ".";
+        DidYouMean.HintOr(".", input, candidates, m => m + suffix);
 }

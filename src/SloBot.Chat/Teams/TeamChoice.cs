@@ -18,11 +18,11 @@ internal sealed class TeamChoice(IOptions<TeamOptions> options)
         {
             if (teams.TryGetValue(name.Trim(), out var settings))
                 return (teams.Keys.First(k => k.Equals(name.Trim(), StringComparison.OrdinalIgnoreCase)), settings, null);
-            var hint = DidYouMean.Suggest(name, teams.Keys) is { } m ? $" Did you mean `team={m}`?" : "";
+            var hint = DidYouMean.HintOr(".", name, teams.Keys, m => $"team={m}");
             var known = teams.Count == 0
                 ? $" No team is configured: set `{TeamOptions.TeamsSection}:{name}:CapacityHours` and `:Size`, or leave `team=` out."
                 : $" Teams: {string.Join(", ", teams.Keys.Order(StringComparer.Ordinal))}.";
-            return (null, null, Reply.BadCommand($"No team '{name}' in `{TeamOptions.TeamsSection}`.{hint}{known}"));
+            return (null, null, Reply.BadCommand($"No team `{name}` in `{TeamOptions.TeamsSection}`{hint}{known}"));
         }
 
         return teams.Count == 1 ? (teams.Keys.Single(), teams.Values.Single(), null) : (null, null, null);

@@ -32,5 +32,5 @@ internal sealed class TeamOptionsValidator(IConfiguration? configuration) : IVal
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static string Hint(string input) => DidYouMean.Suggest(input, TeamOptions.Keys) is { } m ? $" — did you mean '{m}'?" : ".";
+    private static string Hint(string input) => DidYouMean.HintOr(".", input, TeamOptions.Keys);
 }

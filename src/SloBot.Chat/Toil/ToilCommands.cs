@@ -31,7 +31,7 @@ internal sealed class ToilAddCommand(IToilStore store, TimeProvider time) : ICom
             return unknown;
         var words = args.Positional.Where(w => !w.Equals(ErrorProne, StringComparison.OrdinalIgnoreCase)).ToArray();
         if (words.FirstOrDefault(w => !w.Contains(' ', StringComparison.Ordinal) && DidYouMean.Distance(w.ToLowerInvariant(), ErrorProne) is > 0 and <= 2) is { } typo)
-            return Reply.BadCommand($"'{typo}' — did you mean `{ErrorProne}`? Quote the task's name when it has several words: `{Spec.Examples[0]}`.");
+            return Reply.BadCommand($"`{typo}`{DidYouMean.Phrase(ErrorProne)} Quote the task's name when it has several words: `{Spec.Examples[0]}`.");
         var name = string.Join(' ', words).Trim();
         var missing = new[] { ("the task's name", name.Length == 0), ("`weekly=`", !args.Named.ContainsKey("weekly")), ("`hours=`", !args.Named.ContainsKey("hours")) }
             .Where(m => m.Item2).Select(m => m.Item1).ToArray();

@@ -60,7 +60,7 @@ internal sealed class CatalogAccumulator(TimeSpan defaultWindow)
             {
                 if (!_slis.TryGetValue(reference, out indicator))
                 {
-                    var hint = DidYouMean.Suggest(reference, _slis.Keys) is { } s ? $" — did you mean '{s}'?" : "";
+                    var hint = DidYouMean.Hint(reference, _slis.Keys);
                     Problems.Add(new CatalogProblem(slo.File, slo.IndicatorLine, "spec.indicatorRef", $"no SLI named '{reference}' in the catalog{hint}"));
                     continue;
                 }

@@ -39,7 +39,7 @@ public static class JourneyCustomisation
             if (parts.Length != 3 || parts[0] != "step")
             {
                 var known = JourneyFields.Concat(StepFields.Select(f => $"step.N.{f}")).ToArray();
-                var hint = DidYouMean.Suggest(key, known) is { } m ? $" — did you mean `{m}`?" : "";
+                var hint = DidYouMean.HintOr(".", key, known);
                 problems.Add($"`{key}` is not something a journey can change{hint} You can set {string.Join(", ", known.Select(k => $"`{k}`"))}, e.g. `step.5.latency=1500`.");
                 continue;
             }
@@ -121,11 +121,11 @@ public static class JourneyCustomisation
             case "sli":
                 if (SliTypes.FirstOrDefault(t => t.Equals(value.Replace('-', '_'), StringComparison.OrdinalIgnoreCase)) is { } type)
                     return step with { SliType = type };
-                var hint = DidYouMean.Suggest(value, SliTypes) is { } m ? $" — did you mean `{m}`?" : "";
+                var hint = DidYouMean.HintOr(".", value, SliTypes);
                 problems.Add($"`{value}` is not an SLI type{hint} Choose one of {string.Join(", ", SliTypes.Select(t => $"`{t}`"))}.");
                 return null;
             default:
-                var fieldHint = DidYouMean.Suggest(field, StepFields) is { } f ? $" — did you mean `step.{step.Number}.{f}`?" : "";
+                var fieldHint = DidYouMean.HintOr(".", field, StepFields, f => $"step.{step.Number}.{f}");
                 problems.Add($"A step has no `{field}`{fieldHint} Steps have {string.Join(", ", StepFields.Select(s => $"`{s}`"))}.");
                 return null;
         }

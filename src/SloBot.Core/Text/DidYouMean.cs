@@ -8,7 +8,20 @@ public static class DidYouMean
     /// <paramref name="show"/> turns the suggestion into what to type (<c>tier=critical</c>, <c>/slo budget</c>).
     /// </summary>
     public static string Hint(string input, IEnumerable<string> candidates, Func<string, string>? show = null) =>
-        Suggest(input, candidates) is { } match ? $" — did you mean `{(show is null ? match : show(match))}`?" : "";
+        Suggest(input, candidates) is { } match ? Phrase(show is null ? match : show(match)) : "";
+
+    /// <summary>
+    /// <see cref="Hint"/>, or <paramref name="otherwise"/> when nothing is close: the end of a sentence either way
+    /// (<c>"no service `x`" + HintOr(…)</c> reads "no service `x` — did you mean `y`?" or "no service `x`.").
+    /// </summary>
+    public static string HintOr(string otherwise, string input, IEnumerable<string> candidates, Func<string, string>? show = null) =>
+        Hint(input, candidates, show) is { Length: > 0 } hint ? hint : otherwise;
+
+    /// <summary>The phrase for a suggestion found some other way (<c>" — did you mean `error-prone`?"</c>).</summary>
+    public static string Phrase(string suggestion) => $" — {Question(suggestion)}";
+
+    /// <summary>The question alone, for a separate hint field (a catalog problem's hint): <c>"did you mean `targetPercent`?"</c>.</summary>
+    public static string Question(string suggestion) => $"did you mean `{suggestion}`?";
 
     /// <summary>The candidate closest to <paramref name="input"/>, if it is close enough to be a likely typo.</summary>
     public static string? Suggest(string input, IEnumerable<string> candidates)

@@ -25,7 +25,7 @@ public sealed record TierAnswers(IReadOnlyDictionary<TierCriterion, TierCriterio
             if (criterion is null)
             {
                 var names = TierMatrix.Criteria.Select(c => c.ShortName).ToArray();
-                var hint = DidYouMean.Suggest(name, names) is { } m ? $" — did you mean `{m}`?" : "";
+                var hint = DidYouMean.HintOr(".", name, names);
                 problems.Add($"`{name}` is not a tier question{hint} The questions are {string.Join(", ", names.Select(n => $"`{n}`"))}.");
                 continue;
             }
@@ -33,7 +33,7 @@ public sealed record TierAnswers(IReadOnlyDictionary<TierCriterion, TierCriterio
             var answer = criterion.Find(value);
             if (answer is null)
             {
-                var hint = DidYouMean.Suggest(value, criterion.ValueNames) is { } m ? $" — did you mean `{criterion.ShortName}={m}`?" : "";
+                var hint = DidYouMean.HintOr(".", value, criterion.ValueNames, m => $"{criterion.ShortName}={m}");
                 problems.Add($"`{value}` is not an answer to `{criterion.ShortName}`{hint} Choose one of {string.Join(", ", criterion.ValueNames.Select(n => $"`{n}`"))}.");
                 continue;
             }

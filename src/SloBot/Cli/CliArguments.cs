@@ -62,7 +62,7 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
                     }
                     else if (a.StartsWith("--", StringComparison.Ordinal))
                     {
-                        var hint = DidYouMean.Suggest(a, Flags) is { } s ? $" — did you mean {s}?" : "";
+                        var hint = DidYouMean.HintOr(".", a, Flags);
                         return (null, $"Unknown option {a}{hint} Options: --demo, --json, --out DIR (a FILE for rules), --kubernetes (rules), and configuration keys such as --SloBot:Sli:Source=Prometheus.");
                     }
                     else
@@ -77,8 +77,7 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
         var verb = words.Count == 0 ? Serve : words[0].ToLowerInvariant();
         if (!Verbs.Contains(verb))
         {
-            var hint = DidYouMean.Suggest(verb, Verbs) is { } s ? $" — did you mean '{s}'?" : "";
-            return (null, $"Unknown command '{words[0]}'{hint}");
+            return (null, $"Unknown command '{words[0]}'{DidYouMean.HintOr(".", verb, Verbs)}");
         }
 
         if (kubernetes && verb != Rules)

@@ -55,8 +55,7 @@ internal sealed class SloBotOptionsValidator : IValidateOptions<SloBotOptions>
         var source = options.Sli.Source;
         if (!SliSources.All.Contains(source, StringComparer.OrdinalIgnoreCase))
         {
-            var hint = DidYouMean.Suggest(source, SliSources.All) is { } s ? $" — did you mean '{s}'?" : "";
-            failures.Add($"SloBot:Sli:Source must be Embedded or Prometheus, not '{source}'{hint}");
+            failures.Add($"SloBot:Sli:Source must be Embedded or Prometheus, not '{source}'{DidYouMean.HintOr(".", source, SliSources.All)}");
         }
 
         if (!string.IsNullOrWhiteSpace(options.Catalog.Path) && !Directory.Exists(options.Catalog.Path))

@@ -82,7 +82,7 @@ public sealed class BalanceCommandTests
         Assert.Equal("payments", json.GetProperty("team").GetString());
         Assert.Equal(120, json.GetProperty("featureHours").GetDouble());
         Assert.Equal(ExitCodes.BadCommand, typo.ExitCode);
-        Assert.Contains("No team 'paymnts' in `SloBot:Teams`. Did you mean `team=payments`?", typo.PlainText(), StringComparison.Ordinal);
+        Assert.Contains("No team `paymnts` in `SloBot:Teams` — did you mean `team=payments`?", typo.PlainText(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class BalanceCommandTests
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<TeamOptions>>().Value);
 
-        Assert.Contains("SloBot:Teams:payments:CapacityHour is not a team setting — did you mean 'CapacityHours'?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Teams:payments:CapacityHour is not a team setting — did you mean `CapacityHours`?", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Teams:payments:Size '2.5' must be a whole number of engineers", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Teams:search:CapacityHours '-1' must be a number of hours above 0", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Teams:checkout is '400', but a team is a section", error.Message, StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public sealed class RolesCommandTests
         Assert.Equal(["paymnet"], Ids(json, "unknownConfiguredServices"));
         var text = reply.PlainText();
         Assert.Contains("Lead weekly SLO reviews", text, StringComparison.Ordinal);
-        Assert.Contains("`SloBot:Roles:Services:paymnet` names no service of the catalog (did you mean `payment`?)", text, StringComparison.Ordinal);
+        Assert.Contains("`SloBot:Roles:Services:paymnet` names no service of the catalog — did you mean `payment`?", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class RolesCommandTests
     }
 
     [Theory]
-    [InlineData("/slo roles paymnt", "`paymnt` is not a service of the SLO catalog. Did you mean `payment`?")]
+    [InlineData("/slo roles paymnt", "`paymnt` is not a service of the SLO catalog — did you mean `payment`?")]
     [InlineData("/slo roles payment checkout", "Unexpected `checkout`. Usage: `/slo roles [service]`")]
     [InlineData("/slo roles team=payments", "Unknown option `team`: `/slo roles` takes no options.")]
     public async Task Roles_BadInput_Exit2WithClearMessage(string command, string expected)

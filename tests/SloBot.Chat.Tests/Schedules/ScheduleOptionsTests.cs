@@ -35,8 +35,8 @@ public sealed class ScheduleOptionsTests
             ["SloBot:Schedule:Product:Channel"] = "C0123",
         }).Value);
 
-        Assert.Contains("SloBot:Schedule:TimeZone 'Europe/Londn' is not a known time zone — did you mean 'Europe/London'?", error.Message, StringComparison.Ordinal);
-        Assert.Contains("SloBot:Schedule:Executives:Channel names platform 'slak' — did you mean 'slack'?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:TimeZone 'Europe/Londn' is not a known time zone — did you mean `Europe/London`?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:Executives:Channel names platform 'slak' — did you mean `slack`?", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Schedule:Executives:Cron '0 9 31 2 * *' is not a five-field cron expression", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Schedule:Product:Channel 'C0123' must be platform:channel", error.Message, StringComparison.Ordinal);
     }

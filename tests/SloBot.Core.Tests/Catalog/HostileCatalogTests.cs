@@ -103,7 +103,7 @@ public class HostileCatalogTests
 
         var warning = Assert.Single(catalog.Problems);
         Assert.Equal(("spec.objectives[0].targetPercnt", CatalogSeverity.Warning), (warning.Field, warning.Severity));
-        Assert.Equal("did you mean 'targetPercent'?", warning.Hint);
+        Assert.Equal("did you mean `targetPercent`?", warning.Hint);
         Assert.Contains(catalog.Notes, n => n.Field == "spec.objectives[0].team-notes");
         Assert.Single(catalog.Services.SelectMany(s => s.Slos));
     }

@@ -208,7 +208,7 @@ public class OpenSloCatalogTests
 
         Assert.Equal("spec.indicatorRef", problem.Field);
         Assert.Equal(15, problem.Line);
-        Assert.Contains("did you mean 'payment-errors'", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("no SLI named 'payment-eror' in the catalog — did you mean `payment-errors`?", problem.Message, StringComparison.Ordinal);
     }
 
     internal static string ReplaceFirst(string text, string from, string to)

@@ -215,7 +215,7 @@ public sealed class SocketModeTests : IAsyncLifetime
     [Fact]
     public async Task EphemeralReply_GoesBackAsEphemeral_AndExpiredResponseUrlFallsBackToTheWebApi()
     {
-        _sink.Answer = (e, _) => Task.FromResult<Reply?>(Reply.BadCommand("no service 'paymnet' — did you mean 'payment'?"));
+        _sink.Answer = (e, _) => Task.FromResult<Reply?>(Reply.BadCommand("no service `paymnet` — did you mean `payment`?"));
         var url = _slack.NewResponseUrl(out _);
         await _slack.SendAsync(SlackEnvelopes.SlashCommand("budget paymnet", url));
         var answer = await SlackEmulator.WaitForAsync(() => _slack.CallsOf("response_url").FirstOrDefault(), "the ephemeral answer");

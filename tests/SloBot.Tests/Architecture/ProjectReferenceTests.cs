@@ -83,18 +83,7 @@ public partial class ProjectReferenceTests
             .Select(i => i.Replace('\\', '/'))
             .ToArray();
 
-    private static string Root { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SloBot.sln")))
-                return dir.FullName;
-        }
-
-        throw new InvalidOperationException("SloBot.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string Root => SourceTree.Root;
 
     [GeneratedRegex(@"\bSloBot\.Core\b")]
     private static partial Regex CoreNamespace();

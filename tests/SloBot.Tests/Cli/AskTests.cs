@@ -112,7 +112,7 @@ public sealed class AskTests : IDisposable
     {
         var (code, _, stderr) = await _cli.RunAsync("ask", "/slo status", "--demo", "--SloBot:Sli:Source=Promethus");
         Assert.Equal(2, code);
-        Assert.Contains("SloBot:Sli:Source must be Embedded or Prometheus, not 'Promethus' — did you mean 'Prometheus'?", stderr, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Sli:Source must be Embedded or Prometheus, not 'Promethus' — did you mean `Prometheus`?", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -251,8 +251,8 @@ public sealed class AskTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--jsn", "did you mean --json?")]
-    [InlineData("aks", "did you mean 'ask'?")]
+    [InlineData("--jsn", "Unknown option --jsn — did you mean `--json`? Options:")]
+    [InlineData("aks", "Unknown command 'aks' — did you mean `ask`?")]
     public async Task UnknownOptionOrVerb_ExitTwoWithDidYouMean(string word, string expected)
     {
         var (code, _, stderr) = await _cli.RunAsync(word);

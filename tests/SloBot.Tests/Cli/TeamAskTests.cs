@@ -41,7 +41,7 @@ public sealed class TeamAskTests : IDisposable
         Assert.Contains("SloBot:Teams:payments:CapacityHours=many is not", stderr, StringComparison.Ordinal);
         var (typo, _, typoErr) = await _cli.RunAsync("ask", "/slo balance", "--demo", "--SloBot:Teams:payments:CapacityHour=400", "--SloBot:Teams:search:Size=0");
         Assert.Equal(2, typo);
-        Assert.Contains("SloBot:Teams:payments:CapacityHour is not a team setting — did you mean 'CapacityHours'?", typoErr, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Teams:payments:CapacityHour is not a team setting — did you mean `CapacityHours`?", typoErr, StringComparison.Ordinal);
         Assert.Contains("SloBot:Teams:search:Size '0' must be a whole number of engineers from 1", typoErr, StringComparison.Ordinal);
     }
 

@@ -52,7 +52,7 @@ internal sealed class QuestionnaireFlow(Questionnaire questionnaire, CommandRunn
                 text = match;
             else if (q.ChoicesOnly)
             {
-                var hint = DidYouMean.Suggest(text, q.Choices) is { } s ? $" — did you mean `{s}`?" : "";
+                var hint = DidYouMean.Hint(text, q.Choices);
                 return StepAnswer.Reject($"`{text}` is not one of {string.Join(", ", q.Choices.Select(c => $"`{c}`"))}{hint}");
             }
         }

@@ -34,7 +34,7 @@ internal sealed class YamlReader(string file, int firstLine, List<CatalogProblem
                 continue;
             var field = prefix.Length == 0 ? key : $"{prefix}.{key}";
             if (DidYouMean.Suggest(key, known) is { } suggestion)
-                Warning(k, field, "is not a field SloBot knows here and is ignored", $"did you mean '{suggestion}'?");
+                Warning(k, field, "is not a field SloBot knows here and is ignored", DidYouMean.Question(suggestion));
             else
                 Note(k, field, "is not a field SloBot reads here and is ignored");
         }

@@ -33,7 +33,7 @@ internal sealed class ConfigurationValues(SettingKeys keys)
             if (key.ValueType is { } type && child.Value is { } value && !Readable(section, child.Key, type))
             {
                 var (what, expected) = Describe(type);
-                problems.Add(new(child.Path, $"{child.Path}={value} is not {what}; expected {expected}.{Hint(value, type)}") { Unreadable = true, Default = key.Default });
+                problems.Add(new(child.Path, $"{child.Path}={value} is not {what}; expected {expected}{Hint(value, type)}") { Unreadable = true, Default = key.Default });
             }
 
             Walk(child, key, problems);
@@ -60,7 +60,7 @@ internal sealed class ConfigurationValues(SettingKeys keys)
         var names = known.Names.Order(StringComparer.Ordinal).ToArray();
         if (names.Length == 0)
             return $"{path} is not a SloBot setting: {parent} is a single value, not a section.";
-        var hint = DidYouMean.Suggest(key, names) is { } m ? $" — did you mean '{parent}:{m}'?" : ".";
+        var hint = DidYouMean.HintOr(".", key, names, m => $"{parent}:{m}");
         return $"{path} is not a SloBot setting{hint} Keys under {parent}: {string.Join(", ", names)}.";
     }
 
@@ -83,7 +83,7 @@ internal sealed class ConfigurationValues(SettingKeys keys)
     private static string Hint(string value, Type type)
     {
         var t = Nullable.GetUnderlyingType(type) ?? type;
-        return t.IsEnum && DidYouMean.Suggest(value, Enum.GetNames(t)) is { } m ? $" Did you mean '{m}'?" : "";
+        return t.IsEnum ? DidYouMean.HintOr(".", value, Enum.GetNames(t)) : ".";
     }
 }
 
