@@ -17,11 +17,19 @@ namespace SloBot.Discord;
 public static class DiscordServiceCollectionExtensions
 {
     /// <summary>
+    /// Makes "discord" a platform configuration may name (<c>discord:123456789012345678</c> as a scheduled post's channel),
+    /// whether or not Discord is configured in this process: the host calls it in every mode, <see cref="AddDiscordTransport"/> too.
+    /// </summary>
+    public static IServiceCollection AddDiscordPlatform(this IServiceCollection services) =>
+        services.AddChatPlatform(InteractionParser.Platform, "123456789012345678", "Discord user or role snowflake");
+
+    /// <summary>
     /// The Discord transport, enabled only when <c>SloBot:Discord:BotToken</c> is set. Needs the chat layer
     /// (<c>AddSloBotChat</c>). Options are validated at start with messages naming the key to fix.
     /// </summary>
     public static IServiceCollection AddDiscordTransport(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDiscordPlatform();
         var section = configuration.GetSection(DiscordOptions.Section);
         if (string.IsNullOrWhiteSpace(section["BotToken"]))
             return services;

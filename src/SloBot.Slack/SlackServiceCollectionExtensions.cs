@@ -23,6 +23,7 @@ public static class SlackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSlackTransport(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSlackPlatform();
         var section = configuration.GetSection(SlackOptions.Section);
         services.AddOptionsWithValidateOnStart<SlackOptions, SlackOptionsValidator>().Bind(section);
         if (!(section.Get<SlackOptions>() ?? new SlackOptions()).IsEnabled)
@@ -47,6 +48,13 @@ public static class SlackServiceCollectionExtensions
         services.AddHostedService<SocketModeService>();
         return services;
     }
+
+    /// <summary>
+    /// Makes "slack" a platform configuration may name (<c>slack:C0123ABCD</c> as a scheduled post's channel), whether or
+    /// not Slack is configured in this process: the host calls it in every mode, <see cref="AddSlackTransport"/> too.
+    /// </summary>
+    public static IServiceCollection AddSlackPlatform(this IServiceCollection services) =>
+        services.AddChatPlatform(SlackPayloads.Platform, "C0123ABCD", "Slack user U… or user group S…");
 
     /// <summary>
     /// HTTP mode's Request URLs: <c>POST /slack/commands</c>, <c>/slack/interactions</c>, <c>/slack/events</c>.

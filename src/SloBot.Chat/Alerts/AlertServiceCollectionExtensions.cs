@@ -12,6 +12,7 @@ public static class AlertServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSloBotAlerts(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<Delivery.ChatPlatforms>(); // the platforms the channel may name: registered by the transports
         services.AddOptionsWithValidateOnStart<AlertOptions, AlertOptionsValidator>().Bind(configuration.GetSection(AlertOptions.Section));
         services.TryAddSingleton<IAlertStateStore, InMemoryAlertStateStore>();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Options;
+using SloBot.Chat.Delivery;
 
 namespace SloBot.Chat.Roles;
 
 /// <summary>Names every id of <c>SloBot:Roles</c> (top level and per service) that is not a platform user or group id, with its key.</summary>
-internal sealed class RoleOptionsValidator : IValidateOptions<RoleOptions>
+internal sealed class RoleOptionsValidator(ChatPlatforms platforms) : IValidateOptions<RoleOptions>
 {
     public ValidateOptionsResult Validate(string? name, RoleOptions options)
     {
@@ -23,7 +24,7 @@ internal sealed class RoleOptionsValidator : IValidateOptions<RoleOptions>
             for (var i = 0; i < ids.Count; i++)
             {
                 if (string.IsNullOrWhiteSpace(ids[i]) || ids[i].Any(char.IsWhiteSpace))
-                    errors.Add($"{RoleOptions.Section}:{key} holds '{ids[i]}', which is not a platform user or group id (Slack U…/S…, Discord snowflake); expected a list of ids without spaces.");
+                    errors.Add($"{RoleOptions.Section}:{key} holds '{ids[i]}', which is not a platform user or group id ({platforms.UserIdForms}); expected a list of ids without spaces.");
             }
         }
 

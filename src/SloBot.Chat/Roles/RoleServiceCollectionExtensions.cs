@@ -10,6 +10,7 @@ internal static class RoleServiceCollectionExtensions
     public static IServiceCollection AddSloRoles(this IServiceCollection services, IConfiguration? configuration = null)
     {
         services.TryAddSingleton<SloRoles>();
+        services.TryAddSingleton<Delivery.ChatPlatforms>(); // what ids look like, for the validator's message
         var options = services.AddOptionsWithValidateOnStart<RoleOptions, RoleOptionsValidator>();
         if (configuration is not null)
             options.Bind(configuration.GetSection(RoleOptions.Section));

@@ -1,16 +1,17 @@
 using Cronos;
 using Microsoft.Extensions.Options;
+using SloBot.Chat.Delivery;
 using SloBot.Core.Text;
 
 namespace SloBot.Chat.Schedules;
 
 /// <summary>
-/// Names every wrong key of <c>SloBot:Schedule</c> with what was expected (and a did-you-mean). Keys that are no post at all
+/// Names every wrong key of <c>SloBot:Schedule</c> with what was expected (and a did-you-mean); channels must be on a
+/// registered platform (<see cref="ChatPlatforms"/>). Keys that are no post at all
 /// (<c>SloBot:Schedule:WeeklyReveiw</c>) are named by the host, which knows every key.
 /// </summary>
-internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOptions>
+internal sealed class ScheduleOptionsValidator(ChatPlatforms platforms) : IValidateOptions<ScheduleOptions>
 {
-    private static readonly string[] Platforms = ["slack", "discord", "console"];
 
     public ValidateOptionsResult Validate(string? name, ScheduleOptions options)
     {
@@ -22,10 +23,8 @@ internal sealed class ScheduleOptionsValidator : IValidateOptions<ScheduleOption
             var key = $"{ScheduleOptions.Section}:{kind}";
             if (string.IsNullOrWhiteSpace(o.Channel))
                 continue;
-            if (ScheduledPost.ParseChannel(o.Channel) is not { } channel)
-                errors.Add($"{key}:Channel '{o.Channel}' must be platform:channel, e.g. slack:C0123ABCD or discord:123456789012345678.");
-            else if (!Platforms.Contains(channel.Platform))
-                errors.Add($"{key}:Channel names platform '{channel.Platform}'{Hint(channel.Platform, Platforms)} Platforms: slack, discord, console.");
+            if (ChannelSetting.Problem($"{key}:Channel", o.Channel, platforms) is { } channel)
+                errors.Add(channel);
             if (o.Cron is { } cron)
             {
                 try

@@ -14,6 +14,7 @@ public static class ScheduleServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSloBotSchedules(this IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton<Delivery.ChatPlatforms>(); // the platforms a channel may name: registered by the transports
         services.AddOptionsWithValidateOnStart<ScheduleOptions, ScheduleOptionsValidator>().Bind(configuration.GetSection(ScheduleOptions.Section));
         services.TryAddSingleton<IScheduleLedger, InMemoryScheduleLedger>();
         services.TryAddSingleton(TimeProvider.System);

@@ -67,6 +67,11 @@ internal static class SloBotServices
         services.AddSloBotChat(configuration);
         services.AddSloBotConversations(configuration);
 
+        // The platforms configuration may name (platform:channel), connected or not: one line per transport.
+        services.AddSlackPlatform();
+        services.AddDiscordPlatform();
+        services.AddChatPlatform(ConsoleTransport.PlatformName, "terminal", "console");
+
         // One line per capability (each registers its commands, flows, options and store contract).
         services.AddBudgets();
         services.AddCatalogCommand();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SloBot.Chat.Delivery;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Events;
@@ -96,6 +97,7 @@ public sealed class BurnRateAlerterTests
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
         services.AddSingleton<ISliSource>(_source);
         services.AddSingleton<Delivery.IChatTransport>(_transport);
+        services.AddChatPlatform("slack", "C0123ABCD", "Slack user U…");
         services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         services.AddSloBotConversations(config).AddRetrospectives().AddReviews();
         services.AddSloBotAlerts(config);

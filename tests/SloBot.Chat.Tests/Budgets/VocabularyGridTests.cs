@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SloBot.Chat.Delivery;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Replies;
@@ -41,7 +42,7 @@ public sealed class VocabularyGridTests
     {
         var settings = new Dictionary<string, string?> { ["SloBot:Alerts:Channel"] = "slack:C0ALERTS" };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var host = new ReleaseTestHost(s => s.AddSloBotSchedules(configuration).AddSloBotAlerts(configuration), settings, conversations: true);
+        using var host = new ReleaseTestHost(s => s.AddChatPlatform("slack", "C0123ABCD", "Slack user U…").AddSloBotSchedules(configuration).AddSloBotAlerts(configuration), settings, conversations: true);
         host.Source.Bad = (_, end) => end > ReleaseTestHost.Monday - TimeSpan.FromHours(2) ? state.RecentBadPerHour : state.BadPerHour;
         if (state.NoData)
             host.Source.Since = ReleaseTestHost.Monday;

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SloBot.Chat.Alerts;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
+using SloBot.Chat.Roles;
 using SloBot.Chat.Schedules;
 using SloBot.Chat.Tests.Budgets;
 using SloBot.Core.Catalog;
@@ -36,9 +38,9 @@ public sealed class ScheduleOptionsTests
         }).Value);
 
         Assert.Contains("SloBot:Schedule:TimeZone 'Europe/Londn' is not a known time zone — did you mean `Europe/London`?", error.Message, StringComparison.Ordinal);
-        Assert.Contains("SloBot:Schedule:Executives:Channel names platform 'slak' — did you mean `slack`?", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:Executives:Channel names platform 'slak' — did you mean `slack`? Platforms: slack, discord.", error.Message, StringComparison.Ordinal);
         Assert.Contains("SloBot:Schedule:Executives:Cron '0 9 31 2 * *' is not a five-field cron expression", error.Message, StringComparison.Ordinal);
-        Assert.Contains("SloBot:Schedule:Product:Channel 'C0123' must be platform:channel", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Schedule:Product:Channel 'C0123' must be platform:channel, e.g. slack:C0123ABCD or discord:123456789012345678.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,10 +81,65 @@ public sealed class ScheduleOptionsTests
         Assert.Contains("payment availability: 50 % left", reply.PlainText(), StringComparison.Ordinal); // 3 days at this rate: a risk
     }
 
-    private static IOptions<ScheduleOptions> Resolve(Dictionary<string, string?> settings)
+    [Fact]
+    public void Channel_OnAPlatformATransportRegistered_IsAccepted_NoListInTheChatLayer()
+    {
+        var posts = Resolve(new() { ["SloBot:Schedule:WeeklyReview:Channel"] = "matrix:!room:example.org" }, ("matrix", "!room:example.org")).Value.Posts();
+
+        Assert.Equal(new ConversationKey("matrix", "!room:example.org"), Assert.Single(posts).Channel);
+    }
+
+    [Fact]
+    public void Channel_OnAPlatformNotRegistered_IsRefused_WithTheRegisteredOnes()
+    {
+        // "console" is SloBot's own terminal, registered by the host; a chat layer without it does not know it
+        var error = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["SloBot:Schedule:Engineering:Channel"] = "console:terminal" }).Value);
+
+        Assert.Equal("SloBot:Schedule:Engineering:Channel names platform 'console'. Platforms: slack, discord.", Assert.Single(error.Failures));
+    }
+
+    [Fact]
+    public void AlertsChannel_UnknownPlatform_DidYouMean_WrongShape_TheForm()
+    {
+        Assert.Equal(
+            "SloBot:Alerts:Channel names platform 'discrod' — did you mean `discord`? Platforms: slack, discord.",
+            Assert.Single(Assert.Throws<OptionsValidationException>(() => ResolveAlerts("discrod:42").Value).Failures));
+        Assert.Equal(
+            "SloBot:Alerts:Channel 'C0ALERTS' must be platform:channel, e.g. slack:C0123ABCD or discord:123456789012345678.",
+            Assert.Single(Assert.Throws<OptionsValidationException>(() => ResolveAlerts("C0ALERTS").Value).Failures));
+        Assert.Equal("slack:C0ALERTS", ResolveAlerts("slack:C0ALERTS").Value.Channel);
+    }
+
+    [Fact]
+    public void RoleIds_WithSpaces_AreRefused_NamingTheRegisteredPlatformsIdForms()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Roles:SloOwner:0"] = "Jane Doe" }).Build();
+        var services = Platforms(new ServiceCollection().AddLogging(), []).AddSloBotChat(config).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<RoleOptions>>().Value);
+
+        Assert.Contains("holds 'Jane Doe', which is not a platform user or group id (Slack user U… or user group S…, Discord user or role snowflake)", Assert.Single(error.Failures), StringComparison.Ordinal);
+    }
+
+    /// <summary>What the Slack and Discord projects register (AddSlackPlatform, AddDiscordPlatform), plus any other.</summary>
+    private static IServiceCollection Platforms(IServiceCollection services, (string Name, string Channel)[] more)
+    {
+        services.AddChatPlatform("slack", "C0123ABCD", "Slack user U… or user group S…").AddChatPlatform("discord", "123456789012345678", "Discord user or role snowflake");
+        foreach (var (name, channel) in more)
+            services.AddChatPlatform(name, channel, $"{name} user id");
+        return services;
+    }
+
+    private static IOptions<AlertOptions> ResolveAlerts(string channel)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Alerts:Channel"] = channel }).Build();
+        return Platforms(new ServiceCollection().AddLogging(), []).AddSloBotAlerts(config).BuildServiceProvider().GetRequiredService<IOptions<AlertOptions>>();
+    }
+
+    private static IOptions<ScheduleOptions> Resolve(Dictionary<string, string?> settings, params (string Name, string Channel)[] morePlatforms)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys().AddSloBotConversations(config).AddRetrospectives().AddReviews().AddSloBotSchedules(config);
+        var services = Platforms(new ServiceCollection().AddLogging(), morePlatforms).AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys().AddSloBotConversations(config).AddRetrospectives().AddReviews().AddSloBotSchedules(config);
         return services.BuildServiceProvider().GetRequiredService<IOptions<ScheduleOptions>>();
     }
 

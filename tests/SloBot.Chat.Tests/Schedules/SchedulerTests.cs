@@ -148,6 +148,7 @@ public sealed class SchedulerTests
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
         services.AddSingleton<ISliSource>(new FakeSliSource().With(Payment.Id, Payment.Window, 999_500, 1_000_000));
         services.AddSingleton(transport);
+        services.AddChatPlatform("slack", "C0123ABCD", "Slack user U…");
         services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         services.AddSloBotConversations(config).AddRetrospectives().AddReviews();
         services.AddSloBotSchedules(config);

@@ -70,6 +70,27 @@ public sealed class ConfigurationProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_ChannelOnAnUnknownPlatform_DidYouMeanFromTheRegisteredTransports_ExitTwo()
+    {
+        var (exit, text) = await SlobotProcess.RunAsync(
+            _dir, "ask", "/slo help", "--SloBot:Schedule:WeeklyReview:Channel=slak:C1", "--SloBot:Alerts:Channel=discrod:42");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("SloBot:Schedule:WeeklyReview:Channel names platform 'slak' — did you mean `slack`? Platforms: slack, discord, console.", text, StringComparison.Ordinal);
+        Assert.Contains("SloBot:Alerts:Channel names platform 'discrod' — did you mean `discord`? Platforms: slack, discord, console.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_ChannelOnAPlatformNotConfiguredHere_IsStillAValidSetting()
+    {
+        // Slack is not configured in this process: the post would be off ("not connected"), the setting is not wrong
+        var (exit, text) = await SlobotProcess.RunAsync(_dir, "ask", "/slo help", "--SloBot:Schedule:WeeklyReview:Channel=slack:C1");
+
+        Assert.True(exit == 0, text);
+    }
+
+    [Fact]
     public async Task Serve_SqliteFolderMissing_NamesKeyAndFile_ExitOne()
     {
         var file = Path.Combine(_dir, "missing", "state.db");
