@@ -124,9 +124,9 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
 
     public void Dispose() => _migrateLock.Dispose();
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Applied storage migration {MigrationId}")]
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Applied storage migration {MigrationId}")]
     private static partial void LogApplied(ILogger logger, string migrationId);
 
-    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Storage migration {MigrationId} was already applied as {LegacyId} (the global numbering before per-capability names); recorded without running it")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Storage migration {MigrationId} was already applied as {LegacyId} (the global numbering before per-capability names); recorded without running it")]
     private static partial void LogAdopted(ILogger logger, string migrationId, string legacyId);
 }

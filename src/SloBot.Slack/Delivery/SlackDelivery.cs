@@ -180,6 +180,6 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
 
     internal static string Lane(string channel) => "slack:" + channel;
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Slack response_url refused the answer in {Channel} ({Error}); answering through the Web API")]
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Information, Message = "Slack response_url refused the answer in {Channel} ({Error}); answering through the Web API")]
     private static partial void LogResponseUrlFailed(ILogger logger, string channel, string error);
 }

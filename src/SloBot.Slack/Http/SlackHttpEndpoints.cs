@@ -95,9 +95,9 @@ internal static partial class SlackHttpEndpoints
         }
     }
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path} from {Remote}: body larger than {Max} bytes (413)")]
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path} from {Remote}: body larger than {Max} bytes (413)")]
     private static partial void LogTooLarge(ILogger logger, string path, int max, string remote);
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path} from {Remote}: signature {Check}")]
+    [LoggerMessage(EventId = 3400, Level = LogLevel.Warning, Message = "Refused a Slack request to {Path} from {Remote}: signature {Check}")]
     private static partial void LogRejected(ILogger logger, string path, SignatureCheck check, string remote);
 }

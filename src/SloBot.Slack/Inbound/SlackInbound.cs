@@ -148,18 +148,18 @@ internal sealed partial class SlackInbound : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Slack event {EventId} arrived during shutdown and was not handled")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Slack event {EventId} arrived during shutdown and was not handled")]
     private static partial void LogRefusedAtShutdown(ILogger logger, string eventId);
 
-    [LoggerMessage(EventId = 200, Level = LogLevel.Debug, Message = "Slack redelivered {Kind} {Id}; handled once already")]
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Debug, Message = "Slack redelivered {Kind} {Id}; handled once already")]
     private static partial void LogDuplicate(ILogger logger, string kind, string id);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Slack {EventType} {EventId} in {Channel} could not be answered")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Slack {EventType} {EventId} in {Channel} could not be answered")]
     private static partial void LogFailed(ILogger logger, Exception exception, string eventType, string eventId, string channel);
 
-    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Slack event {EventId} cancelled by shutdown")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Slack event {EventId} cancelled by shutdown")]
     private static partial void LogCancelled(ILogger logger, string eventId);
 
-    [LoggerMessage(EventId = 203, Level = LogLevel.Warning, Message = "Shutdown: {Count} Slack events still running are cancelled")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Shutdown: {Count} Slack events still running are cancelled")]
     private static partial void LogDrainCut(ILogger logger, int count);
 }

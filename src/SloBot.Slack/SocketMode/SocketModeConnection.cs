@@ -188,15 +188,15 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
     }
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Information, Message = "Slack socket {Connection}: disconnect requested ({Reason})")]
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Slack socket {Connection}: disconnect requested ({Reason})")]
     private static partial void LogDisconnect(ILogger logger, int connection, string reason);
 
-    [LoggerMessage(EventId = 401, Level = LogLevel.Debug, Message = "Slack socket {Connection}: receiving ended ({Reason})")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Slack socket {Connection}: receiving ended ({Reason})")]
     private static partial void LogReceiveEnded(ILogger logger, int connection, string reason);
 
-    [LoggerMessage(EventId = 402, Level = LogLevel.Warning, Message = "Slack socket {Connection}: ignored a frame that is not JSON ({Bytes} bytes)")]
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Slack socket {Connection}: ignored a frame that is not JSON ({Bytes} bytes)")]
     private static partial void LogBadFrame(ILogger logger, int connection, int bytes);
 
-    [LoggerMessage(EventId = 403, Level = LogLevel.Debug, Message = "Slack socket {Connection}: close did not complete cleanly ({Reason})")]
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Slack socket {Connection}: close did not complete cleanly ({Reason})")]
     private static partial void LogCloseFailed(ILogger logger, int connection, string reason);
 }

@@ -104,18 +104,18 @@ internal sealed partial class SocketModeService(
         }
     }
 
-    [LoggerMessage(EventId = 410, Level = LogLevel.Information, Message = "Slack Socket Mode slot {Slot} connected (socket {Connection})")]
+    [LoggerMessage(EventId = 3210, Level = LogLevel.Information, Message = "Slack Socket Mode slot {Slot} connected (socket {Connection})")]
     private static partial void LogConnected(ILogger logger, int slot, int connection);
 
-    [LoggerMessage(EventId = 411, Level = LogLevel.Warning, Message = "Slack Socket Mode slot {Slot}: connect failed {Failures} time(s), retrying in {Delay}: {Reason}")]
+    [LoggerMessage(EventId = 3211, Level = LogLevel.Warning, Message = "Slack Socket Mode slot {Slot}: connect failed {Failures} time(s), retrying in {Delay}: {Reason}")]
     private static partial void LogConnectFailed(ILogger logger, int slot, int failures, TimeSpan delay, string reason);
 
-    [LoggerMessage(EventId = 412, Level = LogLevel.Warning, Message = "Slack Socket Mode slot {Slot}: socket gone ({Reason}), reconnecting in {Delay}")]
+    [LoggerMessage(EventId = 3212, Level = LogLevel.Warning, Message = "Slack Socket Mode slot {Slot}: socket gone ({Reason}), reconnecting in {Delay}")]
     private static partial void LogDropped(ILogger logger, int slot, string reason, TimeSpan delay);
 
-    [LoggerMessage(EventId = 413, Level = LogLevel.Critical, Message = "Slack refused the app-level token ({Error}): Socket Mode stopped. Check SloBot:Slack:AppToken (xapp-…, scope connections:write)")]
+    [LoggerMessage(EventId = 3213, Level = LogLevel.Critical, Message = "Slack refused the app-level token ({Error}): Socket Mode stopped. Check SloBot:Slack:AppToken (xapp-…, scope connections:write)")]
     private static partial void LogFatal(ILogger logger, string error);
 
-    [LoggerMessage(EventId = 414, Level = LogLevel.Critical, Message = "Slack disabled Socket Mode for this app ({Reason}): not reconnecting")]
+    [LoggerMessage(EventId = 3214, Level = LogLevel.Critical, Message = "Slack disabled Socket Mode for this app ({Reason}): not reconnecting")]
     private static partial void LogDisabled(ILogger logger, string reason);
 }

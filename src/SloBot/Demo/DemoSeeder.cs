@@ -57,7 +57,7 @@ internal sealed partial class DemoSeeder(EmbeddedSliStore store, TimeProvider ti
         }
     }
 
-    [LoggerMessage(EventId = 900, Level = LogLevel.Warning, Message = "The demo could not add its latest minutes ({Reason}); it tries again in a minute")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "The demo could not add its latest minutes ({Reason}); it tries again in a minute")]
     private static partial void LogFillFailed(ILogger logger, string reason);
 
     private async Task FillAsync(DateTimeOffset end, CancellationToken cancellationToken)

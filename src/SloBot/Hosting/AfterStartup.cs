@@ -78,7 +78,7 @@ internal sealed partial class AfterStartup(Func<IHostedService> create, StartupT
         }
     }
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "A background service failed ({Error}); SloBot stops")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "A background service failed ({Error}); SloBot stops")]
     private static partial void LogBackgroundFailed(ILogger logger, string error);
 }
 

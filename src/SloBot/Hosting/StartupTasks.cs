@@ -57,12 +57,12 @@ internal sealed partial class StartupTasks(IServiceProvider services, Database d
         }
     }
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Catalog problem: {Problem}")]
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "Catalog problem: {Problem}")]
     private static partial void LogCatalogProblem(ILogger logger, string problem);
 
-    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "The SLO catalog is empty: set SloBot:Catalog:Path to a folder of OpenSLO or Sloth YAML files (examples in deploy/catalog), or start with --demo")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "The SLO catalog is empty: set SloBot:Catalog:Path to a folder of OpenSLO or Sloth YAML files (examples in deploy/catalog), or start with --demo")]
     private static partial void LogEmptyCatalog(ILogger logger);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Catalog: {Services} services, {Slos} SLOs, {Problems} problems")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Catalog: {Services} services, {Slos} SLOs, {Problems} problems")]
     private static partial void LogCatalog(ILogger logger, int services, int slos, int problems);
 }

@@ -73,6 +73,6 @@ internal sealed partial class ConsoleRepl(
     private static bool IsCommand(string line) =>
         line.StartsWith('/') || line.Equals("slo", StringComparison.OrdinalIgnoreCase) || line.StartsWith("slo ", StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "Console event {EventId} failed")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Error, Message = "Console event {EventId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, string eventId);
 }
