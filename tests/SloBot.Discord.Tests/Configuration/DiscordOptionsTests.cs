@@ -1,3 +1,4 @@
+using SloBot.Chat.Delivery;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,13 +42,17 @@ public sealed class DiscordOptionsTests
     }
 
     [Fact]
-    public void AddDiscordTransport_WithoutToken_RegistersNothing()
+    public void AddDiscordTransport_WithoutToken_RegistersOnlyItsPlatformName()
     {
         var services = new ServiceCollection();
         services.AddDiscordTransport(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Discord:ApplicationId"] = "1" }).Build());
 
-        Assert.Empty(services);
-        Assert.DoesNotContain(services.BuildServiceProvider().GetServices<IHostedService>(), _ => true);
+        // configuration may still name discord:… channels (the post is off, "not connected"); nothing runs or connects
+        Assert.Equal([typeof(ChatPlatform), typeof(ChatPlatforms)], services.Select(d => d.ServiceType));
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal(["discord"], provider.GetRequiredService<ChatPlatforms>().Names);
+        Assert.Null(provider.GetService<IChatTransport>());
+        Assert.DoesNotContain(provider.GetServices<IHostedService>(), _ => true);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SloBot.Discord.Gateway;
 using SloBot.Discord.Tests.Emulator;
@@ -165,8 +166,10 @@ public sealed class GatewayTests
         Assert.Contains(advice, critical.Message, StringComparison.Ordinal);
         Assert.Contains($"{code}", critical.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Emulator.BotToken, string.Join("\n", harness.Logs.GetSnapshot().Select(r => r.Message)), StringComparison.Ordinal);
+        // The event: the Discord service's work is over (the Gateway loop returned), so nothing is left that could reconnect.
+        var service = harness.Services.GetServices<IHostedService>().OfType<DiscordHostedService>().Single();
+        await harness.UntilAsync(() => service.ExecuteTask is { IsCompleted: true }, "the Gateway loop to end");
         harness.Clock.Advance(TimeSpan.FromMinutes(10));
-        await Task.Delay(50);
         Assert.Equal(1, harness.Emulator.Gateway.Connections);
     }
 
@@ -193,14 +196,14 @@ public sealed class GatewayTests
     [Fact]
     public async Task SessionStartLimitUsedUp_WaitsForTheResetBeforeIdentifying()
     {
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        var clock = new SloBot.Testing.RecordingTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
         await using var emulator = await DiscordEmulator.StartAsync(clock);
         emulator.Gateway.SessionStartRemaining = 0;
         await using var harness = await DiscordHarness.StartAsync(emulator, clock);
 
-        await harness.UntilAsync(() => emulator.Requests.Any(r => r.Path.EndsWith("/gateway/bot", StringComparison.Ordinal)), "GET /gateway/bot");
+        // The event: the client waits on the clock for the limit's reset (reset_after, 4 h); until it passes, it cannot identify.
+        await harness.UntilAsync(() => clock.TimersOf(TimeSpan.FromHours(4), createdIn: "BeforeIdentifyAsync") == 1, "the wait for the reset");
         harness.Clock.Advance(TimeSpan.FromHours(3.9));
-        await Task.Delay(100);
         Assert.Equal(0, emulator.Gateway.Connections);
 
         emulator.Gateway.SessionStartRemaining = 1000;

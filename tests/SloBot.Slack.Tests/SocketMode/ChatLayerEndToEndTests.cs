@@ -111,7 +111,9 @@ public sealed class ChatLayerEndToEndTests
         await using var host = await SlackTestHost.StartAsync(slack, AddChatLayer);
 
         await SlackEmulator.WaitUntilAsync(() => host.Logs.Entries.Any(e => e.Message.Contains("refused the app-level token", StringComparison.Ordinal)), "the critical log line");
-        await Task.Delay(300);
+        // The event: Socket Mode's loop is over (its one slot gave up), so nothing is left that could call again.
+        var socketMode = host.Services.GetServices<IHostedService>().OfType<SloBot.Slack.SocketMode.SocketModeService>().Single();
+        await SlackEmulator.WaitUntilAsync(() => socketMode.ExecuteTask is { IsCompleted: true }, "Socket Mode to stop");
         Assert.Single(slack.CallsOf("apps.connections.open")); // not retried in a loop
         Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
     }
