@@ -42,8 +42,9 @@ internal sealed partial class ChatDispatcher(
             if (reply is not null)
                 await responder.RespondAsync(reply, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && chatEvent is not CommandEvent { OneShot: true })
         {
+            // (`slobot ask` interrupted: the asker stopped it, nothing is restarting.)
             using var notice = new CancellationTokenSource(RestartNoticeTimeout, time);
             try
             {

@@ -40,6 +40,22 @@ public sealed class ShutdownNoticeTests
     }
 
     [Fact]
+    public async Task OneShotAskInterrupted_IsCancelledWithoutANotice()
+    {
+        var source = new HangingSliSource();
+        using var host = new ConversationHost(s => s.AddSingleton<ISliSource>(source));
+        using var interrupt = new CancellationTokenSource();
+        var responder = new Responder();
+
+        var handling = host.Dispatcher.HandleAsync(new CommandEvent("e1", ConversationHost.Channel, new ChatUser("U1"), host.Time.GetUtcNow(), "/slo budget payment") { OneShot = true }, responder, interrupt.Token);
+        await source.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await interrupt.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => handling.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(responder.Replies); // `slobot ask` stopped by its user: nothing is restarting
+    }
+
+    [Fact]
     public async Task AnswerCutShortWhileBeingDelivered_IsFollowedByTheNotice()
     {
         using var host = new ConversationHost();
