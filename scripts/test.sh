@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# SloBot's test command: checks the real servers the tests start (Debian's prometheus/promtool and postgresql),
+# SloBot's test command: checks the real servers the tests start (Debian's prometheus/promtool and postgresql) and the
+# headless browser they use (Debian's chromium),
 # installs them when it can (root with apt-get), runs every test project, and prints one summary line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,6 +9,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 need=()
 { command -v prometheus && command -v promtool; } >/dev/null 2>&1 || need+=(prometheus)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)   # the status page is checked in a real headless browser
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's ${need[*]} (the integration tests start their own servers)..."

@@ -19,13 +19,45 @@ internal sealed partial class ChatDispatcher(
     IEnumerable<IButtonHandler> buttons,
     IEnumerable<IModalHandler> modals,
     IEnumerable<IThreadMessageHandler> threadHandlers,
+    TimeProvider time,
     ILogger<ChatDispatcher> logger) : IChatEventSink
 {
+    /// <summary>How long the "SloBot is restarting" notice may take once the shutdown grace period has ended.</summary>
+    internal static readonly TimeSpan RestartNoticeTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs the event and answers it. When <paramref name="cancellationToken"/> (the transport's shutdown: it fires when
+    /// the host's grace period ends) cuts the work short, the asker is told SloBot is restarting instead of being met
+    /// with silence; that notice gets its own short deadline (<see cref="RestartNoticeTimeout"/>), since the shutdown
+    /// token is already cancelled. A message in a thread that did not mention SloBot gets the notice only when a thread
+    /// handler owns that thread (a conversation is going on in it): other threads' chatter is not SloBot's business.
+    /// </summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The restart notice is best effort at shutdown: a failure is logged, the host goes on stopping.")]
     public async Task HandleAsync(ChatEvent chatEvent, IChatResponder responder, CancellationToken cancellationToken)
     {
-        var reply = await ReplyToAsync(chatEvent, cancellationToken).ConfigureAwait(false);
-        if (reply is not null)
-            await responder.RespondAsync(reply, cancellationToken).ConfigureAwait(false);
+        Reply? reply = null;
+        try
+        {
+            reply = await ReplyToAsync(chatEvent, cancellationToken).ConfigureAwait(false);
+            if (reply is not null)
+                await responder.RespondAsync(reply, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && chatEvent is not CommandEvent { OneShot: true })
+        {
+            // (`slobot ask` interrupted: the asker stopped it, nothing is restarting.)
+            using var notice = new CancellationTokenSource(RestartNoticeTimeout, time);
+            try
+            {
+                if (reply is null && chatEvent is ThreadMessage { Mentioned: false } message && !await OwnedAsync(message, notice.Token).ConfigureAwait(false))
+                    return; // chatter in a thread that is not SloBot's
+                LogCutByShutdown(logger, chatEvent.EventId, chatEvent.GetType().Name);
+                await responder.RespondAsync(Reply.Restarting(), notice.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                LogRestartNoticeFailed(logger, chatEvent.EventId, ex.Message);
+            }
+        }
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The dispatcher boundary: any handler failure becomes a logged, apologetic reply instead of a lost event.")]
@@ -89,11 +121,28 @@ internal sealed partial class ChatDispatcher(
         return null; // not SloBot's thread: stay quiet
     }
 
+    private async Task<bool> OwnedAsync(ThreadMessage message, CancellationToken cancellationToken)
+    {
+        foreach (var handler in threadHandlers)
+        {
+            if (await handler.OwnsThreadAsync(message, cancellationToken).ConfigureAwait(false))
+                return true;
+        }
+
+        return false;
+    }
+
     private static bool Owns(string id, string prefix) =>
         id.Equals(prefix, StringComparison.Ordinal) || id.StartsWith(prefix + ":", StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "SLI source failed for event {EventId}: {Reason}")]
     private static partial void LogSourceFailed(ILogger logger, string eventId, string reason);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Shutdown cut event {EventId} ({EventType}) short; the asker is told SloBot is restarting")]
+    private static partial void LogCutByShutdown(ILogger logger, string eventId, string eventType);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "Could not tell the asker of event {EventId} that SloBot is restarting: {Reason}")]
+    private static partial void LogRestartNoticeFailed(ILogger logger, string eventId, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Handler failed for event {EventId} ({EventType})")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, string eventId, string eventType);

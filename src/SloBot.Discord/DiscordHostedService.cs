@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SloBot.Discord.Commands;
 using SloBot.Discord.Configuration;
 using SloBot.Discord.Gateway;
+using SloBot.Discord.Inbound;
 
 namespace SloBot.Discord;
 
@@ -12,7 +13,7 @@ namespace SloBot.Discord;
 internal sealed partial class DiscordHostedService(
     CommandRegistrar registrar,
     GatewayClient gateway,
-    GatewayEvents events,
+    InFlightWork work,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordHostedService> logger) : BackgroundService
@@ -25,6 +26,21 @@ internal sealed partial class DiscordHostedService(
         if (options.Value.Mode == DiscordMode.Gateway)
             await RunGatewayAsync(stoppingToken).ConfigureAwait(false);
         await registration.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Closes the Gateway, then waits for the interactions and thread messages being handled until the host's grace
+    /// period ends; what is still running then is answered "SloBot is restarting" (<see cref="InFlightWork"/>).
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        var running = work.Count;
+        if (running > 0)
+            LogDraining(logger, running);
+        var left = await work.DrainAsync(cancellationToken).ConfigureAwait(false);
+        if (left > 0)
+            LogDrainCut(logger, left);
     }
 
     /// <summary>Registers /slo, retrying network failures with backoff; a refusal (bad token, bad id) is logged once.</summary>
@@ -67,7 +83,6 @@ internal sealed partial class DiscordHostedService(
     {
         try
         {
-            events.StopWith(stoppingToken);
             await gateway.RunAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -85,6 +100,12 @@ internal sealed partial class DiscordHostedService(
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Could not register the Discord /slo command yet ({Reason}); attempt {Attempt}, retrying")]
     private static partial void LogRegistrationRetry(ILogger logger, string reason, int attempt);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Shutdown: waiting for {Count} Discord interactions and messages still being handled")]
+    private static partial void LogDraining(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Shutdown: {Count} Discord interactions or messages did not finish, not even their restart notice")]
+    private static partial void LogDrainCut(ILogger logger, int count);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Critical, Message = "The Discord Gateway connection stopped unexpectedly; the rest of SloBot keeps running")]
     private static partial void LogGatewayFailed(ILogger logger, Exception exception);

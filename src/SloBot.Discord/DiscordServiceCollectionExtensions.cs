@@ -50,6 +50,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<EmbedRenderer>();
         services.AddSingleton<InteractionParser>();
         services.AddSingleton<InteractionRouter>();
+        services.AddSingleton<InFlightWork>();
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<BotThreads>();
         services.AddSingleton<DiscordTransport>();

@@ -116,6 +116,15 @@ public sealed class DiscordHarness : IAsyncDisposable
         }),
     };
 
+    /// <summary>Stops the hosted services as the host does (last started first), with <paramref name="grace"/> as the shutdown grace period.</summary>
+    public async Task StopAsync(CancellationToken grace)
+    {
+        var hosted = _hosted;
+        _hosted = [];
+        foreach (var service in hosted.Reverse())
+            await service.StopAsync(grace);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

@@ -34,4 +34,7 @@ public interface IModalHandler
 public interface IThreadMessageHandler
 {
     Task<Reply?> HandleAsync(ThreadMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Whether this handler answers messages in <paramref name="message"/>'s thread (asked when shutdown cut one short, to tell its author).</summary>
+    Task<bool> OwnsThreadAsync(ThreadMessage message, CancellationToken cancellationToken) => Task.FromResult(false);
 }

@@ -80,6 +80,10 @@ public sealed partial class ConversationEngine(
         return await ApplyAsync(record.Id, ConversationInput.FromText(message.Text, kind), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Whether a conversation is going on in <paramref name="where"/>.</summary>
+    public async Task<bool> HasActiveAsync(ConversationKey where, CancellationToken cancellationToken) =>
+        await store.FindActiveAsync(where, cancellationToken).ConfigureAwait(false) is not null;
+
     public Task<Reply> HandleButtonAsync(ButtonClick click, CancellationToken cancellationToken) =>
         ConversationInput.FromButton(click.ActionId, click.Value) is { } parsed
             ? ApplyAsync(parsed.ConversationId, parsed.Input, cancellationToken)

@@ -9,6 +9,9 @@ internal sealed class ConversationMessages(ConversationEngine engine) : IThreadM
 {
     public Task<Reply?> HandleAsync(ThreadMessage message, CancellationToken cancellationToken) =>
         engine.HandleMessageAsync(message, cancellationToken);
+
+    public Task<bool> OwnsThreadAsync(ThreadMessage message, CancellationToken cancellationToken) =>
+        engine.HasActiveAsync(message.Where, cancellationToken);
 }
 
 /// <summary>Step buttons (<c>conv:…</c>); stale and double clicks answer "that step is already done".</summary>

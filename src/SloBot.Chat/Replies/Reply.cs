@@ -56,6 +56,12 @@ public sealed record Reply
         Data = new { error = message },
     };
 
+    /// <summary>
+    /// SloBot is shutting down and could not finish this request in the shutdown grace period: shown to the asker so the
+    /// request is not met with silence (exit code 1: nothing was answered).
+    /// </summary>
+    public static Reply Restarting() => SourceFailed("SloBot is restarting, ask again in a minute. Your request was not finished; if it was meant to change something (a release decision, an answer in a conversation), check whether it did before asking again.");
+
     /// <summary>All the plain text of the reply, for fallbacks and tests.</summary>
     public string PlainText() => PlainTextRenderer.Render(this);
 }

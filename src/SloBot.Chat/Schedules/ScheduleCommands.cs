@@ -18,7 +18,7 @@ internal sealed class ScheduleListCommand(IOptions<ScheduleOptions> options, ISc
         {
             return Reply.Text(
                 "No scheduled posts are configured. Give a post a channel to turn it on, for example " +
-                "`SloBot:Schedule:WeeklyReview:Channel=slack:C0123ABCD` (posts: WeeklyReview, Executives, Product, Engineering; " +
+                "`SloBot:Schedule:WeeklyReview:Channel=slack:C0123ABCD` (posts: WeeklyReview, Executives, Product, Engineering, Customers; " +
                 "optional `:Cron`, `:TimeZone`, `:Grace`). Preview one now with `/slo summary executives`.") with { Data = new { posts = Array.Empty<object>() } };
         }
 
@@ -59,13 +59,14 @@ internal sealed class SummaryCommand(IOptions<ScheduleOptions> options, Schedule
         ["executives"] = ScheduledPostKind.Executives,
         ["product"] = ScheduledPostKind.Product,
         ["engineering"] = ScheduledPostKind.Engineering,
+        ["customers"] = ScheduledPostKind.Customers,
     };
 
     public CommandSpec Spec { get; } = new(
         "summary",
-        "A stakeholder summary now, as scheduled: executives (monthly), product, engineering, review",
-        [new CommandOption("audience", "executives, product, engineering or review", Required: true, Positional: true, Choices: ["executives", "product", "engineering", "review"])],
-        ["/slo summary executives", "/slo summary engineering"]);
+        "A stakeholder summary now, as scheduled: executives (monthly), product, engineering, review, customers (the status page)",
+        [new CommandOption("audience", "executives, product, engineering, review or customers", Required: true, Positional: true, Choices: ["executives", "product", "engineering", "review", "customers"])],
+        ["/slo summary executives", "/slo summary engineering", "/slo summary customers"]);
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ public enum ScheduledPostKind
 
     /// <summary>Current status, incidents and action items (daily, working days).</summary>
     Engineering,
+
+    /// <summary>The customers' status page: availability of the listed services, incidents and resolutions (weekly by default).</summary>
+    Customers,
 }
 
 /// <summary>One scheduled post: on when <see cref="Channel"/> is set.</summary>
@@ -50,7 +53,12 @@ public sealed class ScheduleOptions
 
     public ScheduledPostOptions Engineering { get; set; } = new();
 
-    /// <summary>Seed 004's frequencies at 09:00 local: review and product weekly on Monday, executives on the 1st, engineering on working days.</summary>
+    public ScheduledPostOptions Customers { get; set; } = new();
+
+    /// <summary>
+    /// Seed 004's frequencies at 09:00 local: review and product weekly on Monday, executives on the 1st, engineering on
+    /// working days; customers' is "as needed" in the document, weekly on Monday here (set its cron for another rhythm).
+    /// </summary>
     public static string DefaultCron(ScheduledPostKind kind) => kind switch
     {
         ScheduledPostKind.Executives => "0 9 1 * *",
@@ -66,6 +74,7 @@ public sealed class ScheduleOptions
         ScheduledPostKind.WeeklyReview => WeeklyReview,
         ScheduledPostKind.Executives => Executives,
         ScheduledPostKind.Product => Product,
+        ScheduledPostKind.Customers => Customers,
         _ => Engineering,
     };
 

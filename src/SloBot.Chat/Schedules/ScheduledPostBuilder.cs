@@ -3,6 +3,7 @@ using SloBot.Chat.Balance;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Reviews;
+using SloBot.Chat.StatusPage;
 using SloBot.Core.Budgets;
 
 namespace SloBot.Chat.Schedules;
@@ -11,9 +12,10 @@ namespace SloBot.Chat.Schedules;
 /// What each scheduled post says, from live data (catalog, SLI source, retrospectives, decisions, action items) for
 /// the period it covers. Seed 004's stakeholder groups: executives (business impact, trends, risks), product (error
 /// budget, release decisions, feature velocity, and the reliability vs feature split when <c>/slo balance</c> is
-/// registered), engineering (current status, incidents, action items).
+/// registered), engineering (current status, incidents, action items), customers (the status page: availability,
+/// incidents and resolutions of the services listed for customers, under their public names).
 /// </summary>
-internal sealed class ScheduledPostBuilder(ReviewData data, BalanceSummary? balance = null)
+internal sealed class ScheduledPostBuilder(ReviewData data, BalanceSummary? balance = null, StatusPageBuilder? statusPage = null)
 {
     /// <summary>The post for the period [<paramref name="from"/>, <paramref name="to"/>), dates read in <paramref name="zone"/>.</summary>
     public async Task<Reply> BuildAsync(ScheduledPostKind kind, DateTimeOffset from, DateTimeOffset to, TimeZoneInfo zone, CancellationToken cancellationToken) => kind switch
@@ -21,6 +23,9 @@ internal sealed class ScheduledPostBuilder(ReviewData data, BalanceSummary? bala
         ScheduledPostKind.WeeklyReview => await WeeklyReviewAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
         ScheduledPostKind.Executives => await ExecutivesAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
         ScheduledPostKind.Product => await ProductAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
+        ScheduledPostKind.Customers => statusPage is null
+            ? Reply.BadCommand("The status page is not part of this SloBot (AddStatusPage).")
+            : StatusPageRender.Post(await statusPage.BuildAsync(from, to, days: false, cancellationToken).ConfigureAwait(false), zone),
         _ => await EngineeringAsync(from, to, zone, cancellationToken).ConfigureAwait(false),
     };
 

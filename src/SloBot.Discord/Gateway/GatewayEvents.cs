@@ -20,13 +20,11 @@ internal sealed partial class GatewayEvents(
     DiscordTransport transport,
     BotThreads threads,
     DiscordRestClient rest,
+    InFlightWork work,
     TimeProvider time,
     ILogger<GatewayEvents> logger)
 {
     private readonly RecentIds _messages = new();
-    private CancellationToken _stopping;
-
-    public void StopWith(CancellationToken stopping) => _stopping = stopping;
 
     public void Ready(JsonObject? ready) => threads.BotUserId = InteractionParser.Str(ready?["user"]?["id"]);
 
@@ -37,11 +35,11 @@ internal sealed partial class GatewayEvents(
             case "INTERACTION_CREATE":
                 // Fair (FIFO) queueing: Task.Run from the receive loop's thread would queue locally, and that thread
                 // takes its newest item first, so the first interactions of a burst would be answered last.
-                _ = Task.Factory.StartNew(() => interactions.HandleAsync(data, CallbackAsync(data), _stopping), CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap();
+                work.Track(Task.Factory.StartNew(() => interactions.HandleAsync(data, CallbackAsync(data), work.Stopping), CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap());
                 break;
             case "MESSAGE_CREATE":
                 if (ThreadMessageOf(data) is { } message)
-                    _ = Task.Run(() => HandleMessageAsync(message.Message, message.Responder), CancellationToken.None);
+                    work.Track(Task.Run(() => HandleMessageAsync(message.Message, message.Responder), CancellationToken.None));
                 break;
             case "THREAD_CREATE":
                 threads.Observe(data);
@@ -126,9 +124,9 @@ internal sealed partial class GatewayEvents(
     {
         try
         {
-            await sink.HandleAsync(message, responder, _stopping).ConfigureAwait(false);
+            await sink.HandleAsync(message, responder, work.Stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (work.Stopping.IsCancellationRequested)
         {
             // shutting down
         }

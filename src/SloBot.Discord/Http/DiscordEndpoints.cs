@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Delivery;
@@ -46,7 +45,7 @@ internal sealed partial class DiscordHttpInteractions(
     InteractionRouter router,
     IHandledRequests handled,
     TimeProvider time,
-    IHostApplicationLifetime lifetime,
+    InFlightWork work,
     ILogger<DiscordHttpInteractions> logger)
 {
     /// <summary>Largest interaction body read; Discord's are a few KB.</summary>
@@ -100,11 +99,11 @@ internal sealed partial class DiscordHttpInteractions(
 
         var callback = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handling = router.HandleAsync(interaction, async (response, _) =>
+        var handling = work.Track(router.HandleAsync(interaction, async (response, _) =>
         {
             callback.TrySetResult(response);
             await written.Task.ConfigureAwait(false); // edits must not reach Discord before the initial response
-        }, lifetime.ApplicationStopping);
+        }, work.Stopping));
 
         var first = await Task.WhenAny(callback.Task, handling).ConfigureAwait(false);
         if (first != callback.Task)

@@ -90,7 +90,14 @@ internal sealed partial class SlackInbound : IDisposable
         return false;
     }
 
-    /// <summary>Host shutdown: takes no new events, waits for queued and running ones; what is left when <paramref name="cancellationToken"/> fires is cancelled.</summary>
+    /// <summary>How long events cut short at shutdown get to tell their askers SloBot is restarting.</summary>
+    internal static readonly TimeSpan RestartNoticeGrace = TimeSpan.FromSeconds(6);
+
+    /// <summary>
+    /// Host shutdown: takes no new events, waits for queued and running ones. What is left when
+    /// <paramref name="cancellationToken"/> (the grace period) fires is cancelled, and the chat layer answers each of
+    /// those "SloBot is restarting" — this waits up to <see cref="RestartNoticeGrace"/> more for those answers.
+    /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
@@ -101,6 +108,15 @@ internal sealed partial class SlackInbound : IDisposable
         catch (OperationCanceledException)
         {
             LogDrainCut(_logger, InFlight);
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(_workers).WaitAsync(RestartNoticeGrace, _time, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                LogNoticesCut(_logger, InFlight);
+            }
         }
         finally
         {
@@ -159,6 +175,9 @@ internal sealed partial class SlackInbound : IDisposable
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Slack event {EventId} cancelled by shutdown")]
     private static partial void LogCancelled(ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Shutdown: {Count} Slack events did not finish telling their askers SloBot is restarting")]
+    private static partial void LogNoticesCut(ILogger logger, int count);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Shutdown: {Count} Slack events still running are cancelled")]
     private static partial void LogDrainCut(ILogger logger, int count);

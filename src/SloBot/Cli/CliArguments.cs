@@ -14,9 +14,10 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
     public const string Events = "events";
     public const string Catalog = "catalog";
     public const string Rules = "rules";
+    public const string StatusPage = "status-page";
 
     private static readonly string[] Flags = ["--demo", "--json", "--out", "--kubernetes", "--help", "--version"];
-    private static readonly string[] Verbs = [Ask, Events, Catalog, Rules, Serve, "help"];
+    private static readonly string[] Verbs = [Ask, Events, Catalog, Rules, StatusPage, Serve, "help"];
 
     /// <summary><c>--kubernetes</c>: <c>slobot rules</c> writes a prometheus-operator PrometheusRule.</summary>
     public bool Kubernetes { get; init; }
@@ -102,6 +103,9 @@ internal sealed record CliArguments(string Verb, IReadOnlyList<string> Words, bo
         slobot rules [DIR] [--out FILE] [--kubernetes]
                                                  Prometheus recording and burn-rate alert rules for the catalog's SLOs (Sloth's names);
                                                  --kubernetes writes a PrometheusRule (exit 0 all SLOs, 1 a file or SLO refused, 2 bad usage)
+        slobot status-page [PERIOD] --out DIR    the customers' status page (index.html and status.json) of the services listed
+                                                 under SloBot:StatusPage:Services, over PERIOD (e.g. 30d; default 90 days)
+                                                 (exit 0 written, 1 source failed, 2 bad usage or no service listed)
         slobot help                              this text
 
         Flags: --demo (demo catalog and 30 days of demo history), --json, --out DIR.

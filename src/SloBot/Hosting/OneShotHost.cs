@@ -41,6 +41,7 @@ internal static class OneShotHost
         {
             CliArguments.Ask => await AskCommand.RunAsync(host.Services, cli, stdout, stderr, cts.Token),
             CliArguments.Events => await EventsImportCommand.RunAsync(host.Services, cli, stdout, stderr, cts.Token),
+            CliArguments.StatusPage => await StatusPageCommand.RunAsync(host.Services, cli, stdout, stderr, cts.Token),
             _ => ExitCodes.BadCommand,
         };
     }

@@ -18,6 +18,7 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
 using SloBot.Chat.Roles;
+using SloBot.Chat.StatusPage;
 using SloBot.Chat.Tiers;
 using SloBot.Chat.Delivery;
 using SloBot.Terminal;
@@ -46,6 +47,22 @@ internal static class SloBotServices
             configuration.Sources.Insert(0, new MemoryConfigurationSource
             {
                 InitialData = new Dictionary<string, string?> { ["SloBot:Storage:ConnectionString"] = "Data Source=slobot-demo.db" },
+            });
+        }
+
+        // The demo's customers see four of its services under public names (the catalog's names are internal).
+        if (mode.Demo && !configuration.GetSection("SloBot:StatusPage:Services").Exists())
+        {
+            configuration.Sources.Insert(0, new MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?>
+                {
+                    ["SloBot:StatusPage:Title"] = "Demo Shop status",
+                    ["SloBot:StatusPage:Services:checkout"] = "Checkout",
+                    ["SloBot:StatusPage:Services:payment"] = "Payments",
+                    ["SloBot:StatusPage:Services:search"] = "Product search",
+                    ["SloBot:StatusPage:Services:notifications"] = "Order notifications",
+                },
             });
         }
     }
@@ -86,6 +103,7 @@ internal static class SloBotServices
         services.AddBalance(configuration);
         services.AddMaturity();
         services.AddToil(configuration);
+        services.AddStatusPage(configuration);
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 

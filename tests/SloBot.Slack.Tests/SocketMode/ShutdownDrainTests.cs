@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SloBot.Core.Catalog;
+using SloBot.Core.Sli;
+using SloBot.Slack.Tests.Emulator;
+
+namespace SloBot.Slack.Tests.SocketMode;
+
+/// <summary>
+/// Issue 13, item 16, through the real transport and chat layer: a command still running when the host's shutdown grace
+/// period ends is answered "SloBot is restarting" on its response_url; one that finishes within the grace gets its answer.
+/// </summary>
+public sealed class ShutdownDrainTests
+{
+    [Fact]
+    public async Task CommandStillRunningWhenTheGraceEnds_IsAnsweredSloBotIsRestarting()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var source = new HangingSli();
+        var host = await SlackTestHost.StartAsync(slack, s => { ChatLayerEndToEndTests.AddChatLayer(s); s.AddSingleton<ISliSource>(source); });
+        try
+        {
+            await slack.WaitForSocketAsync();
+            await slack.SendAsync(SlackEnvelopes.SlashCommand("budget payment", slack.NewResponseUrl(out var responseId)));
+            await source.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+            await host.Host.StopAsync(grace.Token);
+
+            var answer = Assert.Single(slack.CallsOf("response_url"));
+            Assert.Equal(responseId, answer.Form["id"]);
+            Assert.Contains("SloBot is restarting, ask again in a minute.", answer.Body.GetRawText(), StringComparison.Ordinal);
+            Assert.Contains("the asker is told SloBot is restarting", host.Logs.All, StringComparison.Ordinal);
+        }
+        finally
+        {
+            host.Host.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task CommandFinishingWithinTheGrace_GetsItsAnswerNotTheNotice()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var source = new HangingSli();
+        var host = await SlackTestHost.StartAsync(slack, s => { ChatLayerEndToEndTests.AddChatLayer(s); s.AddSingleton<ISliSource>(source); });
+        try
+        {
+            await slack.WaitForSocketAsync();
+            await slack.SendAsync(SlackEnvelopes.SlashCommand("budget payment", slack.NewResponseUrl(out _)));
+            await source.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var stopping = host.Host.StopAsync(grace.Token);
+            Assert.False(stopping.IsCompleted); // shutdown waits for the running command...
+            source.Release.SetResult(); // ...which then finishes
+            await stopping;
+
+            var answer = Assert.Single(slack.CallsOf("response_url"));
+            Assert.DoesNotContain("restarting", answer.Body.GetRawText(), StringComparison.Ordinal);
+            Assert.Contains("payment", answer.Body.GetRawText(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            host.Host.Dispose();
+        }
+    }
+
+    /// <summary>Counts wait until <see cref="Release"/>, then answer like the steady source.</summary>
+    private sealed class HangingSli : ISliSource
+    {
+        private readonly ChatLayerEndToEndTests.SteadySli _steady = new();
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Release.Task.WaitAsync(cancellationToken);
+            return await _steady.CountAsync(slos, windows, end, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
+            _steady.SeriesAsync(slo, start, end, step, cancellationToken);
+    }
+}
