@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
+using SloBot.Chat.Telemetry;
 using SloBot.Core.Sli;
 
 namespace SloBot.Chat;
@@ -32,8 +34,36 @@ internal sealed partial class ChatDispatcher(
     /// token is already cancelled. A message in a thread that did not mention SloBot gets the notice only when a thread
     /// handler owns that thread (a conversation is going on in it): other threads' chatter is not SloBot's business.
     /// </summary>
-    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The restart notice is best effort at shutdown: a failure is logged, the host goes on stopping.")]
     public async Task HandleAsync(ChatEvent chatEvent, IChatResponder responder, CancellationToken cancellationToken)
+    {
+        // Every log line written while handling the event (transports' deliveries included) carries its correlation id.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = chatEvent.EventId, ["Platform"] = chatEvent.Where.Platform });
+        var command = CommandName(chatEvent);
+        using var activity = ChatTelemetry.Source.StartActivity("chat " + command);
+        activity?.SetTag("slobot.event_id", chatEvent.EventId);
+        activity?.SetTag("slobot.platform", chatEvent.Where.Platform);
+        var started = time.GetTimestamp();
+        var outcome = "cancelled";
+        try
+        {
+            outcome = await AnswerAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (outcome != "none")
+            {
+                var elapsed = time.GetElapsedTime(started);
+                ChatTelemetry.Commands.Add(1, new TagList { { "command", command }, { "outcome", outcome } });
+                ChatTelemetry.CommandDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("command", command));
+                activity?.SetTag("slobot.outcome", outcome);
+                LogHandled(logger, chatEvent.EventId, command, outcome, elapsed.TotalMilliseconds);
+            }
+        }
+    }
+
+    /// <summary>Answers the event; returns the outcome tag (<c>none</c>: nothing of SloBot's, nothing counted).</summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The restart notice is best effort at shutdown: a failure is logged, the host goes on stopping.")]
+    private async Task<string> AnswerAsync(ChatEvent chatEvent, IChatResponder responder, CancellationToken cancellationToken)
     {
         Reply? reply = null;
         try
@@ -41,6 +71,7 @@ internal sealed partial class ChatDispatcher(
             reply = await ReplyToAsync(chatEvent, cancellationToken).ConfigureAwait(false);
             if (reply is not null)
                 await responder.RespondAsync(reply, cancellationToken).ConfigureAwait(false);
+            return reply is null ? "none" : reply.Data is HandlerFailure ? "error" : ChatTelemetry.Outcome(reply.ExitCode);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && chatEvent is not CommandEvent { OneShot: true })
         {
@@ -49,7 +80,7 @@ internal sealed partial class ChatDispatcher(
             try
             {
                 if (reply is null && chatEvent is ThreadMessage { Mentioned: false } message && !await OwnedAsync(message, notice.Token).ConfigureAwait(false))
-                    return; // chatter in a thread that is not SloBot's
+                    return "none"; // chatter in a thread that is not SloBot's
                 LogCutByShutdown(logger, chatEvent.EventId, chatEvent.GetType().Name);
                 await responder.RespondAsync(Reply.Restarting(), notice.Token).ConfigureAwait(false);
             }
@@ -57,8 +88,20 @@ internal sealed partial class ChatDispatcher(
             {
                 LogRestartNoticeFailed(logger, chatEvent.EventId, ex.Message);
             }
+
+            return "restarting";
         }
     }
+
+    /// <summary>The <c>command</c> tag: a registered command's name, never the user's words (bounded cardinality).</summary>
+    private string CommandName(ChatEvent chatEvent) => chatEvent switch
+    {
+        CommandEvent c => router.CommandNameOf(c.Text) ?? "unknown",
+        ButtonClick => "button",
+        ModalSubmit => "form",
+        ThreadMessage => "thread",
+        _ => "other",
+    };
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The dispatcher boundary: any handler failure becomes a logged, apologetic reply instead of a lost event.")]
     public async Task<Reply?> ReplyToAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
@@ -86,7 +129,8 @@ internal sealed partial class ChatDispatcher(
         catch (Exception ex)
         {
             LogHandlerFailed(logger, ex, chatEvent.EventId, chatEvent.GetType().Name);
-            return Reply.SourceFailed($"Something went wrong inside SloBot while handling that (event {chatEvent.EventId}). The error is logged; nothing was changed.");
+            var message = $"Something went wrong inside SloBot while handling that (event {chatEvent.EventId}). The error is logged; nothing was changed.";
+            return Reply.SourceFailed(message) with { Data = new HandlerFailure(message) };
         }
     }
 
@@ -132,11 +176,17 @@ internal sealed partial class ChatDispatcher(
         return false;
     }
 
+    /// <summary>The <c>--json</c> of a handler's failure (<c>{"error": …}</c>); its type tells the metrics it was a bug.</summary>
+    private sealed record HandlerFailure(string Error);
+
     private static bool Owns(string id, string prefix) =>
         id.Equals(prefix, StringComparison.Ordinal) || id.StartsWith(prefix + ":", StringComparison.Ordinal);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "SLI source failed for event {EventId}: {Reason}")]
     private static partial void LogSourceFailed(ILogger logger, string eventId, string reason);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Chat event {EventId} ({Command}): {Outcome} in {Milliseconds:0} ms")]
+    private static partial void LogHandled(ILogger logger, string eventId, string command, string outcome, double milliseconds);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Shutdown cut event {EventId} ({EventType}) short; the asker is told SloBot is restarting")]
     private static partial void LogCutByShutdown(ILogger logger, string eventId, string eventType);

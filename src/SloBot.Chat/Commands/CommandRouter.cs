@@ -30,29 +30,39 @@ public sealed class CommandRouter
         var words = CommandArgs.Tokenize(StripPrefix(command.Text));
         if (words.Count == 0)
             return Task.FromResult(HelpReply.For(Commands));
-        foreach (var handler in _handlers)
+        if (Match(words) is { } handler)
         {
             var nameWords = handler.Spec.Name.Split(' ');
-            if (words.Count >= nameWords.Length && nameWords.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(x => x))
+            var (args, usage) = CommandUsage.Check(handler.Spec, words.Skip(nameWords.Length).ToArray(), _catalog);
+            var context = new CommandContext(command, args);
+            if (command.OneShot && handler.Spec.OpensConversation)
             {
-                var (args, usage) = CommandUsage.Check(handler.Spec, words.Skip(nameWords.Length).ToArray(), _catalog);
-                var context = new CommandContext(command, args);
-                if (command.OneShot && handler.Spec.OpensConversation)
-                {
-                    // What was wrong with the words is the more useful answer: said first, the refusal after it.
-                    var refusal = NeedsConversation(handler.Spec, command.Text);
-                    var bad = usage ?? (handler is IArgumentCheck check ? check.CheckArguments(context) : null);
-                    return Task.FromResult(bad is not null
-                        ? bad with { Blocks = [.. bad.Blocks, .. refusal.Blocks], Data = new { error = $"{bad.Summary} {refusal.Summary}" } }
-                        : refusal);
-                }
-
-                return usage is not null ? Task.FromResult(usage) : handler.HandleAsync(context, cancellationToken);
+                // What was wrong with the words is the more useful answer: said first, the refusal after it.
+                var refusal = NeedsConversation(handler.Spec, command.Text);
+                var bad = usage ?? (handler is IArgumentCheck check ? check.CheckArguments(context) : null);
+                return Task.FromResult(bad is not null
+                    ? bad with { Blocks = [.. bad.Blocks, .. refusal.Blocks], Data = new { error = $"{bad.Summary} {refusal.Summary}" } }
+                    : refusal);
             }
+
+            return usage is not null ? Task.FromResult(usage) : handler.HandleAsync(context, cancellationToken);
         }
 
         return Task.FromResult(Unknown(words));
     }
+
+    /// <summary>The name of the registered command <paramref name="text"/> runs (<c>help</c> for nothing), or null when none does.</summary>
+    public string? CommandNameOf(string text)
+    {
+        var words = CommandArgs.Tokenize(StripPrefix(text));
+        return words.Count == 0 ? "help" : Match(words)?.Spec.Name;
+    }
+
+    private ICommandHandler? Match(IReadOnlyList<string> words) => _handlers.FirstOrDefault(handler =>
+    {
+        var nameWords = handler.Spec.Name.Split(' ');
+        return words.Count >= nameWords.Length && nameWords.Select((w, i) => string.Equals(w, words[i], StringComparison.OrdinalIgnoreCase)).All(x => x);
+    });
 
     /// <summary>A conversation typed into <c>slobot ask</c>: refused before the handler runs, so nothing is started or stored.</summary>
     private static Reply NeedsConversation(CommandSpec spec, string typed)

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Events;
 using SloBot.Chat.Replies;
+using SloBot.Chat.Telemetry;
 
 namespace SloBot.Chat.Conversations;
 
@@ -54,6 +56,7 @@ public sealed partial class ConversationEngine(
         record = record with { Data = data.ToJsonString() };
         if (!await store.CreateAsync(record, cancellationToken).ConfigureAwait(false))
             return ((await store.FindActiveAsync(thread, cancellationToken).ConfigureAwait(false))!, null);
+        ChatTelemetry.ConversationTransitions.Add(1, new TagList { { "kind", record.Kind }, { "state", "started" } });
         LogStarted(logger, id, flow.Kind, thread.ToString());
         return (record, ConversationPrompts.Step(flow, context, state));
     }
@@ -137,6 +140,8 @@ public sealed partial class ConversationEngine(
             if (await store.TryUpdateAsync(outcome.Save, cancellationToken).ConfigureAwait(false))
             {
                 LogMoved(logger, id, record.State, outcome.Save.State);
+                if (outcome.Save.State != record.State)
+                    ChatTelemetry.ConversationTransitions.Add(1, new TagList { { "kind", record.Kind }, { "state", outcome.Save.State } });
                 if (outcome.Save.State != FlowStates.Completed)
                     return outcome.Reply!;
                 var saved = outcome.Save with { Version = outcome.Save.Version + 1 };

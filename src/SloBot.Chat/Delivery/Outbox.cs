@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using SloBot.Chat.Telemetry;
 
 namespace SloBot.Chat.Delivery;
 
@@ -26,6 +27,19 @@ public sealed partial class Outbox(TimeProvider time, ILogger<Outbox> logger, Ou
     }
 
     public async Task<T> SendAsync<T>(string lane, string idempotencyKey, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    {
+        ChatTelemetry.OutboxDepth.Add(1);
+        try
+        {
+            return await SendInLaneAsync(lane, idempotencyKey, send, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ChatTelemetry.OutboxDepth.Add(-1);
+        }
+    }
+
+    private async Task<T> SendInLaneAsync<T>(string lane, string idempotencyKey, Func<CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var gate = Enter(lane);
         try
@@ -90,6 +104,9 @@ public sealed partial class Outbox(TimeProvider time, ILogger<Outbox> logger, Ou
             {
                 var delay = ex.RetryAfter ?? Backoff(attempt);
                 LogRetry(logger, lane, attempt, delay, ex.Message);
+                ChatTelemetry.OutboxRetries.Add(1, new KeyValuePair<string, object?>("reason", ex.RetryAfter is null ? "transient" : "rate_limited"));
+                if (ex.RetryAfter is { } wait)
+                    ChatTelemetry.RateLimitWaits.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("source", "retry_after"));
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
             }
         }

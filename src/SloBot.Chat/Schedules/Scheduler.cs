@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Telemetry;
 
 namespace SloBot.Chat.Schedules;
 
@@ -89,6 +91,7 @@ internal sealed partial class Scheduler(
         {
             // Only the latest missed one is recorded: it moves the post's "last" past all of them.
             await ledger.CompleteAsync(post.Job, skipped[^1], ScheduleRunStatus.Skipped, null, now, cancellationToken).ConfigureAwait(false);
+            ChatTelemetry.ScheduledRuns.Add(skipped.Count, new TagList { { "job", post.Job }, { "status", "skipped" } });
             LogSkipped(logger, post.Job, skipped.Count, skipped[0], skipped[^1]);
         }
         else if (skipped.Count > 0)
@@ -106,9 +109,11 @@ internal sealed partial class Scheduler(
             var posted = await transport.PostAsync(post.Channel, reply, DeliveryIntent.ScheduleRun(post.Job, due), cancellationToken).ConfigureAwait(false);
             await ledger.CompleteAsync(post.Job, due, ScheduleRunStatus.Posted, posted.MessageId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             LogPosted(logger, post.Job, due, post.Channel.ToString(), posted.MessageId);
+            ChatTelemetry.ScheduledRuns.Add(1, new TagList { { "job", post.Job }, { "status", "posted" } });
         }
         catch
         {
+            ChatTelemetry.ScheduledRuns.Add(1, new TagList { { "job", post.Job }, { "status", "failed" } });
             await ledger.ReleaseAsync(post.Job, due, CancellationToken.None).ConfigureAwait(false);
             throw;
         }

@@ -1,8 +1,10 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using SloBot.Transport.Telemetry;
 using Microsoft.Extensions.Options;
 using SloBot.Discord.Configuration;
+using SloBot.Discord.Inbound;
 using SloBot.Discord.Rest;
 
 namespace SloBot.Discord.Gateway;
@@ -20,6 +22,9 @@ internal sealed partial class GatewayClient(
     TimeProvider time,
     ILogger<GatewayClient> logger)
 {
+    /// <summary>Sessions begun (READY): every one after the first is a reconnect.</summary>
+    private int _sessions;
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
     private readonly string _token = options.Value.BotToken;
     private string? _sessionId;
@@ -158,9 +163,12 @@ internal sealed partial class GatewayClient(
                 _sessionId = data?["session_id"]?.GetValue<string>();
                 _resumeUrl = data?["resume_gateway_url"]?.GetValue<string>();
                 events.Ready(data);
+                if (Interlocked.Increment(ref _sessions) > 1)
+                    TransportTelemetry.Reconnected(InteractionParser.Platform, "reconnect");
                 LogReady(logger, data?["user"]?["username"]?.GetValue<string>() ?? "?", (data?["guilds"] as JsonArray)?.Count ?? 0);
                 return true;
             case "RESUMED":
+                TransportTelemetry.Reconnected(InteractionParser.Platform, "resume");
                 LogResumed(logger, _sequence);
                 return true;
             default:

@@ -6,6 +6,7 @@ using SloBot.Chat.Events;
 using SloBot.Discord.Delivery;
 using SloBot.Discord.Inbound;
 using SloBot.Discord.Rest;
+using SloBot.Transport.Telemetry;
 
 namespace SloBot.Discord.Gateway;
 
@@ -35,7 +36,8 @@ internal sealed partial class GatewayEvents(
             case "INTERACTION_CREATE":
                 // Fair (FIFO) queueing: Task.Run from the receive loop's thread would queue locally, and that thread
                 // takes its newest item first, so the first interactions of a burst would be answered last.
-                work.Track(Task.Factory.StartNew(() => interactions.HandleAsync(data, CallbackAsync(data), work.Stopping), CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap());
+                var arrived = time.GetTimestamp();
+                work.Track(Task.Factory.StartNew(() => interactions.HandleAsync(data, CallbackAsync(data, arrived), work.Stopping), CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap());
                 break;
             case "MESSAGE_CREATE":
                 if (ThreadMessageOf(data) is { } message)
@@ -51,10 +53,15 @@ internal sealed partial class GatewayEvents(
         }
     }
 
-    private InitialResponse CallbackAsync(JsonObject interaction)
+    /// <summary>The initial response over REST; its latency from the dispatch's arrival is the Gateway's ack latency.</summary>
+    private InitialResponse CallbackAsync(JsonObject interaction, long arrived)
     {
         var route = DiscordRoute.InteractionCallback(InteractionParser.Str(interaction["id"]) ?? "", InteractionParser.Str(interaction["token"]) ?? "");
-        return async (callback, ct) => await rest.SendJsonAsync(route, callback, ct).ConfigureAwait(false);
+        return async (callback, ct) =>
+        {
+            await rest.SendJsonAsync(route, callback, ct).ConfigureAwait(false);
+            TransportTelemetry.RecordAck(InteractionParser.Platform, "gateway", time.GetElapsedTime(arrived));
+        };
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SloBot.Transport.Telemetry;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Delivery;
 using SloBot.Discord.Configuration;
@@ -61,6 +62,7 @@ internal sealed partial class DiscordHttpInteractions(
     /// </summary>
     public async Task HandleAsync(HttpContext context)
     {
+        var arrived = time.GetTimestamp();
         var signature = context.Request.Headers["X-Signature-Ed25519"].ToString();
         var timestamp = context.Request.Headers["X-Signature-Timestamp"].ToString();
         if (verifier.CheckHeaders(signature, timestamp) is { } refused)
@@ -119,6 +121,7 @@ internal sealed partial class DiscordHttpInteractions(
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(callback.Task.Result.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
             await context.Response.CompleteAsync().ConfigureAwait(false);
+            TransportTelemetry.RecordAck(InteractionParser.Platform, "http", time.GetElapsedTime(arrived));
         }
         finally
         {

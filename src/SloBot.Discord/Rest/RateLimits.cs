@@ -42,6 +42,7 @@ internal sealed class RateLimits(TimeProvider time, RateLimitSettings? settings 
                 var wait = WaitNeeded(route, bucket);
                 if (wait <= TimeSpan.Zero)
                     return new Lease(bucket.Gate);
+                Chat.Telemetry.ChatTelemetry.RateLimitWaits.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("source", "bucket"));
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
             }
         }

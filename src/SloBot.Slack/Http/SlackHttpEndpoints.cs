@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
+using SloBot.Transport.Telemetry;
 using SloBot.Slack.Inbound;
 using SloBot.Transport.Http;
 
@@ -18,17 +19,19 @@ internal static partial class SlackHttpEndpoints
 
     public static async Task<IResult> CommandsAsync(HttpContext http, SlackSignature signature, SlackInbound inbound, TimeProvider time, ILoggerFactory logs)
     {
+        var arrived = time.GetTimestamp();
         var body = await ReadVerifiedAsync(http, signature, logs).ConfigureAwait(false);
         if (body.Problem is { } problem)
             return problem;
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body.Bytes!));
         var fields = form.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
         inbound.Accept(SlackPayloads.FromSlashCommand(fields, time.GetUtcNow()));
-        return Results.Ok();
+        return Acked(time, arrived);
     }
 
     public static async Task<IResult> InteractionsAsync(HttpContext http, SlackSignature signature, SlackInbound inbound, TimeProvider time, ILoggerFactory logs)
     {
+        var arrived = time.GetTimestamp();
         var body = await ReadVerifiedAsync(http, signature, logs).ConfigureAwait(false);
         if (body.Problem is { } problem)
             return problem;
@@ -36,11 +39,12 @@ internal static partial class SlackHttpEndpoints
         if (!form.TryGetValue("payload", out var json) || Parse(json.ToString()) is not { } payload)
             return Results.BadRequest();
         inbound.Accept(SlackPayloads.FromInteraction(payload, time.GetUtcNow()));
-        return Results.Ok();
+        return Acked(time, arrived);
     }
 
     public static async Task<IResult> EventsAsync(HttpContext http, SlackSignature signature, SlackInbound inbound, TimeProvider time, ILoggerFactory logs)
     {
+        var arrived = time.GetTimestamp();
         var body = await ReadVerifiedAsync(http, signature, logs).ConfigureAwait(false);
         if (body.Problem is { } problem)
             return problem;
@@ -49,6 +53,13 @@ internal static partial class SlackHttpEndpoints
         if (payload.Text("type") == "url_verification")
             return Results.Text(payload.Text("challenge") ?? "", "text/plain");
         inbound.Accept(SlackPayloads.FromEventCallback(payload, time.GetUtcNow())); // retries (X-Slack-Retry-Num) dedupe by event_id
+        return Acked(time, arrived);
+    }
+
+    /// <summary>The 200 that acknowledges a verified event (its latency measured up to here: the response follows at once).</summary>
+    private static IResult Acked(TimeProvider time, long arrived)
+    {
+        TransportTelemetry.RecordAck(SlackPayloads.Platform, "http", time.GetElapsedTime(arrived));
         return Results.Ok();
     }
 

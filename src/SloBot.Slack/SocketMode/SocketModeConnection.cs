@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using SloBot.Transport.Telemetry;
 using SloBot.Slack.Inbound;
 
 namespace SloBot.Slack.SocketMode;
@@ -136,6 +137,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     private async Task HandleFrameAsync(ReadOnlyMemory<byte> frame)
     {
+        var arrived = _time.GetTimestamp();
         JsonElement root;
         try
         {
@@ -152,6 +154,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         if (root.Text("envelope_id") is { } envelopeId)
         {
             await AckAsync(envelopeId).ConfigureAwait(false); // ack first: whatever the work costs, Slack hears back at once
+            TransportTelemetry.RecordAck(SlackPayloads.Platform, "socket", _time.GetElapsedTime(arrived));
             var payload = root.TryGetProperty("payload", out var p) ? p : default;
             _inbound.AcceptEnvelope(envelopeId, type, payload);
             return;

@@ -6,6 +6,7 @@ using SloBot.Chat.Delivery;
 using SloBot.Slack.Configuration;
 using SloBot.Slack.Inbound;
 using SloBot.Slack.WebApi;
+using SloBot.Transport.Telemetry;
 
 namespace SloBot.Slack.SocketMode;
 
@@ -46,6 +47,7 @@ internal sealed partial class SocketModeService(
             if (slot > 0)
                 await Task.Delay(TimeSpan.FromSeconds(10 * slot), time, stoppingToken).ConfigureAwait(false);
             var failures = 0;
+            var connections = 0;
             while (!stoppingToken.IsCancellationRequested)
             {
                 SocketModeConnection next;
@@ -68,6 +70,8 @@ internal sealed partial class SocketModeService(
                     continue;
                 }
 
+                if (connections++ > 0)
+                    TransportTelemetry.Reconnected(SlackPayloads.Platform, current is null ? "reconnect" : "refresh");
                 if (current is not null)
                     await current.CloseAsync().ConfigureAwait(false); // make before break: the old socket goes only now
                 current = next;

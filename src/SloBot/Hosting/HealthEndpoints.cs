@@ -16,11 +16,12 @@ internal static class HealthEndpoints
         return endpoints;
     }
 
-    /// <summary>Until start-up is done, every request but the probes is answered 503 with what SloBot waits for (Retry-After: 5).</summary>
+    /// <summary>Until start-up is done, every request but the probes and <c>/metrics</c> is answered 503 with what SloBot waits for (Retry-After: 5).</summary>
     public static IApplicationBuilder UseStartingGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var startup = context.RequestServices.GetRequiredService<StartupTasks>();
-        if (startup.Ready || context.Request.Path.Equals("/healthz", StringComparison.Ordinal) || context.Request.Path.Equals("/readyz", StringComparison.Ordinal))
+        if (startup.Ready || context.Request.Path.Equals("/healthz", StringComparison.Ordinal) || context.Request.Path.Equals("/readyz", StringComparison.Ordinal)
+            || context.Request.Path.Equals("/metrics", StringComparison.Ordinal))
         {
             await next(context).ConfigureAwait(false);
             return;

@@ -18,7 +18,7 @@ internal static class OneShotHost
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. cli.ConfigArgs], ContentRootPath = AppContext.BaseDirectory });
         SloBotServices.AddDemoDefaults(builder.Configuration, mode);
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        Telemetry.AddConsoleLogs(builder.Logging, builder.Configuration);
         builder.Logging.AddFilter(ServiceHost.HostCategory, LogLevel.None); // failures are reported by SloBotCli in one line
         QuietLogging.Apply(builder.Configuration);
         var valueProblems = ConfigurationCheck.ReadValues(builder.Configuration);

@@ -14,7 +14,7 @@ internal static class ServiceHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [.. cli.ConfigArgs], ContentRootPath = AppContext.BaseDirectory });
         SloBotServices.AddDemoDefaults(builder.Configuration, mode);
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        Telemetry.AddConsoleLogs(builder.Logging, builder.Configuration);
         builder.Logging.AddFilter(HostCategory, LogLevel.None); // its start-up and background failures come with stack traces: reported below, in one line
         if (mode.Interactive)
             QuietLogging.Apply(builder.Configuration);
@@ -25,12 +25,14 @@ internal static class ServiceHost
 
         builder.Services.AddSloBot(builder.Configuration, mode);
         builder.Services.AddSloBotService(builder.Configuration, mode);
+        builder.Services.AddSloBotTelemetry(builder.Configuration);
         builder.Services.ListenFirst(); // health endpoints answer while storage and catalog are prepared; transports start after
 
         await using var app = builder.Build();
         ConfigurationCheck.Validate(app.Services, valueProblems); // every section at once, before any endpoint resolves its options
         app.UseStartingGate();
         app.MapHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapSlackEndpoints();
         app.MapDiscordEndpoints();
         // Taken now: RunAsync disposes the container. Building them is cheap (each service is built once start-up is done).

@@ -76,10 +76,12 @@ internal static class SloBotServices
 
         services.AddSloBotStorage(configuration);
         services.AddEmbeddedSliStore(configuration);
-        if (SliSources.IsPrometheus(configuration["SloBot:Sli:Source"]))
+        var prometheus = SliSources.IsPrometheus(configuration["SloBot:Sli:Source"]);
+        if (prometheus)
             services.AddPrometheusSliSource(configuration);
         else
             services.AddSingleton<ISliSource>(sp => sp.GetRequiredService<EmbeddedSliStore>());
+        services.MeasureSliSource(prometheus ? "prometheus" : "embedded");
         services.AddSingleton<ISloCatalog>(sp => new LazySloCatalog(() => CatalogFactory.Create(sp.GetRequiredService<IOptions<SloBotOptions>>(), mode)));
         services.AddSloBotChat(configuration);
         services.AddSloBotConversations(configuration);
