@@ -8,6 +8,7 @@ using SloBot.Chat;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Balance;
+using SloBot.Chat.Planning;
 using SloBot.Chat.Toil;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Catalog;
@@ -81,6 +82,7 @@ internal static class SloBotServices
         services.AddBalance(configuration);
         services.AddMaturity();
         services.AddToil(configuration);
+        services.AddPlanning();
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SloBot.Chat.ActionItems;
+using SloBot.Chat.Capabilities;
+using SloBot.Chat.Commands;
+using SloBot.Chat.Retrospectives;
+
+namespace SloBot.Chat.Planning;
+
+public static class PlanningServiceCollectionExtensions
+{
+    /// <summary>
+    /// <c>/slo plan [quarter]</c> (seed 004 §Quarterly SLO Planning). Reads the SLI source, published retrospectives (adds
+    /// that capability) and open action items. Store contract: <see cref="IPlanStore"/> (memory unless SloBot.Storage fulfils it).
+    /// </summary>
+    public static IServiceCollection AddPlanning(this IServiceCollection services)
+    {
+        if (!services.TryAddCapability<PlanCommand>())
+            return services;
+        services.AddActionItems();
+        services.AddRetrospectives();
+        services.TryAddSingleton<IPlanStore, InMemoryPlanStore>();
+        services.AddSingleton<QuarterPlanReader>();
+        services.AddCommand<PlanCommand>();
+        return services;
+    }
+}
