@@ -1,4 +1,3 @@
-using SloBot.Core.Budgets;
 using SloBot.Core.Planning;
 
 namespace SloBot.Chat.Planning;
@@ -75,6 +74,6 @@ internal static class PlanData
         priority,
     };
 
-    /// <summary>Percent → ratio as the catalog writes targets.</summary>
-    public static double Ratio(double percent) => SloPerformance.Percent(percent / 100) / 100;
+    /// <summary>Percent → ratio as the catalog writes targets (rounded to 12 decimals: 99.9 is 0.999, not 0.9990000000000001).</summary>
+    public static double Ratio(double percent) => Math.Round(percent / 100, 12);
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Capabilities;
 using SloBot.Chat.Commands;
+using SloBot.Chat.Conversations;
+using SloBot.Chat.Documents;
 using SloBot.Chat.Retrospectives;
 
 namespace SloBot.Chat.Planning;
@@ -10,8 +12,9 @@ namespace SloBot.Chat.Planning;
 public static class PlanningServiceCollectionExtensions
 {
     /// <summary>
-    /// <c>/slo plan [quarter]</c> (seed 004 §Quarterly SLO Planning). Reads the SLI source, published retrospectives (adds
-    /// that capability) and open action items. Store contract: <see cref="IPlanStore"/> (memory unless SloBot.Storage fulfils it).
+    /// <c>/slo plan [quarter]</c> and <c>/slo plan start|list|resume|export</c> (seed 004 §Quarterly SLO Planning; the flow
+    /// needs <c>AddSloBotConversations</c>). Reads the SLI source, published retrospectives (adds that capability) and open
+    /// action items; plans are published through the published-document capability (<see cref="PlanDocuments"/>). Store contract: <see cref="IPlanStore"/> (memory unless SloBot.Storage fulfils it).
     /// </summary>
     public static IServiceCollection AddPlanning(this IServiceCollection services)
     {
@@ -22,6 +25,9 @@ public static class PlanningServiceCollectionExtensions
         services.TryAddSingleton<IPlanStore, InMemoryPlanStore>();
         services.AddSingleton<QuarterPlanReader>();
         services.AddCommand<PlanCommand>();
+        services.AddConversationFlow<PlanFlow>();
+        services.AddCommand<PlanStartCommand>();
+        services.AddPublishedDocuments(PlanDocuments.Kind);
         return services;
     }
 }
