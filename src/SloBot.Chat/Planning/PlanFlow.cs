@@ -15,7 +15,7 @@ namespace SloBot.Chat.Planning;
 /// week 3 roadmap (the team rates effort and impact; ordered by impact ÷ effort), week 4 approval; publishing records
 /// the approved targets, which apply from the quarter's start.
 /// </summary>
-internal sealed class PlanFlow(QuarterPlanReader reader, IPlanStore plans, PublishedDocuments<PlanDocument> documents) : ConversationFlow
+internal sealed class PlanFlow(QuarterPlanReader reader, IPlanStore plans, PublishedDocuments<PlanDocument> documents, ApprovedTargets approvedTargets) : ConversationFlow
 {
     public const string FlowKind = "plan";
 
@@ -66,6 +66,7 @@ internal sealed class PlanFlow(QuarterPlanReader reader, IPlanStore plans, Publi
             s.Service, s.Slo, PlanData.Ratio(s.ApprovedPercent!.Value), PlanData.Ratio(s.TargetPercent), doc.Quarter, doc.QuarterStart, doc.Id, context.Record.StartedBy, context.Now)).ToArray();
         await plans.ApproveAsync(quarter, approved, cancellationToken).ConfigureAwait(false);
         await documents.SaveAsync(doc, cancellationToken).ConfigureAwait(false);
+        await approvedTargets.RefreshAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override async Task<Reply> CompletedAsync(StepContext context, CancellationToken cancellationToken) =>

@@ -6,6 +6,7 @@ using SloBot.Chat.Commands;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Documents;
 using SloBot.Chat.Retrospectives;
+using SloBot.Core.Catalog;
 
 namespace SloBot.Chat.Planning;
 
@@ -28,6 +29,27 @@ public static class PlanningServiceCollectionExtensions
         services.AddConversationFlow<PlanFlow>();
         services.AddCommand<PlanStartCommand>();
         services.AddPublishedDocuments(PlanDocuments.Kind);
+        services.AddSingleton<ApprovedTargets>();
+        OverlayCatalog(services);
         return services;
     }
+
+    /// <summary>
+    /// Approved targets overlay the catalog (<see cref="PlannedSloCatalog"/>) for every reader of <see cref="ISloCatalog"/>:
+    /// wraps the catalog registered before <c>AddPlanning</c> (the host registers it first).
+    /// </summary>
+    private static void OverlayCatalog(IServiceCollection services)
+    {
+        if (services.LastOrDefault(d => d.ServiceType == typeof(ISloCatalog)) is not { } existing)
+            return;
+        services.Remove(existing);
+        services.AddSingleton<ISloCatalog>(sp => new PlannedSloCatalog(Create(sp, existing), sp.GetRequiredService<ApprovedTargets>(), sp.GetRequiredService<TimeProvider>()));
+    }
+
+    private static ISloCatalog Create(IServiceProvider sp, ServiceDescriptor d) => d switch
+    {
+        { ImplementationInstance: ISloCatalog instance } => instance,
+        { ImplementationFactory: { } factory } => (ISloCatalog)factory(sp),
+        _ => (ISloCatalog)ActivatorUtilities.CreateInstance(sp, d.ImplementationType!),
+    };
 }

@@ -101,3 +101,36 @@ public sealed class PlanFlowTests
 
     private static JsonElement ChatJson(Replies.Reply? reply) => JsonSerializer.SerializeToElement(reply!.Data, Web);
 }
+
+/// <summary>Approved targets overlay the catalog from the quarter's start: budgets, status and <c>/slo design</c> read them.</summary>
+public sealed class ApprovedTargetOverlayTests
+{
+    [Fact]
+    public async Task ApprovedTarget_FromTheQuarterStart_IsTheTargetOfBudgetsAndDesign()
+    {
+        using var host = new ConversationHost(s => s.AddPlanning());
+        await host.CommandAsync(ConversationHost.Channel, "/slo plan start 2027-Q1");
+        var thread = host.Transport.Threads.Last().Thread;
+        await host.SayAsync(thread, "skip");
+        await host.SayAsync(thread, "payment 99.95");
+        await host.SayAsync(thread, "next");
+        await host.SayAsync(thread, "skip");
+        Assert.Equal("Quarterly SLO Plan 2027-Q1 — approved", (await host.SayAsync(thread, "publish"))!.Header);
+
+        var before = Target(await host.CommandAsync(ConversationHost.Channel, "/slo budget payment"));
+        host.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        var after = Target(await host.CommandAsync(ConversationHost.Channel, "/slo budget payment"));
+        var status = await host.CommandAsync(ConversationHost.Channel, "/slo status");
+        var design = (await host.CommandAsync(ConversationHost.Channel, "/slo design payment tier=critical"))!.PlainText();
+
+        Assert.Equal(0.999, before); // approved on 23 November, in force from 1 January
+        Assert.Equal(0.9995, after);
+        Assert.Contains(JsonSerializer.SerializeToElement(status!.Data, Web).GetProperty("slos").EnumerateArray(), s => s.GetProperty("target").GetDouble() == 0.9995);
+        Assert.Contains("availability 99.9 % → 99.95 % (2027-Q1 plan, from 2027-01-01 00:00 UTC)", design, StringComparison.Ordinal);
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private static double Target(Replies.Reply? reply) =>
+        JsonSerializer.SerializeToElement(reply!.Data, Web).GetProperty("slos")[0].GetProperty("target").GetDouble();
+}
