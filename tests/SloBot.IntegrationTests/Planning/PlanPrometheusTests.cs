@@ -35,6 +35,7 @@ public sealed class PlanPrometheusTests(PlanningFixture fixture) : IClassFixture
         var reply = await chat.AskAsync("/slo plan");
 
         Assert.Equal(0, reply.ExitCode);
+        Assert.Equal(2 + 3, chat.Requests); // one batched count per quarter, then one hourly history per SLO with data (its episodes)
         AssertNextQuarterPlan(ChatHarness.Json(reply));
         var text = reply.PlainText();
         Assert.Contains("Q1 2027", text, StringComparison.Ordinal);
