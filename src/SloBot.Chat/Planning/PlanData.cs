@@ -45,7 +45,7 @@ internal static class PlanData
         budgetConsumed = s.BudgetConsumed,
         beforeAchievedPercent = s.BeforePercent,
         trend = s.Trend?.ToWords(),
-        trendPoints = s.AchievedPercent - s.BeforePercent,
+        trendPoints = s.AchievedPercent - s.BeforePercent is { } delta ? Math.Round(delta, 10) : (double?)null,
         episodes = s.Episodes.Select(e => new { start = e.Start.ToUniversalTime(), end = e.End.ToUniversalTime(), badEvents = e.BadEvents, budgetConsumed = e.BudgetConsumed }).ToArray(),
         retrospectives = s.Retrospectives.Select(r => new { id = r.Id, incidentId = r.IncidentId, start = r.Start.ToUniversalTime(), durationSeconds = r.DurationSeconds, budgetConsumed = r.BudgetConsumed }).ToArray(),
         proposal = s.Proposal is { } p ? new
