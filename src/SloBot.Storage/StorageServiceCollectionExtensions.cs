@@ -9,6 +9,7 @@ using SloBot.Storage.Retrospectives;
 using SloBot.Storage.Reviews;
 using SloBot.Storage.Schedules;
 using SloBot.Storage.Tiers;
+using SloBot.Storage.Planning;
 using SloBot.Storage.Toil;
 
 namespace SloBot.Storage;
@@ -34,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSchedulesStorage();
         services.AddAlertsStorage();
         services.AddToilStorage();
+        services.AddPlanningStorage();
         return services;
     }
 

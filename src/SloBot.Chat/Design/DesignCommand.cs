@@ -52,7 +52,8 @@ internal sealed class DesignCommand(ISloCatalog catalog, ITierAdoptions adoption
         var options = string.Concat(
             source == "option" ? $" tier={tier.ToWord()}" : "",
             targets == "tier" ? " targets=tier" : "");
-        return DesignReply.Render(spec, Files(spec, service), options);
+        var reply = DesignReply.Render(spec, Files(spec, service), options);
+        return Planning.PlannedTargetNote.For(catalog, service) is { } note ? reply with { Blocks = [.. reply.Blocks, note] } : reply;
     }
 
     private Reply NoTier(string name, ServiceDefinition? service)

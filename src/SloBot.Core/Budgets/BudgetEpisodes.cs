@@ -26,11 +26,14 @@ public static class BudgetEpisodes
     /// The episodes overlapping [<paramref name="from"/>, <paramref name="to"/>) in an SLO's history (buckets of
     /// <paramref name="step"/>, the window ending at <paramref name="end"/>): hours whose burn rate exceeds the page
     /// factor, merged when less than an hour apart. Missing buckets break an episode and never count.
+    /// <paramref name="period"/>: the span before <paramref name="end"/> whose budget the shares are of (a calendar quarter
+    /// for planning); default the SLO's window. The page factor is always the SLO window's.
     /// </summary>
-    public static IReadOnlyList<BudgetEpisode> Find(SloDefinition slo, IReadOnlyList<EventBucket> buckets, TimeSpan step, DateTimeOffset end, DateTimeOffset from, DateTimeOffset to)
+    public static IReadOnlyList<BudgetEpisode> Find(SloDefinition slo, IReadOnlyList<EventBucket> buckets, TimeSpan step, DateTimeOffset end, DateTimeOffset from, DateTimeOffset to, TimeSpan? period = null)
     {
         var allowed = 1 - slo.Target;
-        var inWindow = buckets.Where(b => !b.Missing && b.End > end - slo.Window && b.End <= end).OrderBy(b => b.End).ToArray();
+        var span = period ?? slo.Window;
+        var inWindow = buckets.Where(b => !b.Missing && b.End > end - span && b.End <= end).OrderBy(b => b.End).ToArray();
         var budget = allowed * inWindow.Sum(b => b.Counts.Total);
         if (!(allowed > 0) || !(budget > 0))
             return [];

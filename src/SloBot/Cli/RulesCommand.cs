@@ -54,11 +54,15 @@ internal static class RulesCommand
         }
 
         var catalog = new FileSloCatalog(folder, defaultWindow);
-        var slos = catalog.Services.SelectMany(s => s.Slos).ToArray();
+        // Targets approved in quarterly plans replace the catalog's from their quarter's start (docs/planning.md).
+        var (services, changes) = PlannedTargetsForRules.Apply(catalog.Services, await PlannedTargetsForRules.ReadAsync(configuration, CancellationToken.None).ConfigureAwait(false), TimeProvider.System.GetUtcNow());
+        foreach (var change in changes)
+            await stderr.WriteLineAsync($"Approved target in force: {change}").ConfigureAwait(false);
+        var slos = services.SelectMany(s => s.Slos).ToArray();
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
         var text = cli.Kubernetes
-            ? CatalogRules.WriteKubernetes(catalog.Services, $"slobot-{(name.Length == 0 ? "catalog" : name.ToLowerInvariant())}-slos", name, Sli.Prometheus.PromQlPreview.ForWindow)
-            : CatalogRules.Write(catalog.Services, name, Sli.Prometheus.PromQlPreview.ForWindow);
+            ? CatalogRules.WriteKubernetes(services, $"slobot-{(name.Length == 0 ? "catalog" : name.ToLowerInvariant())}-slos", name, Sli.Prometheus.PromQlPreview.ForWindow)
+            : CatalogRules.Write(services, name, Sli.Prometheus.PromQlPreview.ForWindow);
         if (cli.OutDir is { } file)
         {
             await File.WriteAllTextAsync(file, text).ConfigureAwait(false);

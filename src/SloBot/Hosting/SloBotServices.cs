@@ -8,6 +8,7 @@ using SloBot.Chat;
 using SloBot.Chat.Alerts;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Balance;
+using SloBot.Chat.Planning;
 using SloBot.Chat.Toil;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Catalog;
@@ -106,6 +107,7 @@ internal static class SloBotServices
         services.AddMaturity();
         services.AddToil(configuration);
         services.AddStatusPage(configuration);
+        services.AddPlanning();
         services.AddSloBotSchedules(configuration);
         services.AddSloBotAlerts(configuration);
 

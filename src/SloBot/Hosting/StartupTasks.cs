@@ -29,6 +29,8 @@ internal sealed partial class StartupTasks(IServiceProvider services, Database d
         {
             WaitingFor = $"storage migrations ({StorageOptions.ConnectionStringKey}: {database.Location})";
             await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            if (services.GetService<Chat.Planning.ApprovedTargets>() is { } approved)
+                await approved.RefreshAsync(cancellationToken).ConfigureAwait(false); // the plans' targets overlay the catalog from the start
             WaitingFor = "the SLO catalog (SloBot:Catalog:Path)";
             var catalog = services.GetRequiredService<ISloCatalog>();
             foreach (var problem in catalog.Problems)

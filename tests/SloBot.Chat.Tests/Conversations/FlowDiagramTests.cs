@@ -13,9 +13,10 @@ public class FlowDiagramTests
     [Theory]
     [InlineData("retro", "conversations-retro.md", "Incident retrospective")]
     [InlineData("review", "conversations-review.md", "Weekly SLO review")]
+    [InlineData("plan", "conversations-plan.md", "Quarterly SLO plan")]
     public void CommittedDiagram_MatchesTheMachine(string kind, string file, string title)
     {
-        using var host = new ConversationHost();
+        using var host = new ConversationHost(s => SloBot.Chat.Planning.PlanningServiceCollectionExtensions.AddPlanning(s));
         var flow = host.Services.GetServices<ConversationFlow>().Single(f => f.Kind == kind);
         var expected = $"# {title}: state machine\n\nGenerated from `{flow.GetType().Name}` (flow version {flow.Version}) by `FlowDiagramTests`; do not edit by hand.\n\n```mermaid\n{FlowMachine.Diagram(flow).TrimEnd()}\n```\n";
         var path = Path.Combine(RepoRoot(), "docs", file);

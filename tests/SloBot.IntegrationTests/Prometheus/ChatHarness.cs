@@ -24,8 +24,9 @@ public sealed class ChatHarness : IDisposable
     private readonly ServiceProvider _provider;
     private readonly RequestCounter _counter = new();
 
-    public ChatHarness(Uri prometheus, ISloCatalog catalog, DateTimeOffset now)
-        : this(catalog, now, null)
+    /// <param name="configure">More capabilities or settings for this test (planning adds <c>AddPlanning</c>).</param>
+    public ChatHarness(Uri prometheus, ISloCatalog catalog, DateTimeOffset now, Action<IServiceCollection>? configure = null)
+        : this(catalog, now, null, configure)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -38,13 +39,13 @@ public sealed class ChatHarness : IDisposable
     }
 
     /// <summary>The same chat layer on another SLI source (the embedded store).</summary>
-    public ChatHarness(ISliSource source, ISloCatalog catalog, DateTimeOffset now)
-        : this(catalog, now, source)
+    public ChatHarness(ISliSource source, ISloCatalog catalog, DateTimeOffset now, Action<IServiceCollection>? configure = null)
+        : this(catalog, now, source, configure)
     {
         _provider = _services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    private ChatHarness(ISloCatalog catalog, DateTimeOffset now, ISliSource? source)
+    private ChatHarness(ISloCatalog catalog, DateTimeOffset now, ISliSource? source, Action<IServiceCollection>? configure)
     {
         _services.AddLogging();
         _services.AddSingleton<TimeProvider>(new FakeTimeProvider(now));
@@ -52,6 +53,7 @@ public sealed class ChatHarness : IDisposable
         _services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         if (source is not null)
             _services.AddSingleton(source);
+        configure?.Invoke(_services);
         _provider = null!;
     }
 

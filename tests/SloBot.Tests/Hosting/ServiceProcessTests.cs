@@ -14,7 +14,7 @@ public sealed class ServiceProcessTests : IDisposable
     [Fact]
     public async Task Console_LinesAreHandledAsChatMessages_ExitStops()
     {
-        using var process = Start("--demo", "--SloBot:Console:Enabled=true");
+        using var process = Start("--demo", "--SloBot:Console:Enabled=true", $"--urls=http://127.0.0.1:{FreePort()}"); // not the default 8080, which another run may hold
         var output = process.StandardOutput.ReadToEndAsync();
         await process.StandardInput.WriteLineAsync("/slo budget payment");
         await process.StandardInput.WriteLineAsync("hello there");
