@@ -2,7 +2,7 @@
 # Multi-stage: restore and publish with the SDK, run the published app on the ASP.NET runtime as a non-root user.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY global.json appsettings.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY global.json appsettings.json Directory.Build.props Directory.Packages.props BannedSymbols.txt BannedSymbols.Src.txt .editorconfig ./
 COPY src/ src/
 RUN dotnet publish src/SloBot/SloBot.csproj -c Release -o /app --nologo
 

@@ -10,6 +10,7 @@ need=()
 { command -v prometheus && command -v promtool; } >/dev/null 2>&1 || need+=(prometheus)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)   # the status page is checked in a real headless browser
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)      # the Kubernetes manifests are validated with an npm package
 if ((${#need[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's ${need[*]} (the integration tests start their own servers)..."
