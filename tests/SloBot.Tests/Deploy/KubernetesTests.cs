@@ -86,7 +86,7 @@ public sealed class KubernetesTests : IDisposable
         {
             var name = Scalar(env, "name")!;
             if (Scalar(env, "value") is { } value)
-                start.Environment[name] = value.Replace("/etc/slobot/catalog", catalog, StringComparison.Ordinal).Replace("/tmp/", tmp + "/", StringComparison.Ordinal);
+                start.Environment[name] = value.Replace("/tmp/", tmp + "/", StringComparison.Ordinal).Replace("/etc/slobot/catalog", catalog, StringComparison.Ordinal); // the pod's mounts
             else if (Scalar(env, "valueFrom", "secretKeyRef", "key") == "storage")
                 start.Environment[name] = $"Data Source={Path.Combine(_dir, "state.db")}"; // the Secret's database (PostgreSQL in the cluster)
             else
@@ -121,6 +121,8 @@ public sealed class KubernetesTests : IDisposable
                 await Task.Delay(200);
         }
 
+        if (process.HasExited)
+            Assert.Fail($"slobot exited with {process.ExitCode} before {path} answered 200: {await errors}");
         var metrics = status == HttpStatusCode.OK ? await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics")) : "";
         Assert.Equal(0, SlobotProcess.Signal(process.Id, 15));
         await SlobotProcess.WaitForExitAsync(process, TimeSpan.FromSeconds(40));
