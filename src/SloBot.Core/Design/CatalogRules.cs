@@ -141,10 +141,13 @@ public static class CatalogRules
             ("slobot_budgeting_method", slo.BudgetingMethod()))));
         yield return new PrometheusRuleGroup($"sloth-slo-meta-recordings-{id}", null, meta);
 
+        // Sloth leaves out a disabled alert, and the group when both are.
         var alertRules = alerts.GroupBy(a => a.Severity)
+            .Where(g => slo.Alerting?.For(g.Key).Disabled != true)
             .Select(g => (PrometheusRule)Alert(slo, id, g.Key, g.ToArray(), selector, ids, budget))
             .ToArray();
-        yield return new PrometheusRuleGroup($"sloth-slo-alerts-{id}", null, alertRules);
+        if (alertRules.Length > 0)
+            yield return new PrometheusRuleGroup($"sloth-slo-alerts-{id}", null, alertRules);
     }
 
     private static AlertingRule Alert(SloDefinition slo, string id, string severity, BurnRateAlert[] pairs, string selector, IReadOnlyDictionary<string, string> ids, string budget)
@@ -155,15 +158,27 @@ public static class CatalogRules
             return $"(\n  max({PrometheusRulesBuilder.ErrorRatioRecord(pair.LongWindow)}{selector} > {threshold}) without (sloth_window)\n" +
                    $"  and\n  max({PrometheusRulesBuilder.ErrorRatioRecord(pair.ShortWindow)}{selector} > {threshold}) without (sloth_window)\n)";
         });
-        var labels = With(ids, ("severity", severity), ("sloth_severity", severity));
+        // Sloth's merge: alerting.labels, then the alert's own; sloth_severity is always the alert's. SloBot's default
+        // severity label stays unless the spec sets one (Sloth's examples route on severity: pageteam / slack).
+        var alerting = slo.Alerting;
+        var own = alerting?.For(severity);
+        var labels = With(ids, ("severity", severity));
+        foreach (var (k, v) in (alerting?.Labels ?? Empty).Concat(own?.Labels ?? Empty))
+            labels[LabelName(k)] = v;
+        labels["sloth_severity"] = severity;
         var windows = string.Join(", ", pairs.Select(p => $"{PrometheusRulesBuilder.Number(p.Factor)}x over {SloWindow.Format(p.LongWindow)} and {SloWindow.Format(p.ShortWindow)}"));
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["title"] = $"({severity}) {slo.Service} {slo.Name} SLO error budget burn rate is too fast.",
             ["summary"] = $"{slo.Service}/{slo.Name} ({Percent(slo.Target)} % over {slo.WindowText()}): errors burn the budget faster than {windows}.",
         };
-        return new AlertingRule(Pascal(slo.Service) + Pascal(slo.Name) + "ErrorBudgetBurn", string.Join("\nor\n", sides), labels, annotations, pairs[0], id);
+        foreach (var (k, v) in (alerting?.Annotations ?? Empty).Concat(own?.Annotations ?? Empty))
+            annotations[LabelName(k)] = v;
+        var name = string.IsNullOrWhiteSpace(alerting?.Name) ? Pascal(slo.Service) + Pascal(slo.Name) + "ErrorBudgetBurn" : alerting.Name;
+        return new AlertingRule(name, string.Join("\nor\n", sides), labels, annotations, pairs[0], id);
     }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
     /// <summary>The target in percent, computed in decimal (0.9 is "90", not 90.00000000000001).</summary>
     private static string Percent(double target) => PrometheusRulesBuilder.Number((double)((decimal)target * 100));
