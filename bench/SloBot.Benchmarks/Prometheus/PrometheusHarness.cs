@@ -193,14 +193,14 @@ internal static class PrometheusHarness
 
     /// <summary>
     /// Backfills what SloBot reads of <c>slobot rules</c>' output for the catalog (written with the rewriter the tests
-    /// use), evaluated every <paramref name="step"/> (the data's own step). The burn-rate ratios and <c>sloth_slo_info</c>,
-    /// read only at the benchmark's "now", by <c>promtool tsdb create-blocks-from rules</c> over its last two hours (a rule's
-    /// value at a time depends only on the raw series then, so those hours hold what a full backfill would). SloBot's event
-    /// rates and hourly event counts, read over the whole window, by evaluating each rule's expression over the 31 days
-    /// with one <c>query_range</c> at the rule interval, as promtool does, and writing the answers with the rule's name and
-    /// labels through <c>promtool tsdb create-blocks-from openmetrics</c>: promtool's rules backfill sends one query per
-    /// rule and two-hour block (4,000 rules × 372 blocks here; 4 services took 445 s on this machine) and leaves thousands
-    /// of two-hour blocks.
+    /// use), evaluated every <paramref name="step"/> (the data's own step), as <c>promtool tsdb create-blocks-from rules</c>
+    /// does: each rule's expression over the span with <c>query_range</c> at the rule interval, the answer stored under the
+    /// rule's name and labels. SloBot's event rates and bucket events over the whole 31 days (the window and the history read
+    /// them); the burn-rate ratios and <c>sloth_slo_info</c>, read only at the benchmark's "now", over its last 15 minutes (a
+    /// rule's value at a time depends only on the raw series then). The harness sends the queries itself (one per rule) and
+    /// writes the answers through <c>promtool tsdb create-blocks-from openmetrics</c>, because promtool's rules backfill sends
+    /// one query per rule and two-hour block and writes a block for each: 4 services took 445 s and left 3,005 blocks on this
+    /// machine; 1,000 services would be 4,000 rules × 372 blocks.
     /// </summary>
     private static async Task<(string Recordings, string Blocks)> BackfillRulesAsync(PrometheusServer server, ISloCatalog catalog, SyntheticTraffic traffic, TimeSpan step)
     {
@@ -210,17 +210,22 @@ internal static class PrometheusHarness
         string[] eventRecords = [PrometheusRulesBuilder.BadEvents, PrometheusRulesBuilder.TotalEvents, PrometheusRulesBuilder.BadEventsOver(hour), PrometheusRulesBuilder.TotalEventsOver(hour)];
         bool IsBurnRatioOrInfo(PrometheusRule r) => r is RecordingRule rec &&
             (rec.Record == "sloth_slo_info" || (rec.Record.StartsWith("slo:sli_error:ratio_rate", StringComparison.Ordinal) && rec.Record != period));
-        var ratios = groups.Select(g => g with { Interval = step, Rules = g.Rules.Where(IsBurnRatioOrInfo).ToArray() }).Where(g => g.Rules.Count > 0).ToArray();
         var start = traffic.Start + step;
+        var ratioRules = groups.SelectMany(g => g.Rules).Count(IsBurnRatioOrInfo);
         var eventRules = 0;
         using var http = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromMinutes(5) };
-        foreach (var record in eventRecords)
+        // Every record name in its own OpenMetrics family: the event records over the whole span, the ratios and info over the last 15 minutes (SloBot reads them at "now").
+        var records = eventRecords.Select(r => (Record: r, From: start))
+            .Concat(groups.SelectMany(g => g.Rules).OfType<RecordingRule>().Where(IsBurnRatioOrInfo).Select(r => r.Record).Distinct().Select(r => (Record: r, From: traffic.End - TimeSpan.FromMinutes(15))))
+            .ToArray();
+        foreach (var (record, from) in records)
         {
             var rules = groups.SelectMany(g => g.Rules).OfType<RecordingRule>().Where(r => r.Record == record).ToArray();
-            eventRules += rules.Length;
+            if (eventRecords.Contains(record))
+                eventRules += rules.Length;
             var answers = new (IReadOnlyDictionary<string, string> Labels, List<(long At, double Value)> Points)[rules.Length];
             await Parallel.ForEachAsync(Enumerable.Range(0, rules.Length), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
-                answers[i] = await EvaluateAsync(http, rules[i], start, traffic.End, step, ct));
+                answers[i] = await EvaluateAsync(http, rules[i], from, traffic.End, step, ct));
             await server.AddBlocksAsync(writer =>
             {
                 writer.Write($"# TYPE {record} gauge\n");
@@ -235,9 +240,8 @@ internal static class PrometheusHarness
             });
         }
 
-        var ratioRules = ratios.Sum(g => g.Rules.Count);
-        await server.BackfillRulesAsync([(PrometheusRulesWriter.WriteGroups(ratios), traffic.End - TimeSpan.FromHours(2), traffic.End)], step);
-        return ($"{eventRules:N0} event-rate and hourly-event rules over {(traffic.End - start).TotalDays:0.#} days evaluated with one query_range each, {ratioRules:N0} ratio and info rules over the last 2 hours by promtool, every {SloWindow.Format(step)}",
+        await server.BackfillRulesAsync([], step);
+        return ($"{eventRules:N0} event-rate and bucket-event rules over {(traffic.End - start).TotalDays:0.#} days, {ratioRules:N0} ratio and info rules over the last 15 minutes, each evaluated with one query_range every {SloWindow.Format(step)}",
             await server.TsdbStateAsync());
     }
 
@@ -253,6 +257,8 @@ internal static class PrometheusHarness
             throw new InvalidOperationException($"{rule.Record}: HTTP {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
         using var doc = System.Text.Json.JsonDocument.Parse(body);
         var result = doc.RootElement.GetProperty("data").GetProperty("result");
+        if (result.GetArrayLength() == 0)
+            return (rule.Labels, []); // no events, no sample (SloBot's ratios divide by total > 0)
         if (result.GetArrayLength() != 1)
             throw new InvalidOperationException($"{rule.Record} for {rule.Labels.GetValueOrDefault("sloth_id")}: {result.GetArrayLength()} series, expected one");
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -128,7 +128,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         await StopAsync().ConfigureAwait(false);
-        foreach (var block in Directory.GetDirectories(blocks))
+        foreach (var block in Directory.Exists(blocks) ? Directory.GetDirectories(blocks) : [])
             Directory.Move(block, Path.Combine(_data, Path.GetFileName(block)));
         await LaunchAsync(FindBinary("prometheus"), cancellationToken).ConfigureAwait(false);
     }
