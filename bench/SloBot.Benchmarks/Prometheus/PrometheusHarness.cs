@@ -147,7 +147,7 @@ internal static class PrometheusHarness
                 throw new ArgumentException("--rules backfills a Prometheus the harness starts; it cannot be combined with --url");
             watch.Restart();
             var (recordings, blocks) = await BackfillRulesAsync(server, catalog, traffic, step);
-            Console.WriteLine($"prom status: `slobot rules` for the catalog backfilled with promtool tsdb create-blocks-from rules ({recordings}) and Prometheus restarted in {watch.Elapsed.TotalSeconds:0.0} s ({blocks})");
+            Console.WriteLine($"prom status: `slobot rules` for the catalog backfilled ({recordings}; promtool tsdb create-blocks-from openmetrics) and Prometheus restarted in {watch.Elapsed.TotalSeconds:0.0} s ({blocks})");
         }
 
         var slos = catalog.Services.SelectMany(s => s.Slos).ToArray();
