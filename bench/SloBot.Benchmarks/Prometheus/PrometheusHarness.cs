@@ -16,6 +16,7 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Tiers;
 using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
+using SloBot.Core.Design;
 
 namespace SloBot.Benchmarks.Prometheus;
 
@@ -25,7 +26,10 @@ namespace SloBot.Benchmarks.Prometheus;
 /// <list type="bullet">
 /// <item><c>budget</c>: <c>/slo budget payment</c> through the router ÷ the raw PromQL round trip it needs (the same query
 /// POSTed with a bare HttpClient), interleaved in one run; target ≤ 1.25.</item>
-/// <item><c>status</c>: <c>/slo status</c> over N services with 30 days of data: time and number of queries.</item>
+/// <item><c>status</c>: <c>/slo status</c> over N services with 30 days of data: time, requests and the samples Prometheus
+/// scanned per request (<c>stats=all</c>), cold (a fresh bot: detection and the hourly history read) and warm (the same bot
+/// again within the hour: history cached), with the load average. <c>--rules</c> first backfills the rules of
+/// <c>slobot rules</c> for the catalog with <c>promtool tsdb create-blocks-from rules</c>.</item>
 /// </list>
 /// </summary>
 internal static class PrometheusHarness
@@ -44,7 +48,7 @@ internal static class PrometheusHarness
         if (mode is "budget" or "all")
             ok &= await BudgetRatioAsync(iterations);
         if (mode is "status" or "all" or "serve")
-            await StatusAsync(services, step, maxQueryLength, serve: mode == "serve", url: Option(args, "--url"));
+            await StatusAsync(services, step, maxQueryLength, serve: mode == "serve", url: Option(args, "--url"), rules: args.Contains("--rules"));
         return ok ? 0 : 1;
     }
 
@@ -114,7 +118,7 @@ internal static class PrometheusHarness
         return ratioMedian <= 1.25;
     }
 
-    private static async Task StatusAsync(int services, TimeSpan step, int maxQueryLength, bool serve, string? url)
+    private static async Task StatusAsync(int services, TimeSpan step, int maxQueryLength, bool serve, string? url, bool rules)
     {
         var names = Enumerable.Range(1, services).Select(i => $"svc-{i:0000}").ToArray();
         var traffic = new SyntheticTraffic(End, TimeSpan.FromDays(31), step);
@@ -137,22 +141,135 @@ internal static class PrometheusHarness
         var catalog = CatalogReader.Read("catalog.yaml", Yaml(names));
         if (catalog.Problems.Count > 0)
             throw new InvalidOperationException(string.Join('\n', catalog.Problems));
-        using var bot = new Bot(prometheus, catalog, maxQueryLength);
+        if (rules)
+        {
+            if (server is null)
+                throw new ArgumentException("--rules backfills a Prometheus the harness starts; it cannot be combined with --url");
+            watch.Restart();
+            var (recordings, blocks) = await BackfillRulesAsync(server, catalog, traffic, step);
+            Console.WriteLine($"prom status: `slobot rules` for the catalog backfilled ({recordings}; promtool tsdb create-blocks-from openmetrics) and Prometheus restarted in {watch.Elapsed.TotalSeconds:0.0} s ({blocks})");
+        }
+
         var slos = catalog.Services.SelectMany(s => s.Slos).ToArray();
         var queries = new CountBatch(slos, BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch)).Queries(maxQueryLength);
-        Console.WriteLine($"prom status: {slos.Length} SLOs × {BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch).Count} windows → {queries.Count} PromQL quer{(queries.Count == 1 ? "y" : "ies")}, {queries.Sum(q => q.Length):N0} characters (MaxQueryLength {maxQueryLength:N0})");
-        for (var run = 1; run <= 3; run++)
+        Console.WriteLine($"prom status: {slos.Length} SLOs × {BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch).Count} windows → raw counts: {queries.Count} PromQL quer{(queries.Count == 1 ? "y" : "ies")}, {queries.Sum(q => q.Length):N0} characters (MaxQueryLength {maxQueryLength:N0})");
+        var source = rules ? "recording rules" : "raw counters";
+
+        // Cold: a new bot (nothing detected, no history cached), as after a restart or in the first ask of an hour.
+        Bot? last = null;
+        for (var run = 1; run <= 2; run++)
         {
-            var before = bot.Requests;
-            var samplesBefore = bot.SamplesScanned;
-            var t = Stopwatch.GetTimestamp();
-            var reply = await bot.AskAsync("status");
-            var elapsed = Stopwatch.GetElapsedTime(t);
-            if (reply.ExitCode != 0)
-                throw new InvalidOperationException(reply.PlainText());
-            Console.WriteLine($"prom status: run {run}: /slo status over {services} services in {elapsed.TotalSeconds:0.00} s with {bot.Requests - before} HTTP request(s) to Prometheus, " +
-                $"{bot.SamplesScanned - samplesBefore:N0} samples scanned (Prometheus stats totalQueryableSamples; default --query.max-samples 50,000,000 is per query, peak {bot.PeakSamples:N0}) — {reply.Summary}");
+            last?.Dispose();
+            last = new Bot(prometheus, catalog, maxQueryLength);
+            await AskStatusAsync(last, $"cold run {run}", services, source);
         }
+
+        // Warm: the same bot again within the hour (history cached, recordings detected): what every later ask costs.
+        for (var run = 1; run <= 3; run++)
+            await AskStatusAsync(last!, $"warm run {run}", services, source);
+        last!.Dispose();
+    }
+
+    private static async Task AskStatusAsync(Bot bot, string label, int services, string source)
+    {
+        var load = LoadAverage();
+        var first = bot.Calls.Count;
+        var t = Stopwatch.GetTimestamp();
+        var reply = await bot.AskAsync("status");
+        var elapsed = Stopwatch.GetElapsedTime(t);
+        if (reply.ExitCode != 0)
+            throw new InvalidOperationException(reply.PlainText());
+        var calls = bot.Calls.Skip(first).ToArray();
+        Console.WriteLine($"prom status: {label} ({source}): /slo status over {services} services in {elapsed.TotalSeconds:0.00} s, {calls.Length} HTTP request(s), " +
+            $"{calls.Sum(c => c.Samples):N0} samples scanned (stats totalQueryableSamples), peak {(calls.Length == 0 ? 0 : calls.Max(c => c.Peak)):N0} in one query " +
+            $"(default --query.max-samples 50,000,000 per query); load average {load} — {reply.Summary}");
+        foreach (var c in calls)
+            Console.WriteLine($"prom status:   {c.Path,-20} {c.Milliseconds,9:0.0} ms  {c.Samples,13:N0} samples  peak {c.Peak,12:N0}  {c.QueryChars,9:N0} chars of PromQL  {c.ResponseBytes,12:N0} bytes answered");
+    }
+
+    /// <summary>The 1-, 5- and 15-minute load averages of the machine (Linux), as <c>uptime</c> prints them.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>
+    /// Backfills what SloBot reads of <c>slobot rules</c>' output for the catalog (written with the rewriter the tests
+    /// use), evaluated every <paramref name="step"/> (the data's own step), as <c>promtool tsdb create-blocks-from rules</c>
+    /// does: each rule's expression over the span with <c>query_range</c> at the rule interval, the answer stored under the
+    /// rule's name and labels. SloBot's event rates and bucket events over the whole 31 days (the window and the history read
+    /// them); the burn-rate ratios and <c>sloth_slo_info</c>, read only at the benchmark's "now", over its last 15 minutes (a
+    /// rule's value at a time depends only on the raw series then). The harness sends the queries itself (one per rule) and
+    /// writes the answers through <c>promtool tsdb create-blocks-from openmetrics</c>, because promtool's rules backfill sends
+    /// one query per rule and two-hour block and writes a block for each: 4 services took 445 s and left 3,005 blocks on this
+    /// machine; 1,000 services would be 4,000 rules × 372 blocks.
+    /// </summary>
+    private static async Task<(string Recordings, string Blocks)> BackfillRulesAsync(PrometheusServer server, ISloCatalog catalog, SyntheticTraffic traffic, TimeSpan step)
+    {
+        var groups = CatalogRules.Build(catalog.Services, PromQlPreview.ForWindow);
+        var period = PrometheusRulesBuilder.ErrorRatioRecord(TimeSpan.FromDays(30));
+        var hour = TimeSpan.FromHours(1);
+        string[] eventRecords = [PrometheusRulesBuilder.BadEvents, PrometheusRulesBuilder.TotalEvents, PrometheusRulesBuilder.BadEventsOver(hour), PrometheusRulesBuilder.TotalEventsOver(hour)];
+        bool IsBurnRatioOrInfo(PrometheusRule r) => r is RecordingRule rec &&
+            (rec.Record == "sloth_slo_info" || (rec.Record.StartsWith("slo:sli_error:ratio_rate", StringComparison.Ordinal) && rec.Record != period));
+        var start = traffic.Start + step;
+        var ratioRules = groups.SelectMany(g => g.Rules).Count(IsBurnRatioOrInfo);
+        var eventRules = 0;
+        using var http = new HttpClient { BaseAddress = server.Url, Timeout = TimeSpan.FromMinutes(5) };
+        // Every record name in its own OpenMetrics family: the event records over the whole span, the ratios and info over the last 15 minutes (SloBot reads them at "now").
+        var records = eventRecords.Select(r => (Record: r, From: start))
+            .Concat(groups.SelectMany(g => g.Rules).OfType<RecordingRule>().Where(IsBurnRatioOrInfo).Select(r => r.Record).Distinct().Select(r => (Record: r, From: traffic.End - TimeSpan.FromMinutes(15))))
+            .ToArray();
+        foreach (var (record, from) in records)
+        {
+            var rules = groups.SelectMany(g => g.Rules).OfType<RecordingRule>().Where(r => r.Record == record).ToArray();
+            if (eventRecords.Contains(record))
+                eventRules += rules.Length;
+            var answers = new (IReadOnlyDictionary<string, string> Labels, List<(long At, double Value)> Points)[rules.Length];
+            await Parallel.ForEachAsync(Enumerable.Range(0, rules.Length), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
+                answers[i] = await EvaluateAsync(http, rules[i], from, traffic.End, step, ct));
+            await server.AddBlocksAsync(writer =>
+            {
+                writer.Write($"# TYPE {record} gauge\n");
+                foreach (var (labels, points) in answers)
+                {
+                    var prefix = $"{record}{{{string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}=\"{CountBatch.Escape(l.Value)}\""))}}} ";
+                    foreach (var (at, value) in points)
+                        writer.Write($"{prefix}{value.ToString("R", CultureInfo.InvariantCulture)} {at.ToString(CultureInfo.InvariantCulture)}\n");
+                }
+
+                writer.Write("# EOF\n");
+            });
+        }
+
+        await server.BackfillRulesAsync([], step);
+        return ($"{eventRules:N0} event-rate and bucket-event rules over {(traffic.End - start).TotalDays:0.#} days, {ratioRules:N0} ratio and info rules over the last 15 minutes, each evaluated with one query_range every {SloWindow.Format(step)}",
+            await server.TsdbStateAsync());
+    }
+
+    /// <summary>One recording rule over [start, end] every step, as promtool's rules backfill evaluates it: one series (the rule's expressions aggregate to one).</summary>
+    private static async Task<(IReadOnlyDictionary<string, string> Labels, List<(long At, double Value)> Points)> EvaluateAsync(HttpClient http, RecordingRule rule, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken ct)
+    {
+        using var form = new FormUrlEncodedContent([
+            new("query", rule.Expr), new("start", start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+            new("end", end.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)), new("step", step.TotalSeconds.ToString(CultureInfo.InvariantCulture))]);
+        using var response = await http.PostAsync(new Uri("api/v1/query_range", UriKind.Relative), form, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"{rule.Record}: HTTP {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        using var doc = System.Text.Json.JsonDocument.Parse(body);
+        var result = doc.RootElement.GetProperty("data").GetProperty("result");
+        if (result.GetArrayLength() == 0)
+            return (rule.Labels, []); // no events, no sample (SloBot's ratios divide by total > 0)
+        if (result.GetArrayLength() != 1)
+            throw new InvalidOperationException($"{rule.Record} for {rule.Labels.GetValueOrDefault("sloth_id")}: {result.GetArrayLength()} series, expected one");
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var l in result[0].GetProperty("metric").EnumerateObject().Where(l => l.Name != "__name__"))
+            labels[l.Name] = l.Value.GetString()!;
+        foreach (var (k, v) in rule.Labels)
+            labels[k] = v;
+        var points = result[0].GetProperty("values").EnumerateArray()
+            .Select(p => ((long)p[0].GetDouble(), double.Parse(p[1].GetString()!, CultureInfo.InvariantCulture)))
+            .ToList();
+        return (labels, points);
     }
 
     /// <summary>Even services as OpenSLO counter SLOs, odd ones as Sloth rate templates.</summary>
@@ -228,14 +345,19 @@ internal static class PrometheusHarness
 
         public int Requests => Volatile.Read(ref _requests);
 
-        /// <summary>Samples Prometheus loaded for the queries so far (<c>stats=all</c>: <c>totalQueryableSamples</c>).</summary>
-        public long SamplesScanned => Interlocked.Read(ref _samples);
+        /// <summary>Every request so far: its endpoint, time, the samples Prometheus loaded (<c>stats=all</c>) and sizes.</summary>
+        public IReadOnlyList<Call> Calls
+        {
+            get
+            {
+                lock (_calls)
+                    return _calls.ToArray();
+            }
+        }
 
-        /// <summary>The most samples one query loaded (<c>peakSamples</c>), what <c>--query.max-samples</c> limits.</summary>
-        public long PeakSamples => Interlocked.Read(ref _peak);
+        private readonly List<Call> _calls = [];
 
-        private long _samples;
-        private long _peak;
+        public sealed record Call(string Path, double Milliseconds, long Samples, long Peak, int QueryChars, long ResponseBytes);
 
         public Task<SloBot.Chat.Replies.Reply> AskAsync(string text) =>
             _router.RouteAsync(new CommandEvent("bench", new ConversationKey("bench", "C1"), new ChatUser("U1"), End, text), CancellationToken.None);
@@ -247,26 +369,36 @@ internal static class PrometheusHarness
             protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
                 Interlocked.Increment(ref bot._requests);
+                var path = request.RequestUri?.AbsolutePath ?? "";
+                var started = Stopwatch.GetTimestamp();
                 if (request.Content is not FormUrlEncodedContent form)
-                    return await base.SendAsync(request, cancellationToken);
+                {
+                    var plain = await base.SendAsync(request, cancellationToken);
+                    lock (bot._calls)
+                        bot._calls.Add(new Call(path, Stopwatch.GetElapsedTime(started).TotalMilliseconds, 0, 0, 0, plain.Content.Headers.ContentLength ?? 0));
+                    return plain;
+                }
+
                 // Ask Prometheus for its query statistics and read them from the answer, leaving the body as it was.
                 var body = await form.ReadAsStringAsync(cancellationToken);
+                var query = System.Web.HttpUtility.ParseQueryString(body)["query"] ?? "";
                 request.Content = new StringContent(body + "&stats=all", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
                 var response = await base.SendAsync(request, cancellationToken);
                 var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                long scanned = 0, peak = 0;
                 using (var doc = System.Text.Json.JsonDocument.Parse(bytes))
                 {
                     if (doc.RootElement.TryGetProperty("data", out var data) && data.ValueKind == System.Text.Json.JsonValueKind.Object
                         && data.TryGetProperty("stats", out var stats) && stats.TryGetProperty("samples", out var samples))
                     {
-                        Interlocked.Add(ref bot._samples, samples.GetProperty("totalQueryableSamples").GetInt64());
-                        var peak = samples.GetProperty("peakSamples").GetInt64();
-                        long seen;
-                        while ((seen = Interlocked.Read(ref bot._peak)) < peak && Interlocked.CompareExchange(ref bot._peak, peak, seen) != seen)
-                        {
-                        }
+                        scanned = samples.GetProperty("totalQueryableSamples").GetInt64();
+                        peak = samples.GetProperty("peakSamples").GetInt64();
                     }
                 }
+
+                lock (bot._calls)
+                    bot._calls.Add(new Call(path, elapsed, scanned, peak, query.Length, bytes.LongLength));
 
                 var copy = new ByteArrayContent(bytes);
                 foreach (var header in response.Content.Headers)

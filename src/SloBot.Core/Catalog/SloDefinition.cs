@@ -71,6 +71,9 @@ public sealed record SloDefinition(
     /// <summary>The SLO's own labels (Sloth <c>labels</c>), put on every series of the rules SloBot writes.</summary>
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
+    /// <summary>Sloth's <c>alerting</c> section (name, labels, annotations, page/ticket alerts), for <c>slobot rules</c>; null for OpenSLO.</summary>
+    public SlothAlerting? Alerting { get; init; }
+
     /// <summary>The line of the catalog file where the SLO is declared.</summary>
     public int? SourceLine { get; init; }
 

@@ -9,7 +9,9 @@ namespace SloBot.Core.Design;
 /// Prometheus rules for the catalog's own SLOs (<c>slobot rules</c>, <c>/slo rules</c>), in Sloth's shape so tools built
 /// for Sloth's rules read them: per SLO the SLI recordings <c>slo:sli_error:ratio_rate&lt;window&gt;</c> for every
 /// burn-rate window and the period, SloBot's event-rate recordings (<c>slo:sli_bad_events:rate5m</c>,
-/// <c>slo:sli_total_events:rate5m</c>, so the period ratio is a ratio of counts, never an average of ratios), the meta
+/// <c>slo:sli_total_events:rate5m</c>, so the period ratio is a ratio of counts, never an average of ratios), the events
+/// of one history bucket (<c>slo:sli_bad_events:increase1h</c>, <c>slo:sli_total_events:increase1h</c> for 30 days, read by
+/// the history), the meta
 /// recordings, a <c>sloth_slo_info</c> series, and two alerts, page and ticket, each the OR of its burn-rate pairs.
 /// Every series carries <c>sloth_id</c> (<c>&lt;service&gt;-&lt;slo&gt;</c>), <c>sloth_service</c>, <c>sloth_slo</c> and the
 /// SLO's own labels.
@@ -22,7 +24,7 @@ namespace SloBot.Core.Design;
 /// are 1 − the mean over the window's slices (the newest included).</item>
 /// </list>
 /// </summary>
-public static class CatalogRules
+public static partial class CatalogRules
 {
     public const string SliceGood = "slo:sli_slice_good:ratio";
 
@@ -107,6 +109,13 @@ public static class CatalogRules
                 sli.Add(new RecordingRule(PrometheusRulesBuilder.ErrorRatioRecord(w), ErrorRatio(windowing, query, w), With(ids, ("sloth_window", SloWindow.Format(w)))));
             sli.Add(new RecordingRule(PrometheusRulesBuilder.BadEvents, PerSecond(query, Bad(windowing, query, five), five), ids));
             sli.Add(new RecordingRule(PrometheusRulesBuilder.TotalEvents, PerSecond(query, Total(windowing, query, five), five), ids));
+            if (!query.RatioOnly && query.Kind != SliQueryKind.Gauge && slo.Calendar is null)
+            {
+                // The events of one history bucket (the burn-down chart's step: an hour for 30 days), read by the history.
+                var step = BurnDown.Step(slo.Window);
+                sli.Add(new RecordingRule(PrometheusRulesBuilder.BadEventsOver(step), Events(query, Bad(windowing, query, step), step), ids));
+                sli.Add(new RecordingRule(PrometheusRulesBuilder.TotalEventsOver(step), Events(query, Total(windowing, query, step), step), ids));
+            }
             if (slo.Calendar is null)
             {
                 sli.Add(new RecordingRule(PrometheusRulesBuilder.ErrorRatioRecord(slo.Window),
@@ -141,10 +150,13 @@ public static class CatalogRules
             ("slobot_budgeting_method", slo.BudgetingMethod()))));
         yield return new PrometheusRuleGroup($"sloth-slo-meta-recordings-{id}", null, meta);
 
+        // Sloth leaves out a disabled alert, and the group when both are.
         var alertRules = alerts.GroupBy(a => a.Severity)
+            .Where(g => slo.Alerting?.For(g.Key).Disabled != true)
             .Select(g => (PrometheusRule)Alert(slo, id, g.Key, g.ToArray(), selector, ids, budget))
             .ToArray();
-        yield return new PrometheusRuleGroup($"sloth-slo-alerts-{id}", null, alertRules);
+        if (alertRules.Length > 0)
+            yield return new PrometheusRuleGroup($"sloth-slo-alerts-{id}", null, alertRules);
     }
 
     private static AlertingRule Alert(SloDefinition slo, string id, string severity, BurnRateAlert[] pairs, string selector, IReadOnlyDictionary<string, string> ids, string budget)
@@ -155,15 +167,27 @@ public static class CatalogRules
             return $"(\n  max({PrometheusRulesBuilder.ErrorRatioRecord(pair.LongWindow)}{selector} > {threshold}) without (sloth_window)\n" +
                    $"  and\n  max({PrometheusRulesBuilder.ErrorRatioRecord(pair.ShortWindow)}{selector} > {threshold}) without (sloth_window)\n)";
         });
-        var labels = With(ids, ("severity", severity), ("sloth_severity", severity));
+        // Sloth's merge: alerting.labels, then the alert's own; sloth_severity is always the alert's. SloBot's default
+        // severity label stays unless the spec sets one (Sloth's examples route on severity: pageteam / slack).
+        var alerting = slo.Alerting;
+        var own = alerting?.For(severity);
+        var labels = With(ids, ("severity", severity));
+        foreach (var (k, v) in (alerting?.Labels ?? Empty).Concat(own?.Labels ?? Empty))
+            labels[LabelName(k)] = v;
+        labels["sloth_severity"] = severity;
         var windows = string.Join(", ", pairs.Select(p => $"{PrometheusRulesBuilder.Number(p.Factor)}x over {SloWindow.Format(p.LongWindow)} and {SloWindow.Format(p.ShortWindow)}"));
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["title"] = $"({severity}) {slo.Service} {slo.Name} SLO error budget burn rate is too fast.",
             ["summary"] = $"{slo.Service}/{slo.Name} ({Percent(slo.Target)} % over {slo.WindowText()}): errors burn the budget faster than {windows}.",
         };
-        return new AlertingRule(Pascal(slo.Service) + Pascal(slo.Name) + "ErrorBudgetBurn", string.Join("\nor\n", sides), labels, annotations, pairs[0], id);
+        foreach (var (k, v) in (alerting?.Annotations ?? Empty).Concat(own?.Annotations ?? Empty))
+            annotations[LabelName(k)] = v;
+        var name = string.IsNullOrWhiteSpace(alerting?.Name) ? Pascal(slo.Service) + Pascal(slo.Name) + "ErrorBudgetBurn" : alerting.Name;
+        return new AlertingRule(name, string.Join("\nor\n", sides), labels, annotations, pairs[0], id);
     }
+
+    private static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 
     /// <summary>The target in percent, computed in decimal (0.9 is "90", not 90.00000000000001).</summary>
     private static string Percent(double target) => PrometheusRulesBuilder.Number((double)((decimal)target * 100));
@@ -193,6 +217,24 @@ public static class CatalogRules
     /// <summary>Counter expressions count events (<c>increase</c>): divided by the window's seconds to record a rate, as the name says.</summary>
     private static string PerSecond(SliQuery query, string expression, TimeSpan window) =>
         query.Kind == SliQueryKind.Counter ? $"{expression} / {window.TotalSeconds.ToString(CultureInfo.InvariantCulture)}" : expression;
+
+    /// <summary>
+    /// Events over the window: templates with <c>rate</c> give a per-second rate, multiplied by the window's seconds;
+    /// counter expressions (windowed with <c>increase</c>) and templates that count (<c>increase</c>, <c>*_over_time</c>) are kept.
+    /// </summary>
+    private static string Events(SliQuery query, string expression, TimeSpan window)
+    {
+        var texts = new[] { query.Good, query.Bad, query.Total }.OfType<string>().ToArray();
+        var perSecond = query.Kind == SliQueryKind.WindowTemplate
+            && texts.Any(t => RateCall().IsMatch(t)) && !texts.Any(t => CountCall().IsMatch(t));
+        return perSecond ? $"{expression} * {window.TotalSeconds.ToString(CultureInfo.InvariantCulture)}" : expression;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bi?rate\s*\(", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RateCall();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bincrease\s*\(|_over_time\s*\(", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CountCall();
 
     /// <summary>A Prometheus label name: OpenSLO keys such as <c>slobot.io/tier</c> become <c>slobot_io_tier</c>.</summary>
     public static string LabelName(string key)

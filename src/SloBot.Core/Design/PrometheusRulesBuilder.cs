@@ -16,6 +16,19 @@ public static class PrometheusRulesBuilder
     public const string BadEvents = "slo:sli_bad_events:rate5m";
     public const string TotalEvents = "slo:sli_total_events:rate5m";
 
+    /// <summary>
+    /// Events over the history step before each evaluation (<c>slo:sli_bad_events:increase1h</c> for a 30-day window, whose
+    /// history has hourly buckets; <c>increase14m</c> for 7 days), recorded by <c>slobot rules</c> so the history (coverage,
+    /// the hour-by-hour exhaustion projection) reads one sample per SLO and bucket instead of rescanning the window's counters.
+    /// </summary>
+    public static string BadEventsOver(TimeSpan step) => "slo:sli_bad_events:increase" + SloWindow.Format(step);
+
+    /// <inheritdoc cref="BadEventsOver"/>
+    public static string TotalEventsOver(TimeSpan step) => "slo:sli_total_events:increase" + SloWindow.Format(step);
+
+    /// <summary>Matches every name of <see cref="BadEventsOver"/> and <see cref="TotalEventsOver"/> (a PromQL regex).</summary>
+    public const string EventsOverPattern = "slo:sli_(bad|total)_events:increase.+";
+
     public static IReadOnlyList<PrometheusRuleGroup> Build(SloSpecification spec) =>
         spec.Slos.SelectMany(slo => Groups(spec, slo)).ToArray();
 

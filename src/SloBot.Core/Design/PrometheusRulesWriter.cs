@@ -38,7 +38,7 @@ public static class PrometheusRulesWriter
                         sb.Append("      - record: ").AppendLine(r.Record);
                         break;
                     case AlertingRule a:
-                        sb.Append("      - alert: ").AppendLine(a.Alert);
+                        sb.Append("      - alert: ").AppendLine(YamlText.Name(a.Alert));
                         break;
                 }
 

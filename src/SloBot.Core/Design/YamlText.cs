@@ -11,6 +11,10 @@ internal static class YamlText
     /// <summary>A double-quoted scalar (JSON string escapes are valid YAML escapes).</summary>
     public static string Quote(string value) => JsonSerializer.Serialize(value, Json);
 
+    /// <summary>An identifier (letters, digits, '_', ':') as it is; anything else quoted (an alert name from a Sloth spec).</summary>
+    public static string Name(string value) =>
+        value.Length > 0 && !char.IsAsciiDigit(value[0]) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or ':') ? value : Quote(value);
+
     /// <summary>A literal block (<c>|-</c>) indented by <paramref name="indent"/> spaces.</summary>
     public static string Block(string value, int indent)
     {

@@ -69,7 +69,8 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// <summary>One PromQL instant query, answered straight from Prometheus (no SloBot code): the value of its single sample, or 0 when empty.</summary>
     public async Task<double> QueryValueAsync(string promql, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        using var form = new FormUrlEncodedContent([new("query", promql), new("time", at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))]);
+        // To the millisecond: a rule's evaluations are offset within their interval by a hash of the group's name.
+        using var form = new FormUrlEncodedContent([new("query", promql), new("time", (at.ToUnixTimeMilliseconds() / 1000m).ToString(CultureInfo.InvariantCulture))]);
         using var response = await _http.PostAsync(new Uri("api/v1/query", UriKind.Relative), form, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
@@ -91,20 +92,67 @@ public sealed class PrometheusServer : IAsyncDisposable
     /// then restarts Prometheus on the same port and data so it reads the new blocks. A rule that reads another recorded
     /// series sees none (one pass).
     /// </summary>
-    public async Task BackfillRulesAsync(string rulesYaml, DateTimeOffset start, DateTimeOffset end, TimeSpan interval, CancellationToken cancellationToken = default)
+    public Task BackfillRulesAsync(string rulesYaml, DateTimeOffset start, DateTimeOffset end, TimeSpan interval, CancellationToken cancellationToken = default) =>
+        BackfillRulesAsync([(rulesYaml, start, end)], interval, cancellationToken);
+
+    /// <summary>
+    /// Writes blocks from <paramref name="writeOpenMetrics"/> (series computed by the caller, e.g. recorded series evaluated
+    /// over a long span) beside the rule blocks; they are loaded by the next <see cref="BackfillRulesAsync(IReadOnlyList{ValueTuple{string, DateTimeOffset, DateTimeOffset}}, TimeSpan, CancellationToken)"/>.
+    /// </summary>
+    public async Task AddBlocksAsync(Action<TextWriter> writeOpenMetrics, CancellationToken cancellationToken = default)
     {
-        var rules = Path.Combine(_dir.FullName, "rules.yaml");
-        await File.WriteAllTextAsync(rules, rulesYaml, cancellationToken).ConfigureAwait(false);
+        var input = Path.Combine(_dir.FullName, "added.om");
+        using (var writer = new StreamWriter(input))
+            writeOpenMetrics(writer);
+        await RunAsync(FindBinary("promtool"), ["tsdb", "create-blocks-from", "openmetrics", "--max-block-duration=2400h", "-q", input, Path.Combine(_dir.FullName, "rule-blocks")], cancellationToken).ConfigureAwait(false);
+        File.Delete(input);
+    }
+
+    /// <summary>
+    /// Several rule files, each over its own span (a benchmark backfills event rates over 31 days but the window ratios,
+    /// read only at its "now", over the last hours), then one restart.
+    /// </summary>
+    public async Task BackfillRulesAsync(IReadOnlyList<(string RulesYaml, DateTimeOffset Start, DateTimeOffset End)> parts, TimeSpan interval, CancellationToken cancellationToken = default)
+    {
         var blocks = Path.Combine(_dir.FullName, "rule-blocks");
-        await RunAsync(FindBinary("promtool"), [
-            "tsdb", "create-blocks-from", "rules", "-q", $"--url={Url}", $"--output-dir={blocks}",
-            $"--start={start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}", $"--end={end.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}",
-            $"--eval-interval={(int)interval.TotalSeconds}s", rules,
-        ], cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var (rulesYaml, start, end) = parts[i];
+            var rules = Path.Combine(_dir.FullName, $"rules-{i}.yaml");
+            await File.WriteAllTextAsync(rules, rulesYaml, cancellationToken).ConfigureAwait(false);
+            await RunAsync(FindBinary("promtool"), [
+                "tsdb", "create-blocks-from", "rules", "-q", $"--url={Url}", $"--output-dir={blocks}",
+                $"--start={start.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}", $"--end={end.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}",
+                $"--eval-interval={(int)interval.TotalSeconds}s", rules,
+            ], cancellationToken).ConfigureAwait(false);
+        }
+
         await StopAsync().ConfigureAwait(false);
-        foreach (var block in Directory.GetDirectories(blocks))
+        foreach (var block in Directory.Exists(blocks) ? Directory.GetDirectories(blocks) : [])
             Directory.Move(block, Path.Combine(_data, Path.GetFileName(block)));
         await LaunchAsync(FindBinary("prometheus"), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until Prometheus' own TSDB is quiet (blocks loaded and compactions unchanged over 15 s, so a benchmark is not
+    /// measured during a compaction) and says how many blocks it has.
+    /// </summary>
+    public async Task<string> TsdbStateAsync(CancellationToken cancellationToken = default)
+    {
+        (double Blocks, double Compactions) last = (-1, -1);
+        var quiet = 0;
+        while (true)
+        {
+            var text = await _http.GetStringAsync(new Uri("metrics", UriKind.Relative), cancellationToken).ConfigureAwait(false);
+            double Metric(string name) => text.Split('\n').Where(l => l.StartsWith(name + " ", StringComparison.Ordinal))
+                .Select(l => double.Parse(l[(name.Length + 1)..], CultureInfo.InvariantCulture)).FirstOrDefault();
+            var now = (Metric("prometheus_tsdb_blocks_loaded"), Metric("prometheus_tsdb_compactions_total"));
+            quiet = now == last ? quiet + 1 : 0;
+            if (quiet >= 3)
+                return $"{now.Item1} blocks loaded, {now.Item2} compactions since the restart";
+            last = now;
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task LaunchAsync(string prometheus, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SloBot.IntegrationTests.Prometheus;
 using Xunit;
 
@@ -99,6 +100,46 @@ public sealed class RecordingRulesPrometheusTests(RecordingRulesFixture fixture)
         Assert.Equal("recording rules", sources["shop"]);
         Assert.Equal("recording rules", sources["legacy"]);
         Assert.Equal("raw counters", sources["twin"]);
+        // Detection, the counts, and the hourly history: shop's from its hourly recordings, legacy's and twin's from their counters.
+        Assert.Equal(4, chat.Requests);
+    }
+
+    [Fact]
+    public async Task History_SloBotsRecordedBucketEvents_EqualTheRawCountersBucketByBucketInOneSamplePerBucket()
+    {
+        using var chat = new ChatHarness(fixture.Server.Url, fixture.Catalog, RecordingRulesFixture.End);
+        var source = chat.Services.GetRequiredService<SloBot.Core.Sli.ISliSource>();
+        var shop = fixture.Catalog.Services.Single(s => s.Name == "shop").Slos[0];
+        var twin = fixture.Catalog.Services.Single(s => s.Name == "twin").Slos[0];
+
+        var histories = await source.HistoriesAsync([shop, twin], RecordingRulesFixture.End, CancellationToken.None);
+
+        // One range query each: shop's reads slo:sli_*_events:increase14m (7 days in 720 buckets; detection first), twin's its counters.
         Assert.Equal(3, chat.Requests);
+        var recorded = histories[shop.Id];
+        var raw = histories[twin.Id];
+        Assert.Equal(SloBot.Core.Budgets.BurnDown.TargetPoints, recorded.Count);
+        Assert.Equal(raw.Select(b => b.End), recorded.Select(b => b.End));
+        Assert.DoesNotContain(recorded, b => b.Missing);
+        // Each bucket is the rule's last evaluation at or before the bucket's end: the same PromQL as the raw bucket, at that
+        // instant (promtool, like Prometheus, offsets a group's evaluations within the minute by a hash of its name).
+        var step = SloBot.Core.Budgets.BudgetHistory.Step(RecordingRulesFixture.Window);
+        var seconds = await fixture.Server.QueryValueAsync("timestamp(slo:sli_total_events:increase14m{sloth_id=\"shop-requests\"})", RecordingRulesFixture.End);
+        var delta = RecordingRulesFixture.End - DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+        Assert.InRange(delta, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        for (var k = 0; k < recorded.Count; k += 37)
+        {
+            var at = recorded[k].End - delta;
+            var total = await fixture.Server.QueryValueAsync("sum(rate(http_requests_total{service=\"shop\"}[14m])) * 840", at);
+            var good = await fixture.Server.QueryValueAsync("sum(rate(http_requests_total{service=\"shop\",code=\"200\"}[14m])) * 840", at);
+            Assert.Equal(total, recorded[k].Counts.Total, total * 1e-9);
+            Assert.Equal(good, recorded[k].Counts.Good, total * 1e-9);
+        }
+
+        // And the whole history: the same events as the raw buckets, shifted by less than a minute of 7 days.
+        Assert.Equal(raw.Sum(b => b.Counts.Total), recorded.Sum(b => b.Counts.Total), raw.Sum(b => b.Counts.Total) * 0.001);
+        Assert.Equal(raw.Sum(b => b.Counts.Bad), recorded.Sum(b => b.Counts.Bad), raw.Sum(b => b.Counts.Bad) * 0.01);
+        Assert.Equal(TimeSpan.FromMinutes(14), step);
+        Assert.Contains(raw, b => b.Counts.Total - b.Counts.Good > 0.01 * b.Counts.Total); // the incidents are in the history
     }
 }

@@ -63,7 +63,7 @@ internal static class SlothSpec
         }
 
         var refused = Plugins(r, YamlReader.Child(node, "plugins"), $"{field}.plugins") || pluginsRefused;
-        Alerting(r, YamlReader.Child(node, "alerting"), $"{field}.alerting", names);
+        var alerting = Alerting(r, YamlReader.Child(node, "alerting"), $"{field}.alerting", names);
         var query = Indicator(r, node, $"{field}.sli", names);
         if (name is null || objective is null || query is null || refused)
             return null;
@@ -71,18 +71,34 @@ internal static class SlothSpec
         {
             SourceLine = r.LineOf(node),
             Labels = YamlReader.StringMap(YamlReader.Child(node, "labels")),
+            Alerting = alerting,
         };
     }
 
-    /// <summary>Notes the alerting section (SloBot's alerts are its own; <c>slobot rules</c> writes Sloth's) and checks its keys.</summary>
-    private static void Alerting(YamlReader r, YamlNode? alerting, string field, Names names)
+    /// <summary>
+    /// Reads the alerting section for <c>slobot rules</c> (which writes Sloth's alerts from it) and notes that SloBot's own
+    /// burn-rate alerts do not use it.
+    /// </summary>
+    private static SlothAlerting? Alerting(YamlReader r, YamlNode? alerting, string field, Names names)
     {
         if (alerting is null)
-            return;
+            return null;
         r.Known(alerting, field, ["name", "labels", "annotations", .. Names.Both("page_alert", "ticket_alert")]);
-        foreach (var alert in new[] { "page_alert", "ticket_alert" })
-            r.Known(names.Get(r, alerting, alert, field), $"{field}.{names.Key(alert)}", ["disable", "labels", "annotations"]);
-        r.Note(alerting, field, "is not used for SloBot's own burn-rate alerts", "SloBot's burn-rate alerts are its own (SloBot:Alerts)");
+        var alerts = new SlothAlert[2];
+        var keys = new[] { "page_alert", "ticket_alert" };
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var node = names.Get(r, alerting, keys[i], field);
+            var path = $"{field}.{names.Key(keys[i])}";
+            r.Known(node, path, ["disable", "labels", "annotations"]);
+            var disabled = node is not null && r.Bool(YamlReader.Child(node, "disable"), $"{path}.disable") == true;
+            alerts[i] = new SlothAlert(disabled, YamlReader.StringMap(YamlReader.Child(node, "labels")), YamlReader.StringMap(YamlReader.Child(node, "annotations")));
+        }
+
+        r.Note(alerting, field, "is not used for SloBot's own burn-rate alerts; `slobot rules` writes it into Sloth's page and ticket alerts",
+            "SloBot's burn-rate alerts are its own (SloBot:Alerts)");
+        return new SlothAlerting(YamlReader.String(alerting, "name"), YamlReader.StringMap(YamlReader.Child(alerting, "labels")),
+            YamlReader.StringMap(YamlReader.Child(alerting, "annotations")), alerts[0], alerts[1]);
     }
 
     /// <summary>True when a plugin in the chain changes the SLO's maths (the SLO is refused); rule-only plugins are noted.</summary>

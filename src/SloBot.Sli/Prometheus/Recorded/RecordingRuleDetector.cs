@@ -9,8 +9,8 @@ namespace SloBot.Sli.Prometheus.Recorded;
 /// <summary>
 /// Finds, once an hour per SLO, which of its series Prometheus already records (SloBot's rules from <c>slobot rules</c>
 /// or Sloth's): one instant query for every SLO not asked within the hour, counting the recorded series by
-/// <c>sloth_id</c> and name now, and SloBot's total event rate at the start of each SLO window (the rates must cover
-/// the window to count it).
+/// <c>sloth_id</c> and name now, and SloBot's total event rate and hourly total at the start of each SLO window (they must
+/// cover the window to be read for it).
 /// </summary>
 internal sealed class RecordingRuleDetector(TimeProvider time)
 {
@@ -62,7 +62,8 @@ internal sealed class RecordingRuleDetector(TimeProvider time)
     /// </summary>
     internal static string Query(IReadOnlyList<SloDefinition> slos)
     {
-        var names = $"{RecordedNames.RatioPrefix}.+|{Escape(PrometheusRulesBuilder.BadEvents)}|{Escape(PrometheusRulesBuilder.TotalEvents)}";
+        var names = $"{RecordedNames.RatioPrefix}.+|{Escape(PrometheusRulesBuilder.BadEvents)}|{Escape(PrometheusRulesBuilder.TotalEvents)}" +
+            $"|{PrometheusRulesBuilder.EventsOverPattern}";
         var terms = new List<string>
         {
             $"label_replace(count by (sloth_id, __name__) ({{__name__=~\"{CountBatch.Escape(names)}\", {RecordedNames.IdMatcher(slos)}}}), \"{RecordedNames.RecordLabel}\", \"$1\", \"__name__\", \"(.+)\")",
@@ -71,10 +72,13 @@ internal sealed class RecordingRuleDetector(TimeProvider time)
         {
             var range = SloWindow.Format(StartSlack);
             var offset = SloWindow.Format(group.Key - StartSlack);
-            terms.Add(CountBatch.Tag(
-                $"count by (sloth_id) (count_over_time({PrometheusRulesBuilder.TotalEvents}{{{RecordedNames.IdMatcher(group)}}}[{range}] offset {offset}))",
-                (RecordedNames.RecordLabel, "covers"),
-                (CountBatch.WindowLabel, SloWindow.Format(group.Key))));
+            foreach (var (record, tag) in new[] { (PrometheusRulesBuilder.TotalEvents, "covers"), (PrometheusRulesBuilder.TotalEventsOver(BudgetHistory.Step(group.Key)), "covers-hourly") })
+            {
+                terms.Add(CountBatch.Tag(
+                    $"count by (sloth_id) (count_over_time({record}{{{RecordedNames.IdMatcher(group)}}}[{range}] offset {offset}))",
+                    (RecordedNames.RecordLabel, tag),
+                    (CountBatch.WindowLabel, SloWindow.Format(group.Key))));
+            }
         }
 
         return string.Join(" or ", terms.Select(t => $"({t})"));
@@ -89,8 +93,8 @@ internal sealed class RecordingRuleDetector(TimeProvider time)
         {
             if (!sample.Labels.TryGetValue("sloth_id", out var id) || !sample.Labels.TryGetValue(RecordedNames.RecordLabel, out var record))
                 continue;
-            if (record == "covers" && sample.Labels.TryGetValue(CountBatch.WindowLabel, out var window))
-                covers.Add((id, window));
+            if (record is "covers" or "covers-hourly" && sample.Labels.TryGetValue(CountBatch.WindowLabel, out var window))
+                covers.Add((id, record == "covers" ? window : "hourly " + window));
             else if (RecordedNames.RatioWindow(record) is { } ratioWindow)
                 (ratios.TryGetValue(id, out var set) ? set : ratios[id] = []).Add(ratioWindow);
             else
@@ -102,7 +106,10 @@ internal sealed class RecordingRuleDetector(TimeProvider time)
             var id = RecordedNames.Id(s);
             var events = s.Calendar is null && records.Contains((id, PrometheusRulesBuilder.BadEvents)) && records.Contains((id, PrometheusRulesBuilder.TotalEvents))
                 && covers.Contains((id, SloWindow.Format(s.Window)));
-            return new RecordedSlo(ratios.TryGetValue(id, out var set) ? set : new HashSet<TimeSpan>(), events);
+            var step = BudgetHistory.Step(s.Window);
+            var hourly = s.Calendar is null && records.Contains((id, PrometheusRulesBuilder.BadEventsOver(step))) && records.Contains((id, PrometheusRulesBuilder.TotalEventsOver(step)))
+                && covers.Contains((id, "hourly " + SloWindow.Format(s.Window)));
+            return new RecordedSlo(ratios.TryGetValue(id, out var set) ? set : new HashSet<TimeSpan>(), events, hourly);
         });
     }
 
