@@ -30,15 +30,22 @@ internal sealed partial class SlackInbound : IDisposable
     private readonly Task[] _workers;
     private int _inFlight;
 
-    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, SlackUserGroups groups, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger)
+    /// <summary>How long an event's ids are remembered, here and in storage (Slack retries within minutes).</summary>
+    private static readonly TimeSpan KeepHandled = TimeSpan.FromHours(1);
+
+    private readonly IHandledRequests? _handled;
+
+    /// <param name="handled">Handled ids shared by every SloBot on the same storage, so an event one replica took is not handled again by another (or after a restart); null: this process's memory only.</param>
+    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, SlackUserGroups groups, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger, IHandledRequests? handled = null)
     {
+        _handled = handled;
         _workspace = workspace;
         _groups = groups;
         _sink = sink;
         _delivery = delivery;
         _time = time;
         _logger = logger;
-        _seen = new RecentIds(time, TimeSpan.FromHours(1));
+        _seen = new RecentIds(time, KeepHandled);
         _workers = Enumerable.Range(0, options.Value.MaxConcurrentEvents).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
@@ -152,6 +159,12 @@ internal sealed partial class SlackInbound : IDisposable
         var responder = new SlackResponder(inbound, _delivery);
         try
         {
+            if (!await ClaimAsync(inbound).ConfigureAwait(false))
+            {
+                LogHandledElsewhere(_logger, inbound.Event.EventId);
+                return;
+            }
+
             await _sink.HandleAsync(inbound.Event, responder, _stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -163,6 +176,24 @@ internal sealed partial class SlackInbound : IDisposable
             LogFailed(_logger, ex, inbound.Event.GetType().Name, inbound.Event.EventId, inbound.Target.Channel);
         }
     }
+
+    /// <summary>
+    /// Claims every id of the event in shared storage (after this process's own memory let it through): false when
+    /// another SloBot on the same storage — another replica, or this one before a restart — already took any of them.
+    /// </summary>
+    private async Task<bool> ClaimAsync(InboundEvent inbound)
+    {
+        if (_handled is null)
+            return true;
+        var now = _time.GetUtcNow();
+        var first = true;
+        foreach (var key in inbound.DedupeKeys)
+            first &= await _handled.TryClaimAsync("slack:" + key, now, now + KeepHandled, _stopping.Token).ConfigureAwait(false);
+        return first;
+    }
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Slack event {EventId} was already handled by another SloBot on the same storage; ignored")]
+    private static partial void LogHandledElsewhere(ILogger logger, string eventId);
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Slack event {EventId} arrived during shutdown and was not handled")]
     private static partial void LogRefusedAtShutdown(ILogger logger, string eventId);
