@@ -108,7 +108,8 @@ public sealed class ConfigurationProcessTests : IDisposable
     [Fact]
     public async Task Ask_PostgreSqlUnreachable_NamesKeyAndHost_NeverThePassword_ExitOne()
     {
-        var port = SlobotProcess.FreePort(); // nothing listens there
+        var (refusing, port) = SlobotProcess.RefusingPort(); // nothing listens there, nor can while the test runs
+        using var holder = refusing;
 
         var (exit, text) = await SlobotProcess.RunAsync(_dir, "ask", "/slo help", $"--SloBot:Storage:ConnectionString=Host=127.0.0.1;Port={port};Username=bot;Password=hunter2;Database=state;Timeout=5");
 

@@ -63,7 +63,8 @@ public sealed class ServiceProcessTests : IDisposable
     [Fact]
     public async Task Service_StateDatabaseUnreachable_StopsWithOneLineAndNoStackTrace()
     {
-        var port = FreePort(); // nothing listens there
+        var (refusing, port) = SlobotProcess.RefusingPort(); // nothing listens there, nor can while the test runs
+        using var holder = refusing;
         using var process = Start($"--urls=http://127.0.0.1:{FreePort()}", $"--SloBot:Storage:ConnectionString=Host=127.0.0.1;Port={port};Username=slobot;Database=slobot;Timeout=5");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

@@ -56,6 +56,17 @@ internal static class SlobotProcess
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// A loopback port bound but never listened on, held until <c>Holder</c> is disposed: connections to it are refused.
+    /// (A free port released at once could be taken by another test's server running in parallel.)
+    /// </summary>
+    public static (Socket Holder, int Port) RefusingPort()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return (socket, ((IPEndPoint)socket.LocalEndPoint!).Port);
+    }
+
     /// <summary>Sends a POSIX signal (15 = SIGTERM).</summary>
     public static int Signal(int pid, int signal) => Kill(pid, signal);
 
