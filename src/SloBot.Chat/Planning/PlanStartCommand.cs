@@ -25,21 +25,16 @@ internal sealed class PlanStartCommand(PlanFlow flow, ConversationEngine engine,
         if (active.FirstOrDefault(r => r.Key.Platform == e.Platform && r.Title == quarter.ToString()) is { } running)
             return await ConversationPointers.BelongsInThreadAsync(engine, posts, running, e.Where, cancellationToken).ConfigureAwait(false);
         var title = quarter.ToString();
-        var thread = e.Where.Thread is null && posts.TransportFor(e.Platform) is not null
-            ? await posts.StartThreadAsync(e.Where, Reply.Text($"🗓️ **Quarterly SLO planning {quarter.Label}** — started by <@{e.User.Id}>. Four weeks in this thread: review, targets, roadmap, approval."), $"SLO plan {title}", e.EventId + ":thread", cancellationToken).ConfigureAwait(false)
-            : null;
-        var where = thread ?? e.Where;
-        var (record, prompt) = await engine.StartAsync(flow, where, e.User, title, PlanFlow.StartData(quarter), posts.LinkTo(where), cancellationToken).ConfigureAwait(false);
-        if (prompt is null)
-            return ConversationPointers.Busy(engine, record);
-        if (thread is null)
-            return prompt;
-        await posts.PostAsync(where, prompt, record.Id + ":first", cancellationToken).ConfigureAwait(false);
-        return new Reply
-        {
-            Blocks = [new TextBlock($"Started the {title} quarterly plan ({record.Id}) in a thread: {posts.LinkTo(where)}")],
-            Summary = $"Started the {title} quarterly plan",
-            Data = new { conversation = record.Id, quarter = title, thread = where.ToString() },
-        };
+        return await ConversationPointers.StartAsync(
+            engine, posts, flow, e, title, PlanFlow.StartData(quarter),
+            ($"🗓️ **Quarterly SLO planning {quarter.Label}** — started by <@{e.User.Id}>. Four weeks in this thread: review, targets, roadmap, approval.", $"SLO plan {title}"),
+            (record, where) => new Reply
+            {
+                Blocks = [new TextBlock($"Started the {title} quarterly plan ({record.Id}) in a thread: {posts.LinkTo(where)}")],
+                Summary = $"Started the {title} quarterly plan",
+                Data = new { conversation = record.Id, quarter = title, thread = where.ToString() },
+            },
+            firstPrompt: null,
+            cancellationToken).ConfigureAwait(false);
     }
 }

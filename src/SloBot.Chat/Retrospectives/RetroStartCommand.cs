@@ -44,27 +44,23 @@ internal sealed class RetroStartCommand(RetroFlow flow, ConversationEngine engin
         var data = args.Data;
         await timeline.FillAsync(data, engine.Zone, cancellationToken).ConfigureAwait(false);
         var title = args.Incident ?? "(new)";
-        var thread = e.Where.Thread is null && posts.TransportFor(e.Platform) is not null
-            ? await posts.StartThreadAsync(e.Where, Reply.Text($"🧭 **Incident retrospective {title}** — started by <@{e.User.Id}>. Answer the questions in this thread."), $"{title} retrospective", e.EventId + ":thread", cancellationToken).ConfigureAwait(false)
-            : null;
-        var where = thread ?? e.Where;
-        var (record, prompt) = await engine.StartAsync(flow, where, e.User, title, data, posts.LinkTo(where), cancellationToken).ConfigureAwait(false);
-        if (prompt is null)
-            return ConversationPointers.Busy(engine, record);
         var heard = args.Understood(engine.Zone);
         var notes = args.Notes.Count > 0 ? "\n" + string.Join("\n", args.Notes) : "";
-        if (heard.Length > 0 || notes.Length > 0)
-            prompt = prompt with { Blocks = [new TextBlock(heard + notes), .. prompt.Blocks] };
-        if (thread is null)
-            return prompt;
-        await posts.PostAsync(where, prompt, record.Id + ":first", cancellationToken).ConfigureAwait(false);
-        var text = $"Started the {title} retrospective ({record.Id}) in a thread: {posts.LinkTo(where)}" + (heard.Length > 0 ? "\n" + heard : "");
-        return new Reply
-        {
-            Blocks = [new TextBlock(text)],
-            Summary = $"Started the {title} retrospective",
-            Data = new { conversation = record.Id, thread = where.ToString(), understood = args.Json() },
-        };
+        return await ConversationPointers.StartAsync(
+            engine, posts, flow, e, title, data,
+            ($"🧭 **Incident retrospective {title}** — started by <@{e.User.Id}>. Answer the questions in this thread.", $"{title} retrospective"),
+            (record, where) =>
+            {
+                var text = $"Started the {title} retrospective ({record.Id}) in a thread: {posts.LinkTo(where)}" + (heard.Length > 0 ? "\n" + heard : "");
+                return new Reply
+                {
+                    Blocks = [new TextBlock(text)],
+                    Summary = $"Started the {title} retrospective",
+                    Data = new { conversation = record.Id, thread = where.ToString(), understood = args.Json() },
+                };
+            },
+            firstPrompt: heard.Length > 0 || notes.Length > 0 ? prompt => prompt with { Blocks = [new TextBlock(heard + notes), .. prompt.Blocks] } : null,
+            cancellationToken).ConfigureAwait(false);
     }
 
     private RetroStartArguments Read(CommandContext context)

@@ -17,22 +17,17 @@ internal sealed class ReviewStarter(WeeklyReviewFlow flow, ConversationEngine en
             return await ConversationPointers.BelongsInThreadAsync(engine, posts, running, e.Where, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var title = TimeZoneInfo.ConvertTime(now, engine.Zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var thread = e.Where.Thread is null && posts.TransportFor(e.Platform) is not null
-            ? await posts.StartThreadAsync(e.Where, Reply.Text($"📋 **Weekly SLO Review - {title}** — started by <@{e.User.Id}>. The data is in the thread; record a decision or note at each item."), $"Weekly SLO review {title}", e.EventId + ":thread", cancellationToken).ConfigureAwait(false)
-            : null;
-        var where = thread ?? e.Where;
-        var (record, prompt) = await engine.StartAsync(flow, where, e.User, title, WeeklyReviewFlow.StartData(now), posts.LinkTo(where), cancellationToken).ConfigureAwait(false);
-        if (prompt is null)
-            return ConversationPointers.Busy(engine, record);
-        if (thread is null)
-            return prompt;
-        await posts.PostAsync(where, prompt, record.Id + ":first", cancellationToken).ConfigureAwait(false);
-        return new Reply
-        {
-            Blocks = [new TextBlock($"Started the weekly SLO review {title} ({record.Id}) in a thread: {posts.LinkTo(where)}")],
-            Summary = $"Started the weekly SLO review {title}",
-            Data = new { conversation = record.Id, thread = where.ToString() },
-        };
+        return await ConversationPointers.StartAsync(
+            engine, posts, flow, e, title, WeeklyReviewFlow.StartData(now),
+            ($"📋 **Weekly SLO Review - {title}** — started by <@{e.User.Id}>. The data is in the thread; record a decision or note at each item.", $"Weekly SLO review {title}"),
+            (record, where) => new Reply
+            {
+                Blocks = [new TextBlock($"Started the weekly SLO review {title} ({record.Id}) in a thread: {posts.LinkTo(where)}")],
+                Summary = $"Started the weekly SLO review {title}",
+                Data = new { conversation = record.Id, thread = where.ToString() },
+            },
+            firstPrompt: null,
+            cancellationToken).ConfigureAwait(false);
     }
 }
 
