@@ -25,11 +25,14 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
         return (worst.Where(b => b.Standing() != BudgetStanding.Healthy).Select(Health).ToArray(), worst.Where(b => b.Standing() == BudgetStanding.Healthy).Select(Health).ToArray());
     }
 
-    public async Task<ReviewIncident[]> IncidentsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>The period's incidents; with <paramref name="services"/>, only theirs (the others' episodes are not even looked for).</summary>
+    public async Task<ReviewIncident[]> IncidentsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken, IReadOnlySet<string>? services = null)
     {
         var list = new List<ReviewIncident>();
         foreach (var r in await retros.ListAsync(from, to, cancellationToken).ConfigureAwait(false))
         {
+            if (services is not null && !r.Services.Any(services.Contains))
+                continue;
             var consumed = r.WorstBudgetConsumed;
             if (consumed is null)
             {
@@ -43,7 +46,7 @@ internal sealed class ReviewData(ISloCatalog catalog, BudgetQuery budgets, ISliS
 
         // Incidents from the data: episodes above the page factor, tied to a retrospective of the same service that overlaps them.
         var retrospectives = list.ToArray();
-        var catalogSlos = catalog.Services.SelectMany(s => s.Slos).ToArray();
+        var catalogSlos = catalog.Services.Where(s => services is null || services.Contains(s.Name)).SelectMany(s => s.Slos).ToArray();
         foreach (var e in await budgets.EpisodesAsync(catalogSlos, from, to, cancellationToken).ConfigureAwait(false))
         {
             var covering = retrospectives.FirstOrDefault(r => r.Services.Contains(e.Slo.Service, StringComparer.OrdinalIgnoreCase) && r.Start < e.End && r.End > e.Start);

@@ -65,7 +65,8 @@ internal sealed class StatusPageBuilder(ISloCatalog catalog, ISliSource source, 
         }
 
         var names = shown.ToDictionary(s => s.Slo.Service, s => s.Name, StringComparer.OrdinalIgnoreCase);
-        var incidents = (await data.IncidentsAsync(from, to, cancellationToken).ConfigureAwait(false))
+        var listed = new HashSet<string>(names.Keys, StringComparer.OrdinalIgnoreCase);
+        var incidents = (await data.IncidentsAsync(from, to, cancellationToken, listed).ConfigureAwait(false))
             .Where(i => i.Counted && i.Services.Any(names.ContainsKey))
             .Select(i => new StatusPageIncident(
                 [.. i.Services.Where(names.ContainsKey).Select(s => names[s]).Distinct()],
