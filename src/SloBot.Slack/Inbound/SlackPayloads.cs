@@ -47,7 +47,7 @@ internal static partial class SlackPayloads
 
     private static InboundEvent? FromBlockActions(JsonElement p, DateTimeOffset now)
     {
-        if (!p.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array || actions.GetArrayLength() == 0)
+        if (Prop(p, "actions") is not { ValueKind: JsonValueKind.Array } actions || actions.GetArrayLength() == 0)
             return null;
         var action = actions[0];
         var user = User(p);
@@ -70,7 +70,7 @@ internal static partial class SlackPayloads
     private static InboundEvent? FromViewSubmission(JsonElement p, DateTimeOffset now)
     {
         var user = User(p);
-        if (user is null || !p.TryGetProperty("view", out var view))
+        if (user is null || Prop(p, "view") is not { ValueKind: JsonValueKind.Object } view)
             return null;
         var metadata = Str(view, "private_metadata");
         var parts = string.IsNullOrWhiteSpace(metadata) ? [] : metadata.Split('/', 2);
@@ -79,7 +79,7 @@ internal static partial class SlackPayloads
         var id = Str(p, "trigger_id") ?? $"{Str(view, "id")}:{Str(view, "hash")}";
         var chatEvent = new ModalSubmit(id, new ConversationKey(Platform, channel, thread), user, now, Str(view, "callback_id") ?? "", ModalValues(view));
         Uri? responseUrl = null;
-        if (p.TryGetProperty("response_urls", out var urls) && urls.ValueKind == JsonValueKind.Array && urls.GetArrayLength() > 0)
+        if (Prop(p, "response_urls") is { ValueKind: JsonValueKind.Array } urls && urls.GetArrayLength() > 0)
             responseUrl = Url(Str(urls[0], "response_url"));
         return new InboundEvent(chatEvent, new ReplyTarget(channel, thread, user.Id, responseUrl), ["view:" + id]);
     }
@@ -87,10 +87,12 @@ internal static partial class SlackPayloads
     private static Dictionary<string, string> ModalValues(JsonElement view)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!view.TryGetProperty("state", out var state) || !state.TryGetProperty("values", out var blocks) || blocks.ValueKind != JsonValueKind.Object)
+        if (Prop(Prop(view, "state"), "values") is not { ValueKind: JsonValueKind.Object } blocks)
             return values;
         foreach (var block in blocks.EnumerateObject())
         {
+            if (block.Value.ValueKind != JsonValueKind.Object)
+                continue;
             foreach (var input in block.Value.EnumerateObject())
             {
                 var v = input.Value;
@@ -107,7 +109,7 @@ internal static partial class SlackPayloads
     /// <summary>An Events API <c>event_callback</c>: thread replies and app mentions become <see cref="ThreadMessage"/>s.</summary>
     public static InboundEvent? FromEventCallback(JsonElement p, DateTimeOffset now)
     {
-        if (Str(p, "type") != "event_callback" || !p.TryGetProperty("event", out var e))
+        if (Str(p, "type") != "event_callback" || Prop(p, "event") is not { } e)
             return null;
         var type = Str(e, "type");
         var subtype = Str(e, "subtype");
@@ -137,7 +139,7 @@ internal static partial class SlackPayloads
 
     /// <summary>SloBot's own user id, from the callback's <c>authorizations</c> (null when Slack did not send them).</summary>
     private static string? BotUserId(JsonElement p) =>
-        p.TryGetProperty("authorizations", out var a) && a.ValueKind == JsonValueKind.Array && a.GetArrayLength() > 0 ? Str(a[0], "user_id") : null;
+        Prop(p, "authorizations") is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0 ? Str(a[0], "user_id") : null;
 
     private static ChatUser? User(JsonElement p) => Str(p, "user", "id") is { } id
         ? new ChatUser(id, Str(p, "user", "name") ?? Str(p, "user", "username"))
@@ -147,12 +149,16 @@ internal static partial class SlackPayloads
     {
         foreach (var name in (string[])["selected_options", "selected_users", "selected_channels", "selected_conversations"])
         {
-            if (v.TryGetProperty(name, out var arr) && arr.ValueKind == JsonValueKind.Array)
+            if (Prop(v, name) is { ValueKind: JsonValueKind.Array } arr)
                 return string.Join(",", arr.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString() : Str(x, "value")));
         }
 
         return null;
     }
+
+    /// <summary>A property of an object; null when <paramref name="e"/> is not an object (a stranger may send any JSON shape).</summary>
+    private static JsonElement? Prop(JsonElement? e, string name) =>
+        e is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty(name, out var v) ? v : null;
 
     public static string? Str(JsonElement e, params string[] path)
     {

@@ -30,9 +30,9 @@ internal sealed partial class SlackUserGroups(SlackApiClient api, TimeProvider t
         {
             foreach (var group in groups.EnumerateArray())
             {
-                if (group.TryGetProperty("id", out var id) && id.GetString() is { } groupId && group.TryGetProperty("users", out var users) && users.ValueKind == JsonValueKind.Array)
+                if (group.Text("id") is { } groupId && group.TryGetProperty("users", out var users) && users.ValueKind == JsonValueKind.Array)
                 {
-                    foreach (var user in users.EnumerateArray().Select(u => u.GetString()).OfType<string>())
+                    foreach (var user in users.EnumerateArray().Where(u => u.ValueKind == JsonValueKind.String).Select(u => u.GetString()!))
                         (map.TryGetValue(user, out var list) ? list : map[user] = []).Add(groupId);
                 }
             }

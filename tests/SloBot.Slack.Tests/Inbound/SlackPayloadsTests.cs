@@ -71,4 +71,22 @@ public sealed class SlackPayloadsTests
     [Fact]
     public void FromInteraction_Shortcut_IsIgnored() =>
         Assert.Null(SlackPayloads.FromInteraction(Json(new JsonObject { ["type"] = "shortcut", ["callback_id"] = "x" }), Now));
+
+    // Shapes a stranger can send where Slack sends objects (CI's fuzzing found the first: a modal block that is a string).
+    [Theory]
+    [InlineData("""{"type":"view_submission","user":{"id":"U1"},"view":{"state":{"values":{"b1":"not an object"}}}}""")]
+    [InlineData("""{"type":"view_submission","user":{"id":"U1"},"view":{"state":"x"}}""")]
+    [InlineData("""{"type":"view_submission","user":{"id":"U1"},"view":{"state":{"values":{"b1":{"a1":[1,2]}}}}}""")]
+    [InlineData("""{"type":"view_submission","user":{"id":"U1"},"view":{"state":{"values":{"b1":{"a1":{"selected_options":[1,{"value":2}]}}}}}}""")]
+    [InlineData("""{"type":"view_submission","user":{"id":"U1"},"view":"x","response_urls":"y"}""")]
+    [InlineData("""{"type":"block_actions","user":{"id":"U1"},"channel":{"id":"C1"},"actions":[5]}""")]
+    [InlineData("""{"type":"block_actions","user":"U1","actions":{"x":1}}""")]
+    public void FromInteraction_WrongShapes_AreIgnoredOrReadWithoutThrowing(string payload) =>
+        _ = SlackPayloads.FromInteraction(JsonDocument.Parse(payload).RootElement, Now);
+
+    [Theory]
+    [InlineData("""{"type":"event_callback","event":"x"}""")]
+    [InlineData("""{"type":"event_callback","authorizations":[7],"event":{"type":"app_mention","channel":"C1","user":"U1","ts":"1.0","text":"hi"}}""")]
+    public void FromEventCallback_WrongShapes_AreReadWithoutThrowing(string payload) =>
+        _ = SlackPayloads.FromEventCallback(JsonDocument.Parse(payload).RootElement, Now);
 }
