@@ -17,6 +17,7 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Tiers;
 using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
+using SloBot.Testing;
 
 namespace SloBot.Discord.Tests;
 
@@ -70,7 +71,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         collection.AddSingleton<ISloCatalog>(TestCatalog.Instance);
-        collection.AddSingleton<ISliSource, SteadySliSource>();
+        collection.AddSingleton<ISliSource>(_ => TestCatalog.Steady());
         collection.AddDiscordTransport(configuration);
         services?.Invoke(collection);
         var provider = collection.BuildServiceProvider();

@@ -17,6 +17,7 @@ using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Alerts;
 
@@ -24,9 +25,12 @@ public sealed class BurnRateAlerterTests
 {
     private static readonly SloDefinition Payment = new("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-    private readonly BurnSource _source = new();
+    private readonly TestSliSource _source;
+    private double _rate = 0.5; // every window burns at this × the allowed error ratio
     private readonly IAlertStateStore _states = new InMemoryAlertStateStore();
     private readonly FakeTransport _transport = new("slack");
+
+    public BurnRateAlerterTests() => _source = new TestSliSource((_, _, _) => new EventCounts(1_000_000 - (_rate * 1_000), 1_000_000));
 
     [Fact]
     public async Task PageThenTicketThenResolved_EachChangePostedOnce_EvenWithTwoReplicas()
@@ -40,7 +44,7 @@ public sealed class BurnRateAlerterTests
         await CheckBothAsync();
         Assert.Empty(_transport.Posts); // burning 0.5×: fine
 
-        _source.Rate = 20; // every window at 20× the allowed error ratio
+        _rate = 20; // every window at 20× the allowed error ratio
         await CheckBothAsync();
         await CheckBothAsync();
         var (where, page) = Assert.Single(_transport.Posts);
@@ -50,12 +54,12 @@ public sealed class BurnRateAlerterTests
         Assert.Contains("the whole 30 days budget lasts 1 day 12 hours", Raw(page), StringComparison.Ordinal); // two units, not "1 day"
         Assert.Equal("budget.show", page.Buttons.Single().ActionId); // the budget as a new message, the alert stays
 
-        _source.Rate = 8; // under 14.4, over 6: a ticket
+        _rate = 8; // under 14.4, over 6: a ticket
         _clock.Advance(TimeSpan.FromMinutes(10));
         await CheckBothAsync();
         Assert.Equal("🟠 Ticket · payment availability is burning its error budget", _transport.Posts.Last().Reply.Header);
 
-        _source.Rate = 0.5;
+        _rate = 0.5;
         _clock.Advance(TimeSpan.FromMinutes(20));
         await CheckBothAsync();
         Assert.Equal(3, _transport.Posts.Count);
@@ -77,7 +81,7 @@ public sealed class BurnRateAlerterTests
         await alerter.StartAsync(CancellationToken.None);
         await rounds.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         _source.Failure = null;
-        _source.Rate = 20;
+        _rate = 20;
         _clock.Advance(TimeSpan.FromMinutes(1));
         await rounds.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         await alerter.StopAsync(CancellationToken.None);
@@ -104,28 +108,4 @@ public sealed class BurnRateAlerterTests
         return services.BuildServiceProvider();
     }
 
-    /// <summary>Every window burns at <see cref="Rate"/> × the allowed error ratio.</summary>
-    private sealed class BurnSource : ISliSource
-    {
-        public double Rate { get; set; } = 0.5;
-
-        public Exception? Failure { get; set; }
-
-        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            if (Failure is not null)
-                throw Failure;
-            var counts = new SliCounts();
-            foreach (var slo in slos)
-            {
-                foreach (var w in windows)
-                    counts.Set(slo.Id, w, new EventCounts(1_000_000 - (Rate * 1_000), 1_000_000));
-            }
-
-            return Task.FromResult(counts);
-        }
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<EventBucket>>([]);
-    }
 }

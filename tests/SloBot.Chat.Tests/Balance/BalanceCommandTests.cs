@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SloBot.Chat.Replies;
 using SloBot.Chat.Teams;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Balance;
 
@@ -57,7 +58,7 @@ public sealed class BalanceCommandTests
     [Fact]
     public async Task Balance_NoSloWithData_KeepsTheBaseSplitAndSaysSo()
     {
-        var reply = await new TeamTestHost().AskAsync("/slo balance", configure: s => s.AddSingleton<SloBot.Core.Sli.ISliSource>(new Budgets.FakeSliSource()));
+        var reply = await new TeamTestHost().AskAsync("/slo balance", configure: s => s.AddSingleton<SloBot.Core.Sli.ISliSource>(new TestSliSource()));
 
         Assert.Equal(ExitCodes.Answered, reply.ExitCode);
         var json = JsonSerializer.SerializeToElement(reply.Data, Web);

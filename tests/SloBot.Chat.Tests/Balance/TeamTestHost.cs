@@ -14,11 +14,12 @@ using SloBot.Chat.Tests.Budgets;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Balance;
 
 /// <summary>
-/// The chat layer with the team commands on a fake clock and <see cref="FakeSliSource"/>: payment availability at
+/// The chat layer with the team commands on a fake clock and <see cref="TestSliSource"/>: payment availability at
 /// 99.95 % of 99.9, payment latency at 99.5 % of 99, search availability (99.5) without data.
 /// </summary>
 internal sealed class TeamTestHost
@@ -29,7 +30,7 @@ internal sealed class TeamTestHost
     public static readonly SloDefinition Latency = new("payment", "latency", 0.99, Month, SliQuery.EmbeddedOnly);
     public static readonly SloDefinition Search = new("search", "availability", 0.995, Month, SliQuery.EmbeddedOnly);
 
-    public FakeSliSource Source { get; } = new FakeSliSource()
+    public TestSliSource Source { get; } = new TestSliSource()
         .With(Availability.Id, Month, 9_995, 10_000)
         .With(Latency.Id, Month, 995, 1_000);
 

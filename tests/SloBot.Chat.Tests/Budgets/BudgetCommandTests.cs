@@ -13,6 +13,7 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Tiers;
 using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Budgets;
 
@@ -25,7 +26,7 @@ public sealed class BudgetCommandTests
     private static readonly SloDefinition Latency = new("payment", "latency", 0.99, Month, SliQuery.EmbeddedOnly);
     private static readonly SloDefinition Search = new("search", "availability", 0.995, Month, SliQuery.EmbeddedOnly);
 
-    private readonly FakeSliSource _source = new FakeSliSource()
+    private readonly TestSliSource _source = new TestSliSource()
         .With(Availability.Id, Month, 999_350, 1_000_000) // 65 % consumed → 35 % left: attention
         .With(Availability.Id, TimeSpan.FromHours(1), 1_990, 2_000) // 5× burn
         .With(Availability.Id, TimeSpan.FromHours(6), 11_940, 12_000) // 5× over 6 h too: the current burn

@@ -13,6 +13,7 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Tiers;
 using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Budgets;
 
@@ -21,7 +22,7 @@ public sealed class BurnDownChartTests
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 12, 0, 30, TimeSpan.Zero);
     private static readonly SloDefinition Availability = new("payment", "availability", 0.99, TimeSpan.FromDays(1), SliQuery.EmbeddedOnly);
     private static readonly SloDefinition Latency = new("payment", "latency", 0.95, TimeSpan.FromDays(1), SliQuery.EmbeddedOnly);
-    private readonly HourlySource _source = new();
+    private readonly TestSliSource _source = TestSliSource.Steady(1000, 0.001); // one bad an hour: 24 of 240 allowed for availability (90 % left)
     private readonly Renderer _renderer = new();
     private readonly FakeTimeProvider _clock = new(Now);
 
@@ -38,7 +39,7 @@ public sealed class BurnDownChartTests
         var drawn = Assert.Single(_renderer.Calls);
         Assert.Equal(["availability", "latency"], drawn.Select(l => l.Slo.Name));
         var minute = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-        Assert.All(_source.SeriesCalls, c => Assert.Equal((minute - TimeSpan.FromDays(1), minute, TimeSpan.FromMinutes(2)), (c.Start, c.End, c.Step)));
+        Assert.All(_source.SeriesRequests, c => Assert.Equal((minute - TimeSpan.FromDays(1), minute, TimeSpan.FromMinutes(2)), (c.Start, c.End, c.Step)));
         Assert.Equal(0.9, drawn[0].Points[^1].Remaining, 9); // 24 bad of 240 allowed: what the budget says too
     }
 
@@ -50,8 +51,8 @@ public sealed class BurnDownChartTests
         Assert.Empty(reply.Attachments);
         Assert.Empty(reply.Blocks.OfType<ImageBlock>());
         var hour = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-        Assert.Equal(2, _source.SeriesCalls.Count); // one per SLO, for coverage and the projection
-        Assert.All(_source.SeriesCalls, c => Assert.Equal((hour - TimeSpan.FromDays(1), hour), (c.Start, c.End)));
+        Assert.Equal(2, _source.SeriesRequests.Count); // one per SLO, for coverage and the projection
+        Assert.All(_source.SeriesRequests, c => Assert.Equal((hour - TimeSpan.FromDays(1), hour), (c.Start, c.End)));
     }
 
     [Fact]
@@ -74,12 +75,12 @@ public sealed class BurnDownChartTests
         var replies = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => AskAsync(services, "/slo budget payment")));
         Assert.All(replies, r => Assert.Single(r.Attachments));
         Assert.Single(_renderer.Calls);
-        Assert.Equal(4, _source.SeriesCalls.Count); // per SLO: the chart's and the budget's hourly history, however many ask
+        Assert.Equal(4, _source.SeriesRequests.Count); // per SLO: the chart's and the budget's hourly history, however many ask
 
         _clock.Advance(TimeSpan.FromMinutes(1));
         await AskAsync(services, "/slo budget payment");
         Assert.Equal(2, _renderer.Calls.Count);
-        Assert.Equal(6, _source.SeriesCalls.Count); // the chart again; the history to 12:00 is the same within the hour
+        Assert.Equal(6, _source.SeriesRequests.Count); // the chart again; the history to 12:00 is the same within the hour
     }
 
     [Theory]
@@ -118,37 +119,6 @@ public sealed class BurnDownChartTests
         return services.BuildServiceProvider();
     }
 
-    /// <summary>1,000 events per hour, one bad per hour: 24 of 240 allowed for availability (90 % left).</summary>
-    private sealed class HourlySource : ISliSource
-    {
-        private readonly Lock _sync = new();
-
-        public List<(DateTimeOffset Start, DateTimeOffset End, TimeSpan Step)> SeriesCalls { get; } = [];
-
-        public Exception? SeriesFailure { get; set; }
-
-        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            var counts = new SliCounts();
-            foreach (var slo in slos)
-            {
-                foreach (var w in windows)
-                    counts.Set(slo.Id, w, new EventCounts(w.TotalHours * 999, w.TotalHours * 1000));
-            }
-
-            return Task.FromResult(counts);
-        }
-
-        public async Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken)
-        {
-            lock (_sync)
-                SeriesCalls.Add((start, end, step));
-            await Task.Yield();
-            if (SeriesFailure is not null)
-                throw SeriesFailure;
-            return Enumerable.Range(1, 24).Select(h => new EventBucket(start + TimeSpan.FromHours(h), new EventCounts(999, 1000))).ToArray();
-        }
-    }
 
     private sealed class Renderer : IBurnDownRenderer
     {

@@ -1,6 +1,7 @@
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Tests.Releases;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Budgets;
 
@@ -41,7 +42,7 @@ public sealed class CoverageAndProjectionTests
     {
         using var host = new ReleaseTestHost();
         // 0.5 bad an hour for 30 days (half the budget), then 2 an hour over the last 6 hours: the current burn is 2×.
-        host.Source.Bad = (_, end) => end > ReleaseTestHost.Monday - TimeSpan.FromHours(6) ? 2 : 0.5;
+        host.Traffic.Bad = (_, end) => end > ReleaseTestHost.Monday - TimeSpan.FromHours(6) ? 2 : 0.5;
 
         var first = Slos((await host.AskAsync("/slo budget payment"))!).Single();
         host.Time.Advance(TimeSpan.FromMinutes(1));

@@ -3,6 +3,7 @@ using SloBot.Chat.Budgets;
 using SloBot.Core.Budgets;
 using SloBot.Core.Catalog;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Budgets;
 
@@ -25,7 +26,7 @@ public sealed class ImpossibleValueTests
     public async Task ImpossibleCounts_FailThatSloOnly(double good, double total, string value)
     {
         var (bad, fine) = (Slo("payment"), Slo("checkout"));
-        var source = new FakeSliSource();
+        var source = new TestSliSource();
         foreach (var window in new[] { TimeSpan.FromDays(30), TimeSpan.FromHours(1), TimeSpan.FromHours(6), TimeSpan.FromDays(1), TimeSpan.FromDays(3) })
             source.With(fine.Id, window, 999_990, 1_000_000).With(bad.Id, window, 999_990, 1_000_000);
         source.With(bad.Id, TimeSpan.FromHours(6), good, total);

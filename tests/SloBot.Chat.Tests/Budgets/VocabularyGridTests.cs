@@ -8,6 +8,7 @@ using SloBot.Chat.Reviews;
 using SloBot.Chat.Schedules;
 using SloBot.Chat.Tests.Releases;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Budgets;
 
@@ -43,7 +44,7 @@ public sealed class VocabularyGridTests
         var settings = new Dictionary<string, string?> { ["SloBot:Alerts:Channel"] = "slack:C0ALERTS" };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         using var host = new ReleaseTestHost(s => s.AddChatPlatform("slack", "C0123ABCD", "Slack user U…").AddSloBotSchedules(configuration).AddSloBotAlerts(configuration), settings, conversations: true);
-        host.Source.Bad = (_, end) => end > ReleaseTestHost.Monday - TimeSpan.FromHours(2) ? state.RecentBadPerHour : state.BadPerHour;
+        host.Traffic.Bad = (_, end) => end > ReleaseTestHost.Monday - TimeSpan.FromHours(2) ? state.RecentBadPerHour : state.BadPerHour;
         if (state.NoData)
             host.Source.Since = ReleaseTestHost.Monday;
 

@@ -15,6 +15,7 @@ using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Conversations;
 
@@ -42,7 +43,7 @@ internal sealed class ConversationHost : IDisposable
             services.AddSingleton(store);
         services.AddSingleton<Delivery.IChatTransport>(Transport);
         services.AddSingleton<ISloCatalog>(Catalog);
-        services.AddSingleton<ISliSource>(Sli);
+        services.AddSingleton<ISliSource>(Sli.Source());
         services.AddSingleton<ConversationFlow>(Demo);
         configure?.Invoke(services);
         Services = services.BuildServiceProvider();
@@ -52,7 +53,7 @@ internal sealed class ConversationHost : IDisposable
 
     public FakeTransport Transport { get; } = new();
 
-    public SyntheticSliSource Sli { get; } = new();
+    public SyntheticTraffic Sli { get; } = new();
 
     public InMemorySloCatalog Catalog { get; } = new(
     [

@@ -6,6 +6,7 @@ using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Conversations;
 
@@ -20,7 +21,7 @@ public sealed class ShutdownNoticeTests
     [Fact]
     public async Task CommandCutShortByShutdown_TellsTheAskerSloBotIsRestarting()
     {
-        var source = new HangingSliSource();
+        var source = new TestSliSource { Hold = new() }; // never released
         using var host = new ConversationHost(s => s.AddSingleton<ISliSource>(source));
         using var shutdown = new CancellationTokenSource();
         var responder = new Responder();
@@ -42,7 +43,7 @@ public sealed class ShutdownNoticeTests
     [Fact]
     public async Task OneShotAskInterrupted_IsCancelledWithoutANotice()
     {
-        var source = new HangingSliSource();
+        var source = new TestSliSource { Hold = new() }; // never released
         using var host = new ConversationHost(s => s.AddSingleton<ISliSource>(source));
         using var interrupt = new CancellationTokenSource();
         var responder = new Responder();
@@ -136,24 +137,6 @@ public sealed class ShutdownNoticeTests
         }
     }
 
-    private sealed class HangingSliSource : ISliSource
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-
-        public async Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            throw new InvalidOperationException("unreachable");
-        }
-    }
 
     private sealed class HangingThreadHandler(bool owns) : IThreadMessageHandler
     {

@@ -3,6 +3,7 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Replies;
 using SloBot.Core.Releases;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Releases;
 
@@ -81,7 +82,7 @@ public sealed class ReleaseApprovalTests
     {
         using var host = new ReleaseTestHost(settings: PaymentPm);
         var review = await DecideAsync(host, HighRisk);
-        host.Source.Bad = ReleaseCommandTests.CriticalHistory;
+        host.Traffic.Bad = ReleaseCommandTests.CriticalHistory;
         var block = await DecideAsync(host, HighRisk);
 
         var ofBlock = await host.AskAsync($"/slo approve {block.DecisionId} {Reason}", user: "U-PM");

@@ -3,6 +3,7 @@ using SloBot.Chat.Replies;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Releases;
 
@@ -14,7 +15,7 @@ public sealed class ReleaseCommandTests
     public async Task Release_AttentionBudgetMediumRisk_ReviewWithTheProductManagersSentence()
     {
         using var host = new ReleaseTestHost();
-        host.Source.Bad = (_, end) => end == new DateTimeOffset(2026, 11, 10, 10, 0, 0, TimeSpan.Zero) ? 468 : 0; // 65 % of 720
+        host.Traffic.Bad = (_, end) => end == new DateTimeOffset(2026, 11, 10, 10, 0, 0, TimeSpan.Zero) ? 468 : 0; // 65 % of 720
 
         var reply = await host.AskAsync("/slo release payment v1.5.0 lines=1200 db-migration");
 
@@ -52,7 +53,7 @@ public sealed class ReleaseCommandTests
     public async Task Release_CriticalBudgetHighRisk_BlockWithTheDateTheIncidentLeavesTheWindow()
     {
         using var host = new ReleaseTestHost();
-        host.Source.Bad = CriticalHistory;
+        host.Traffic.Bad = CriticalHistory;
 
         var reply = await host.AskAsync("/slo release payment v1.5.0 lines=1200 db-migration coverage=72");
 
@@ -75,7 +76,7 @@ public sealed class ReleaseCommandTests
     public async Task Release_AtTheProjectedInstant_TheBudgetIsInThePromisedBand()
     {
         using var host = new ReleaseTestHost();
-        host.Source.Bad = CriticalHistory;
+        host.Traffic.Bad = CriticalHistory;
         var first = (ReleaseDecisionData)(await host.AskAsync("/slo release payment v1.5.0 lines=1200 db-migration coverage=72"))!.Data!;
         var promised = first.Alternatives.First(a => a.Kind == "wait");
 
@@ -92,7 +93,7 @@ public sealed class ReleaseCommandTests
     public async Task Release_TwoSlos_TheWorstDecidesAndIsNamed()
     {
         using var host = new ReleaseTestHost();
-        host.Source.Bad = (slo, end) => slo.Slo == "latency" && end == Nov3Incident ? 600 : 0; // latency 16.7 % left
+        host.Traffic.Bad = (slo, end) => slo.Slo == "latency" && end == Nov3Incident ? 600 : 0; // latency 16.7 % left
 
         var reply = await host.AskAsync("/slo release checkout v2 lines=50");
 

@@ -4,6 +4,7 @@ using SloBot.Chat.Replies;
 using SloBot.Core.Budgets;
 using SloBot.Core.Releases;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Releases;
 
@@ -116,7 +117,7 @@ public sealed class ReleaseOverrideTests
         using var host = Critical();
         var blocked = await DecideAsync(host, Block);
         await host.AskAsync($"/slo override {blocked.DecisionId} {Reason}", user: "U-OWNER");
-        host.Source.Bad = (_, _) => 0;
+        host.Traffic.Bad = (_, _) => 0;
         var approved = await DecideAsync(host, "/slo release payment v1.5.2 lines=10");
 
         var again = await host.AskAsync($"/slo override {blocked.DecisionId} another good reason", user: "U-OWNER");
@@ -170,7 +171,7 @@ public sealed class ReleaseOverrideTests
     private static ReleaseTestHost Critical(Dictionary<string, string?>? settings = null)
     {
         var host = new ReleaseTestHost(settings: settings);
-        host.Source.Bad = ReleaseCommandTests.CriticalHistory;
+        host.Traffic.Bad = ReleaseCommandTests.CriticalHistory;
         return host;
     }
 

@@ -17,10 +17,11 @@ using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Releases;
 
-/// <summary>The chat layer as the host wires it, on a fake clock, a fixed catalog and <see cref="HourlySliSource"/>.</summary>
+/// <summary>The chat layer as the host wires it, on a fake clock, a fixed catalog and hourly traffic (<see cref="HourlyTraffic"/>).</summary>
 internal sealed class ReleaseTestHost : IDisposable
 {
     public static readonly DateTimeOffset Monday = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
@@ -31,6 +32,7 @@ internal sealed class ReleaseTestHost : IDisposable
 
     public ReleaseTestHost(Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null, bool conversations = false)
     {
+        Source = new TestSliSource(Traffic.Count);
         var services = new ServiceCollection();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build();
         services.AddSingleton<TimeProvider>(Time);
@@ -51,7 +53,9 @@ internal sealed class ReleaseTestHost : IDisposable
 
     public FakeTimeProvider Time { get; } = new(Monday);
 
-    public HourlySliSource Source { get; } = new();
+    public HourlyTraffic Traffic { get; } = new();
+
+    public TestSliSource Source { get; }
 
     public RecordingTransport Transport { get; } = new();
 

@@ -1,6 +1,7 @@
 using SloBot.Chat.Releases;
 using SloBot.Chat.Replies;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Releases;
 
@@ -11,7 +12,7 @@ public sealed class ReleaseVerdictTests
     public async Task Release_NoData_ReviewWithTheRiskFactorAndConditionAndRecorded()
     {
         using var host = new ReleaseTestHost();
-        host.Source.TotalPerHour = 0;
+        host.Traffic.TotalPerHour = 0;
 
         var reply = await host.AskAsync("/slo release payment v1 lines=500 critical-path");
 
@@ -35,7 +36,7 @@ public sealed class ReleaseVerdictTests
     public async Task Release_ImpossibleValue_SourceFailureNamingTheSlo_NothingRecorded(double bad)
     {
         using var host = new ReleaseTestHost();
-        host.Source.Bad = (_, _) => bad;
+        host.Traffic.Bad = (_, _) => bad;
 
         var reply = await host.AskAsync("/slo release payment v1 lines=50");
 
@@ -49,7 +50,7 @@ public sealed class ReleaseVerdictTests
     {
         using var host = new ReleaseTestHost();
         var incident = ReleaseTestHost.Monday - TimeSpan.FromDays(3);
-        host.Source.Bad = (_, end) => end == incident ? 720 : 0; // 720 of 720,000 at 99.9 %: the whole budget
+        host.Traffic.Bad = (_, end) => end == incident ? 720 : 0; // 720 of 720,000 at 99.9 %: the whole budget
 
         var reply = await host.AskAsync("/slo release payment v1 lines=50");
 

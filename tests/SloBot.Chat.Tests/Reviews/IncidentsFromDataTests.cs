@@ -7,6 +7,7 @@ using SloBot.Chat.Reviews;
 using SloBot.Chat.Schedules;
 using SloBot.Chat.Tests.Releases;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Reviews;
 
@@ -25,7 +26,7 @@ public sealed class IncidentsFromDataTests
         var configuration = new ConfigurationBuilder().Build();
         using var host = new ReleaseTestHost(s => s.AddSloBotSchedules(configuration), conversations: true);
         // 100 bad an hour (100×) in the hours ending 13:00 and 14:00: 200 of a 720-event budget, 27.8 %.
-        host.Source.Bad = (slo, end) => slo.Service == "payment" && (end == Noon + TimeSpan.FromHours(1) || end == Noon + TimeSpan.FromHours(2)) ? 100 : 0;
+        host.Traffic.Bad = (slo, end) => slo.Service == "payment" && (end == Noon + TimeSpan.FromHours(1) || end == Noon + TimeSpan.FromHours(2)) ? 100 : 0;
         var decision = (await host.AskAsync("/slo release payment v2.0.0 lines=80 coverage=95"))!; // recorded at 12:00, in the window
         host.Time.Advance(TimeSpan.FromHours(3));
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat.ActionItems;
 using SloBot.Chat.Tests.Conversations;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Reviews;
 
@@ -90,7 +91,7 @@ public class WeeklyReviewFlowTests
     [Fact]
     public async Task SliSourceDown_AgendaItemSaysSo_AndTheReviewCanGoOn()
     {
-        using var host = new ConversationHost(s => s.AddSingleton<Core.Sli.ISliSource>(new FailingSource()));
+        using var host = new ConversationHost(s => s.AddSingleton<Core.Sli.ISliSource>(new TestSliSource { Failure = new Core.Sli.SliSourceException("prometheus unreachable") }));
 
         await host.CommandAsync(ConversationHost.Channel, "/slo review start");
         var thread = host.Transport.Threads.Single().Thread;
@@ -100,14 +101,6 @@ public class WeeklyReviewFlowTests
         Assert.Contains("This week's incidents", (await host.SayAsync(thread, "noted, Prometheus is down"))!.PlainText());
     }
 
-    private sealed class FailingSource : Core.Sli.ISliSource
-    {
-        public Task<Core.Sli.SliCounts> CountAsync(IReadOnlyList<Core.Catalog.SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken) =>
-            throw new Core.Sli.SliSourceException("prometheus unreachable");
-
-        public Task<IReadOnlyList<Core.Sli.EventBucket>> SeriesAsync(Core.Catalog.SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            throw new Core.Sli.SliSourceException("prometheus unreachable");
-    }
 
     private static async Task RunRetroAsync(ConversationHost host)
     {

@@ -21,6 +21,7 @@ using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Schedules;
 
@@ -151,7 +152,7 @@ public sealed class ScheduleOptionsTests
         var services = new ServiceCollection().AddLogging()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(now))
             .AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [payment])]))
-            .AddSingleton<ISliSource>(new FakeSliSource()
+            .AddSingleton<ISliSource>(new TestSliSource()
                 .With(payment.Id, payment.Window, 999_500, 1_000_000)
                 .With(payment.Id, TimeSpan.FromDays(3), 99_900, 100_000)
                 .With(payment.Id, TimeSpan.FromHours(1), 9_950, 10_000)

@@ -21,6 +21,7 @@ using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.Schedules;
 
@@ -146,7 +147,7 @@ public sealed class SchedulerTests
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton(_ledger);
         services.AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Payment])]));
-        services.AddSingleton<ISliSource>(new FakeSliSource().With(Payment.Id, Payment.Window, 999_500, 1_000_000));
+        services.AddSingleton<ISliSource>(new TestSliSource().With(Payment.Id, Payment.Window, 999_500, 1_000_000));
         services.AddSingleton(transport);
         services.AddChatPlatform("slack", "C0123ABCD", "Slack user U…");
         services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();

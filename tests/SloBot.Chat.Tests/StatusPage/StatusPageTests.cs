@@ -21,6 +21,7 @@ using SloBot.Chat.Tiers;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using Xunit;
+using SloBot.Testing;
 
 namespace SloBot.Chat.Tests.StatusPage;
 
@@ -40,7 +41,7 @@ public sealed class StatusPageTests
         new ServiceDefinition("internal-billing", [Slo("internal-billing", "availability", 0.99)]),
     ]);
 
-    private readonly SyntheticSliSource _sli = new() { RequestsPerSecond = 10, BaselineErrorRatio = 0.0002 };
+    private readonly SyntheticTraffic _traffic = new() { RequestsPerSecond = 10, BaselineErrorRatio = 0.0002 };
 
     [Fact]
     public async Task Availability_IsGoodOverTotalOfThePeriod_UnderThePublicName()
@@ -51,7 +52,7 @@ public sealed class StatusPageTests
         var page = await Builder(services).BuildAsync(from, Now, days: false, CancellationToken.None);
 
         Assert.Equal(["Payments", "Search"], page.Services.Select(s => s.Name));
-        var expected = _sli.Count(from, Now);
+        var expected = _traffic.Count(from, Now);
         Assert.Equal(expected.Good / expected.Total, page.Services[0].Availability!.Value, 12);
         Assert.Equal(0.9998, page.Services[0].Availability!.Value, 9);
         Assert.All(page.Services, s => Assert.Equal(StatusWords.Operational, s.Status)); // 0.02 % errors: burn 0.2 and 0.04
@@ -61,7 +62,7 @@ public sealed class StatusPageTests
     [Fact]
     public async Task NoEvents_IsNoData_NeverOperational()
     {
-        _sli.RequestsPerSecond = 0;
+        _traffic.RequestsPerSecond = 0;
         using var services = Services(("pay-core-7", "Payments"));
 
         var page = await Builder(services).BuildAsync(Now.AddDays(-7), Now, days: true, CancellationToken.None);
@@ -92,8 +93,8 @@ public sealed class StatusPageTests
     [Fact]
     public async Task PageAndPost_ShowNoInternalNamesSlosTargetsOrBudgets()
     {
-        _sli.IncidentStart = Now.AddDays(-2);
-        _sli.IncidentEnd = Now.AddDays(-2).AddHours(2);
+        _traffic.IncidentStart = Now.AddDays(-2);
+        _traffic.IncidentEnd = Now.AddDays(-2).AddHours(2);
         using var services = Services(("pay-core-7", "Payments"), ("srch-es-2", "Search"));
         var page = await Builder(services).BuildAsync(Now.AddDays(-7), Now, days: true, CancellationToken.None);
 
@@ -114,16 +115,16 @@ public sealed class StatusPageTests
     public async Task IncidentFromTheData_IsOnThePage_MergedAcrossTheServicesSlos_AndResolved()
     {
         // Both of the payment service's SLOs burn through the same two hours: customers saw one incident.
-        _sli.IncidentStart = Now.AddDays(-2);
-        _sli.IncidentEnd = Now.AddDays(-2).AddHours(2);
+        _traffic.IncidentStart = Now.AddDays(-2);
+        _traffic.IncidentEnd = Now.AddDays(-2).AddHours(2);
         using var services = Services(("pay-core-7", "Payments"));
 
         var page = await Builder(services).BuildAsync(Now.AddDays(-7), Now, days: false, CancellationToken.None);
 
         var incident = Assert.Single(page.Incidents);
         Assert.Equal(["Payments"], incident.Services);
-        Assert.Equal(_sli.IncidentStart, incident.Start);
-        Assert.Equal(_sli.IncidentEnd, incident.End);
+        Assert.Equal(_traffic.IncidentStart, incident.Start);
+        Assert.Equal(_traffic.IncidentEnd, incident.End);
         Assert.True(incident.Resolved);
         Assert.False(incident.Reviewed);
         Assert.Equal("Payments: degraded service on 21 November 2026 from 12:00 to 14:00 UTC (2 hours 0 minutes). Resolved.", StatusPageRender.IncidentLine(incident, TimeZoneInfo.Utc));
@@ -186,7 +187,7 @@ public sealed class StatusPageTests
     [Fact]
     public async Task SourceFailure_IsNoDataWithTheReasonForTheTeam()
     {
-        using var services = Services(s => s.AddSingleton<ISliSource>(new RefusingSource()), ("pay-core-7", "Payments"));
+        using var services = Services(s => s.AddSingleton<ISliSource>(new TestSliSource { Refusal = "query refused" }), ("pay-core-7", "Payments"));
 
         var page = await Builder(services).BuildAsync(Now.AddDays(-7), Now, days: false, CancellationToken.None);
 
@@ -244,26 +245,13 @@ public sealed class StatusPageTests
         var services = new ServiceCollection().AddLogging()
             .AddSingleton<TimeProvider>(new FakeTimeProvider(Now))
             .AddSingleton<ISloCatalog>(Catalog)
-            .AddSingleton<ISliSource>(_sli)
+            .AddSingleton<ISliSource>(_traffic.Source())
             .AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys()
             .AddSloBotConversations(config).AddRetrospectives().AddReviews().AddStatusPage(config).AddSloBotSchedules(config);
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 
-    private sealed class RefusingSource : ISliSource
-    {
-        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            var counts = new SliCounts();
-            foreach (var slo in slos)
-                counts.Fail(slo.Id, "query refused");
-            return Task.FromResult(counts);
-        }
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<EventBucket>>([]);
-    }
 
     private sealed class Responder : IChatResponder
     {

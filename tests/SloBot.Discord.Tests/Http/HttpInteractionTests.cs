@@ -21,6 +21,7 @@ using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Discord.Http;
 using SloBot.Discord.Tests.Emulator;
+using SloBot.Testing;
 
 namespace SloBot.Discord.Tests.Http;
 
@@ -136,7 +137,7 @@ internal static class InteractionsHost
         });
         builder.Services.AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys();
         builder.Services.AddSingleton<ISloCatalog>(TestCatalog.Instance);
-        builder.Services.AddSingleton<ISliSource, SteadySliSource>();
+        builder.Services.AddSingleton<ISliSource>(_ => TestCatalog.Steady());
         builder.Services.AddDiscordTransport(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
+using SloBot.Testing;
 
 namespace SloBot.Discord.Tests.Inbound;
 
@@ -14,7 +15,8 @@ public sealed class ShutdownDrainTests
     [Fact]
     public async Task InteractionStillRunningWhenTheGraceEnds_IsAnsweredSloBotIsRestarting()
     {
-        var source = new HangingSli();
+        var source = TestCatalog.Steady();
+        source.Hold = new(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSingleton<ISliSource>(source));
         await harness.LiveAsync();
 
@@ -32,7 +34,8 @@ public sealed class ShutdownDrainTests
     [Fact]
     public async Task InteractionFinishingWithinTheGrace_GetsItsAnswer()
     {
-        var source = new HangingSli();
+        var source = TestCatalog.Steady();
+        source.Hold = new(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var harness = await DiscordHarness.StartAsync(services: s => s.AddSingleton<ISliSource>(source));
         await harness.LiveAsync();
 
@@ -41,7 +44,7 @@ public sealed class ShutdownDrainTests
         using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var stopping = harness.StopAsync(grace.Token);
         Assert.False(stopping.IsCompleted); // shutdown waits for the running interaction...
-        source.Release.SetResult(); // ...which then finishes
+        source.Hold.SetResult(); // ...which then finishes
         await stopping;
 
         var answers = harness.Emulator.ResponsesTo(interaction).Select(r => r.Body?.ToJsonString() ?? "").ToArray();
@@ -49,23 +52,4 @@ public sealed class ShutdownDrainTests
         Assert.DoesNotContain(answers, a => a.Contains("restarting", StringComparison.Ordinal));
     }
 
-    /// <summary>Counts wait until <see cref="Release"/>, then answer like the steady source.</summary>
-    private sealed class HangingSli : ISliSource
-    {
-        private readonly SteadySliSource _steady = new();
-
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Release.Task.WaitAsync(cancellationToken);
-            return await _steady.CountAsync(slos, windows, end, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            _steady.SeriesAsync(slo, start, end, step, cancellationToken);
-    }
 }

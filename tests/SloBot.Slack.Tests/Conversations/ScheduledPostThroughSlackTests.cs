@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SloBot.Chat;
 using SloBot.Chat.Conversations;
 using SloBot.Chat.Schedules;
-using SloBot.Chat.Tests.Conversations;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Slack.Tests.Emulator;
@@ -15,6 +14,7 @@ using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Testing;
 
 namespace SloBot.Slack.Tests.Conversations;
 
@@ -40,11 +40,11 @@ public sealed class ScheduledPostThroughSlackTests : IAsyncLifetime
             s.AddSloBotSchedules(config);
             s.AddSingleton<ISloCatalog>(new InMemorySloCatalog(
                 [new ServiceDefinition("payment", [new SloDefinition("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly)])]));
-            s.AddSingleton<ISliSource>(new SyntheticSliSource
+            s.AddSingleton<ISliSource>(new SyntheticTraffic
             {
                 IncidentStart = new DateTimeOffset(2026, 11, 20, 14, 0, 0, TimeSpan.Zero),
                 IncidentEnd = new DateTimeOffset(2026, 11, 20, 14, 45, 0, TimeSpan.Zero),
-            });
+            }.Source());
         });
         await _slack.WaitForSocketAsync();
     }

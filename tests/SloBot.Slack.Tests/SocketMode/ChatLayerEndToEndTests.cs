@@ -10,6 +10,7 @@ using SloBot.Chat.Releases;
 using SloBot.Chat.Tiers;
 using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
+using SloBot.Testing;
 
 namespace SloBot.Slack.Tests.SocketMode;
 
@@ -22,32 +23,14 @@ public sealed class ChatLayerEndToEndTests
         new ServiceDefinition("search", [new SloDefinition("search", "latency", 0.99, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly)]),
     ]);
 
+
     /// <summary>Every window has 1,000 events a minute of which 0.05 % are bad: half the budget's pace.</summary>
-    internal sealed class SteadySli : ISliSource
-    {
-        public Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            var counts = new SliCounts();
-            foreach (var slo in slos)
-            {
-                foreach (var w in windows)
-                {
-                    var total = w.TotalMinutes * 1000;
-                    counts.Set(slo.Id, w, new EventCounts(total * 0.9995, total));
-                }
-            }
-
-            return Task.FromResult(counts);
-        }
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<EventBucket>>([]);
-    }
+    internal static TestSliSource Steady() => TestSliSource.Steady(60_000, 0.0005);
 
     internal static void AddChatLayer(IServiceCollection services) => services
         .AddSloBotChat().AddBudgets().AddCatalogCommand().AddReleases().AddTiers().AddDesign().AddJourneys()
         .AddSingleton<ISloCatalog>(Catalog)
-        .AddSingleton<ISliSource, SteadySli>();
+        .AddSingleton<ISliSource>(_ => Steady());
 
     [Fact]
     public async Task SloBudgetPayment_FromEnvelopeToResponseUrl_WithTheBudgetBlocks()

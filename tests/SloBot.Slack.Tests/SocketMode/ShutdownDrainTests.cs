@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using SloBot.Core.Catalog;
 using SloBot.Core.Sli;
 using SloBot.Slack.Tests.Emulator;
+using SloBot.Testing;
 
 namespace SloBot.Slack.Tests.SocketMode;
 
@@ -16,7 +17,8 @@ public sealed class ShutdownDrainTests
     public async Task CommandStillRunningWhenTheGraceEnds_IsAnsweredSloBotIsRestarting()
     {
         await using var slack = await SlackEmulator.StartAsync();
-        var source = new HangingSli();
+        var source = ChatLayerEndToEndTests.Steady();
+        source.Hold = new(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = await SlackTestHost.StartAsync(slack, s => { ChatLayerEndToEndTests.AddChatLayer(s); s.AddSingleton<ISliSource>(source); });
         try
         {
@@ -42,7 +44,8 @@ public sealed class ShutdownDrainTests
     public async Task CommandFinishingWithinTheGrace_GetsItsAnswerNotTheNotice()
     {
         await using var slack = await SlackEmulator.StartAsync();
-        var source = new HangingSli();
+        var source = ChatLayerEndToEndTests.Steady();
+        source.Hold = new(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = await SlackTestHost.StartAsync(slack, s => { ChatLayerEndToEndTests.AddChatLayer(s); s.AddSingleton<ISliSource>(source); });
         try
         {
@@ -53,7 +56,7 @@ public sealed class ShutdownDrainTests
             using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var stopping = host.Host.StopAsync(grace.Token);
             Assert.False(stopping.IsCompleted); // shutdown waits for the running command...
-            source.Release.SetResult(); // ...which then finishes
+            source.Hold.SetResult(); // ...which then finishes
             await stopping;
 
             var answer = Assert.Single(slack.CallsOf("response_url"));
@@ -66,23 +69,4 @@ public sealed class ShutdownDrainTests
         }
     }
 
-    /// <summary>Counts wait until <see cref="Release"/>, then answer like the steady source.</summary>
-    private sealed class HangingSli : ISliSource
-    {
-        private readonly ChatLayerEndToEndTests.SteadySli _steady = new();
-
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Release.Task.WaitAsync(cancellationToken);
-            return await _steady.CountAsync(slos, windows, end, cancellationToken);
-        }
-
-        public Task<IReadOnlyList<EventBucket>> SeriesAsync(SloDefinition slo, DateTimeOffset start, DateTimeOffset end, TimeSpan step, CancellationToken cancellationToken) =>
-            _steady.SeriesAsync(slo, start, end, step, cancellationToken);
-    }
 }

@@ -18,6 +18,7 @@ using SloBot.Chat.Design;
 using SloBot.Chat.Journeys;
 using SloBot.Chat.Retrospectives;
 using SloBot.Chat.Reviews;
+using SloBot.Testing;
 
 namespace SloBot.Storage.Tests.Conversations;
 
@@ -51,7 +52,7 @@ internal sealed class StoredHost : IDisposable
         [
             new ServiceDefinition("payment", [new SloDefinition("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly)]),
         ]));
-        services.AddSingleton<ISliSource>(new SyntheticSliSource { IncidentStart = IncidentStart, IncidentEnd = IncidentStart.AddMinutes(45) });
+        services.AddSingleton<ISliSource>(new SyntheticTraffic { IncidentStart = IncidentStart, IncidentEnd = IncidentStart.AddMinutes(45) }.Source());
         Services = services.BuildServiceProvider();
     }
 
