@@ -21,7 +21,7 @@ using SloBot.Core.Design;
 namespace SloBot.Benchmarks.Prometheus;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/SloBot.Benchmarks -- prom [budget|status|all] [--services 1000] [--step 5m] [--iterations 200] [--max-query-length N]</c>
+/// <c>dotnet run -c Release --project bench/SloBot.Benchmarks -- prom [budget|status|all] [--services 1000] [--step 5m] [--iterations 200] [--max-query-length N] [--parallel-queries 4]</c>
 /// against a real Prometheus started on loopback (docs/prometheus.md, "Benchmarks").
 /// <list type="bullet">
 /// <item><c>budget</c>: <c>/slo budget payment</c> through the router ÷ the raw PromQL round trip it needs (the same query
@@ -42,13 +42,14 @@ internal static class PrometheusHarness
         var services = int.Parse(Option(args, "--services") ?? "1000", CultureInfo.InvariantCulture);
         var iterations = int.Parse(Option(args, "--iterations") ?? "200", CultureInfo.InvariantCulture);
         var maxQueryLength = int.Parse(Option(args, "--max-query-length") ?? "1000000", CultureInfo.InvariantCulture);
+        var parallel = int.Parse(Option(args, "--parallel-queries") ?? "4", CultureInfo.InvariantCulture);
         if (!SloWindow.TryParse(Option(args, "--step") ?? "5m", out var step))
             throw new ArgumentException("--step must be a duration such as 1m or 5m");
         var ok = true;
         if (mode is "budget" or "all")
             ok &= await BudgetRatioAsync(iterations);
         if (mode is "status" or "all" or "serve")
-            await StatusAsync(services, step, maxQueryLength, serve: mode == "serve", url: Option(args, "--url"), rules: args.Contains("--rules"));
+            await StatusAsync(services, step, maxQueryLength, parallel, serve: mode == "serve", url: Option(args, "--url"), rules: args.Contains("--rules"));
         return ok ? 0 : 1;
     }
 
@@ -61,7 +62,7 @@ internal static class PrometheusHarness
         Console.WriteLine($"prom budget: Prometheus with 31 days of per-minute data for 1 service ready in {watch.Elapsed.TotalSeconds:0.0} s");
 
         var catalog = CatalogReader.Read("payment.yaml", Yaml(["payment"]));
-        using var bot = new Bot(server.Url, catalog, 1_000_000);
+        using var bot = new Bot(server.Url, catalog, 1_000_000, 4);
         var slos = catalog.Services[0].Slos;
         var query = Assert1(new CountBatch(slos, BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch)).Queries(1_000_000));
         using var raw = new HttpClient { BaseAddress = server.Url };
@@ -118,7 +119,7 @@ internal static class PrometheusHarness
         return ratioMedian <= 1.25;
     }
 
-    private static async Task StatusAsync(int services, TimeSpan step, int maxQueryLength, bool serve, string? url, bool rules)
+    private static async Task StatusAsync(int services, TimeSpan step, int maxQueryLength, int parallel, bool serve, string? url, bool rules)
     {
         var names = Enumerable.Range(1, services).Select(i => $"svc-{i:0000}").ToArray();
         var traffic = new SyntheticTraffic(End, TimeSpan.FromDays(31), step);
@@ -152,7 +153,7 @@ internal static class PrometheusHarness
 
         var slos = catalog.Services.SelectMany(s => s.Slos).ToArray();
         var queries = new CountBatch(slos, BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch)).Queries(maxQueryLength);
-        Console.WriteLine($"prom status: {slos.Length} SLOs × {BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch).Count} windows → raw counts: {queries.Count} PromQL quer{(queries.Count == 1 ? "y" : "ies")}, {queries.Sum(q => q.Length):N0} characters (MaxQueryLength {maxQueryLength:N0})");
+        Console.WriteLine($"prom status: {slos.Length} SLOs × {BudgetMath.WindowsFor(slos, DateTimeOffset.UnixEpoch).Count} windows → raw counts: {queries.Count} PromQL quer{(queries.Count == 1 ? "y" : "ies")}, {queries.Sum(q => q.Length):N0} characters (MaxQueryLength {maxQueryLength:N0}) in one batch, split into up to {parallel} parts sent at once (ParallelQueries)");
         var source = rules ? "recording rules" : "raw counters";
 
         // Cold: a new bot (nothing detected, no history cached), as after a restart or in the first ask of an hour.
@@ -160,7 +161,7 @@ internal static class PrometheusHarness
         for (var run = 1; run <= 2; run++)
         {
             last?.Dispose();
-            last = new Bot(prometheus, catalog, maxQueryLength);
+            last = new Bot(prometheus, catalog, maxQueryLength, parallel);
             await AskStatusAsync(last, $"cold run {run}", services, source);
         }
 
@@ -223,9 +224,31 @@ internal static class PrometheusHarness
             var rules = groups.SelectMany(g => g.Rules).OfType<RecordingRule>().Where(r => r.Record == record).ToArray();
             if (eventRecords.Contains(record))
                 eventRules += rules.Length;
+            await BackfillRecordAsync(record, rules, from, step);
+        }
+
+        await server.BackfillRulesAsync([], step);
+
+        // The window's events read the recorded 5-minute rates, so they are evaluated once those are loaded (a second pass,
+        // as promtool's rules backfill needs for a rule over recorded series), every 5 minutes as their group is.
+        var windowGroups = groups.Where(g => g.Name.StartsWith("slobot-slo-window-events-", StringComparison.Ordinal)).ToArray();
+        foreach (var record in windowGroups.SelectMany(g => g.Rules).OfType<RecordingRule>().Select(r => r.Record).Distinct().ToArray())
+        {
+            var rules = windowGroups.SelectMany(g => g.Rules).OfType<RecordingRule>().Where(r => r.Record == record).ToArray();
+            await BackfillRecordAsync(record, rules, traffic.End - TimeSpan.FromMinutes(15), CatalogRules.WindowEventsInterval);
+        }
+
+        if (windowGroups.Length > 0)
+            await server.BackfillRulesAsync([], step);
+        return ($"{eventRules:N0} event-rate and bucket-event rules over {(traffic.End - start).TotalDays:0.#} days, {ratioRules:N0} ratio and info rules over the last 15 minutes, each evaluated with one query_range every {SloWindow.Format(step)}; " +
+                $"then {windowGroups.Sum(g => g.Rules.Count):N0} window-event rules over the last 15 minutes every {SloWindow.Format(CatalogRules.WindowEventsInterval)}",
+            await server.TsdbStateAsync());
+
+        async Task BackfillRecordAsync(string record, RecordingRule[] rules, DateTimeOffset from, TimeSpan every)
+        {
             var answers = new (IReadOnlyDictionary<string, string> Labels, List<(long At, double Value)> Points)[rules.Length];
             await Parallel.ForEachAsync(Enumerable.Range(0, rules.Length), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, ct) =>
-                answers[i] = await EvaluateAsync(http, rules[i], from, traffic.End, step, ct));
+                answers[i] = await EvaluateAsync(http, rules[i], from, traffic.End, every, ct));
             await server.AddBlocksAsync(writer =>
             {
                 writer.Write($"# TYPE {record} gauge\n");
@@ -239,10 +262,6 @@ internal static class PrometheusHarness
                 writer.Write("# EOF\n");
             });
         }
-
-        await server.BackfillRulesAsync([], step);
-        return ($"{eventRules:N0} event-rate and bucket-event rules over {(traffic.End - start).TotalDays:0.#} days, {ratioRules:N0} ratio and info rules over the last 15 minutes, each evaluated with one query_range every {SloWindow.Format(step)}",
-            await server.TsdbStateAsync());
     }
 
     /// <summary>One recording rule over [start, end] every step, as promtool's rules backfill evaluates it: one series (the rule's expressions aggregate to one).</summary>
@@ -324,13 +343,14 @@ internal static class PrometheusHarness
         private readonly CommandRouter _router;
         private int _requests;
 
-        public Bot(Uri prometheus, ISloCatalog catalog, int maxQueryLength)
+        public Bot(Uri prometheus, ISloCatalog catalog, int maxQueryLength, int parallelQueries)
         {
             var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["SloBot:Sli:Prometheus:Url"] = prometheus.ToString(),
                 ["SloBot:Sli:Prometheus:Timeout"] = "2m",
                 ["SloBot:Sli:Prometheus:MaxQueryLength"] = maxQueryLength.ToString(CultureInfo.InvariantCulture),
+                ["SloBot:Sli:Prometheus:ParallelQueries"] = parallelQueries.ToString(CultureInfo.InvariantCulture),
             }).Build();
             var services = new ServiceCollection();
             services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));

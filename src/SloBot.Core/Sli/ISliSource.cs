@@ -82,6 +82,17 @@ public sealed class SliCounts
 
     /// <summary>Why the source could not count <paramref name="slo"/>, or null when it could.</summary>
     public string? FailureOf(SloId slo) => _failures.GetValueOrDefault(slo);
+
+    /// <summary>Takes in the counts, failures and sources of <paramref name="part"/> (a part of a batch counted apart).</summary>
+    public void Add(SliCounts part)
+    {
+        foreach (var (key, counts) in part._counts)
+            _counts[key] = counts;
+        foreach (var (slo, message) in part._failures)
+            _failures[slo] = message;
+        foreach (var (slo, source) in part._sources)
+            _sources[slo] = source;
+    }
 }
 
 /// <summary>The SLI source could not answer (unreachable, timed out, bad query). Becomes exit code 1.</summary>

@@ -21,6 +21,15 @@ public sealed class PrometheusOptions
     /// <summary>Largest answer SloBot reads, in bytes; a larger one is refused as an SLI-source failure. Default 32 MiB.</summary>
     public long MaxResponseBytes { get; set; } = 32 * 1024 * 1024;
 
+    /// <summary>
+    /// Into how many queries, sent at once, the counts of a large batch are split (Prometheus evaluates one query on one
+    /// core): parts of at least <see cref="MinSlosPerQuery"/> SLOs, so small batches stay one query. Default 4, at most 16.
+    /// </summary>
+    public int ParallelQueries { get; set; } = 4;
+
+    /// <summary>The fewest SLOs in one part of a split batch (<see cref="ParallelQueries"/>).</summary>
+    public const int MinSlosPerQuery = 100;
+
     internal Uri BaseUri => new(Url!.EndsWith('/') ? Url : Url + "/", UriKind.Absolute);
 
     internal TimeSpan TimeoutSpan => ParseTimeout(Timeout) ?? TimeSpan.FromSeconds(30);
@@ -52,6 +61,8 @@ internal sealed class PrometheusOptionsValidator : IValidateOptions<PrometheusOp
             errors.Add($"{PrometheusOptions.Section}:Timeout '{options.Timeout}' is not a duration between 1ms and 1h; expected e.g. 30s or 2m.");
         if (options.MaxQueryLength < 10_000)
             errors.Add($"{PrometheusOptions.Section}:MaxQueryLength {options.MaxQueryLength} is too small; expected at least 10000 characters.");
+        if (options.ParallelQueries is < 1 or > 16)
+            errors.Add($"{PrometheusOptions.Section}:ParallelQueries {options.ParallelQueries} is out of range; expected 1 to 16.");
         if (options.MaxResponseBytes < 65_536)
             errors.Add($"{PrometheusOptions.Section}:MaxResponseBytes {options.MaxResponseBytes} is too small; expected at least 65536 bytes.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -9,7 +9,8 @@ namespace SloBot.IntegrationTests.RecordingRules;
 
 /// <summary>
 /// A real Prometheus with eight days of per-minute traffic for <c>shop</c> (incidents 2 h and 2 d ago) and, backfilled by
-/// <c>promtool tsdb create-blocks-from rules</c> over the last 7 days and an hour, the recording rules of two SLOs that
+/// <c>promtool tsdb create-blocks-from rules</c> over the last 7 days and an hour (the window's events, which read the
+/// recorded rates, in a second pass over the last 15 minutes), the recording rules of two SLOs that
 /// read those counters: <c>shop/requests</c> with the rules <c>slobot rules</c> writes, and <c>legacy/requests</c> with
 /// rules in Sloth's shape (error ratios only, and a period ratio that is deliberately wrong, 0.5, so a test shows it is never
 /// read). <c>twin/requests</c> reads the same counters and has no rules.
@@ -66,6 +67,12 @@ public sealed class RecordingRulesFixture : IAsyncLifetime
         var slobotRules = CatalogRules.Write([shop], "shop", PromQlPreview.ForWindow);
         var rules = slobotRules + SlothShapedRules(Catalog.Services.Single(s => s.Name == "legacy").Slos[0]);
         await Server.BackfillRulesAsync(rules, End - Window - TimeSpan.FromHours(1), End, TimeSpan.FromMinutes(1));
+
+        // The window's events read the recorded 5-minute rates, which promtool's server has only now: a second pass, over the
+        // last quarter of an hour, of their own groups (evaluated every five minutes, as the rules say).
+        var windowEvents = CatalogRules.Build([shop], PromQlPreview.ForWindow).Where(g => g.Name.StartsWith("slobot-slo-window-events-", StringComparison.Ordinal)).ToArray();
+        Assert.Single(windowEvents);
+        await Server.BackfillRulesAsync(PrometheusRulesWriter.WriteGroups(windowEvents), End - TimeSpan.FromMinutes(15), End, TimeSpan.FromMinutes(1));
     }
 
     public async Task DisposeAsync()

@@ -49,12 +49,36 @@ public sealed class RecordingRulesPrometheusTests(RecordingRulesFixture fixture)
             Assert.Equal(atLastEvaluation.GetProperty("burnRates").GetProperty(w).GetDouble(), recorded.GetProperty("burnRates").GetProperty(w).GetDouble(), 1e-9);
         }
 
-        // The window from the recorded 5-minute event rates: mean rate × 7 days, within the rates' first and last 5 minutes of 7 days.
+        // The window from its recorded events (mean recorded 5-minute rate × 7 days, at the rules' last evaluation, at most 5
+        // minutes before End): within the rates' first and last 5 minutes of 7 days and that shift.
         var total = raw.GetProperty("totalEvents").GetDouble();
         Assert.True(total > 5_000_000, $"{total} events");
         Assert.InRange(recorded.GetProperty("totalEvents").GetDouble(), total * 0.999, total * 1.001);
         Assert.Equal(raw.GetProperty("sli").GetDouble(), recorded.GetProperty("sli").GetDouble(), 5e-5);
         Assert.NotEqual(raw.GetProperty("totalEvents").GetDouble(), recorded.GetProperty("totalEvents").GetDouble()); // really read elsewhere
+    }
+
+    [Fact]
+    public async Task Budget_WindowEventsRecordedEveryFiveMinutes_WindowIsTheirLastEvaluationOfTheMeanRecordedRate()
+    {
+        using var chat = new ChatHarness(fixture.Server.Url, fixture.Catalog, RecordingRulesFixture.End);
+
+        var recorded = await BudgetAsync(chat, "shop");
+
+        // The rules' last evaluation of slo:sli_total_events:increase7d, in their five-minute group: the window read ends there.
+        var seconds = await fixture.Server.QueryValueAsync("timestamp(slo:sli_total_events:increase7d{sloth_id=\"shop-requests\"})", RecordingRulesFixture.End);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+        Assert.InRange(at, RecordingRulesFixture.End - TimeSpan.FromMinutes(5), RecordingRulesFixture.End);
+        // What SloBot reads without them (the mean recorded 5-minute rate × the window's seconds), at that instant, exactly.
+        var total = await fixture.Server.QueryValueAsync("avg_over_time(slo:sli_total_events:rate5m{sloth_id=\"shop-requests\"}[7d]) * 604800", at);
+        var bad = await fixture.Server.QueryValueAsync("avg_over_time(slo:sli_bad_events:rate5m{sloth_id=\"shop-requests\"}[7d]) * 604800", at);
+        Assert.Equal("recording rules", recorded.GetProperty("source").GetString());
+        Assert.Equal(total, recorded.GetProperty("totalEvents").GetDouble(), total * 1e-9);
+        Assert.Equal(total - bad, recorded.GetProperty("goodEvents").GetDouble(), total * 1e-9);
+        // Not the mean rate at End: the window really ends at the rules' last evaluation.
+        var atEnd = await fixture.Server.QueryValueAsync("avg_over_time(slo:sli_total_events:rate5m{sloth_id=\"shop-requests\"}[7d]) * 604800", RecordingRulesFixture.End);
+        if (at != RecordingRulesFixture.End)
+            Assert.NotEqual(atEnd, recorded.GetProperty("totalEvents").GetDouble());
     }
 
     [Fact]

@@ -8,23 +8,28 @@ namespace SloBot.Sli.Prometheus.Recorded;
 /// <summary>
 /// The terms that read recorded series, sent in the same batched query as the raw-counter terms: one selector for every
 /// SLO's recorded error ratios (<c>slo:sli_error:ratio_rate&lt;w&gt;</c>, burn-rate windows only), and per SLO window
-/// length the mean of SloBot's recorded event rates over the window (× its seconds = events, what
-/// <c>increase()</c> gives within the rules' five-minute steps). Never Sloth's period ratio, an average of 5-minute ratios.
+/// length either the window's recorded events (<c>slo:sli_*_events:increase&lt;window&gt;</c>, one sample per SLO: the
+/// rules' last evaluation within ten minutes) or, where only the rates are recorded, the mean of SloBot's recorded event
+/// rates over the window (× its seconds = events, what <c>increase()</c> gives within the rules' five-minute steps). Never
+/// Sloth's period ratio, an average of 5-minute ratios.
 /// </summary>
 internal sealed class RecordedRead
 {
     private readonly List<(SloDefinition Slo, IReadOnlyList<TimeSpan> Windows)> _ratios = [];
-    private readonly List<(SloDefinition Slo, TimeSpan Window)> _events = [];
+    private readonly List<(SloDefinition Slo, TimeSpan Window, bool Recorded)> _events = [];
+
+    /// <summary>How far back the window's recorded events are looked for: two evaluations of their five-minute group.</summary>
+    public static readonly TimeSpan WindowEventsLookback = TimeSpan.FromMinutes(10);
     private readonly List<string> _terms = [];
 
-    public RecordedRead(IEnumerable<(SloDefinition Slo, IReadOnlyList<TimeSpan> RatioWindows, TimeSpan? EventWindow)> plan)
+    public RecordedRead(IEnumerable<(SloDefinition Slo, IReadOnlyList<TimeSpan> RatioWindows, TimeSpan? EventWindow, bool WindowEventsRecorded)> plan)
     {
-        foreach (var (slo, ratioWindows, eventWindow) in plan)
+        foreach (var (slo, ratioWindows, eventWindow, windowEvents) in plan)
         {
             if (ratioWindows.Count > 0)
                 _ratios.Add((slo, ratioWindows));
             if (eventWindow is { } w)
-                _events.Add((slo, w));
+                _events.Add((slo, w, windowEvents));
         }
 
         if (_ratios.Count > 0)
@@ -33,16 +38,16 @@ internal sealed class RecordedRead
             _terms.Add($"label_replace(max by (sloth_id, __name__) ({{__name__=~\"{CountBatch.Escape(names)}\", {RecordedNames.IdMatcher(_ratios.Select(r => r.Slo))}}}), \"{RecordedNames.RecordLabel}\", \"$1\", \"__name__\", \"(.+)\")");
         }
 
-        foreach (var group in _events.GroupBy(e => e.Window))
+        foreach (var group in _events.GroupBy(e => (e.Window, e.Recorded)))
         {
             var ids = RecordedNames.IdMatcher(group.Select(e => e.Slo));
-            foreach (var (kind, record) in new[] { ("bad", PrometheusRulesBuilder.BadEvents), ("total", PrometheusRulesBuilder.TotalEvents) })
-            {
-                _terms.Add(CountBatch.Tag(
-                    $"max by (sloth_id) (avg_over_time({record}{{{ids}}}[{SloWindow.Format(group.Key)}]))",
-                    (RecordedNames.RecordLabel, kind),
-                    (CountBatch.WindowLabel, SloWindow.Format(group.Key))));
-            }
+            var window = SloWindow.Format(group.Key.Window);
+            var reads = group.Key.Recorded
+                ? new[] { ("bad", $"last_over_time({PrometheusRulesBuilder.BadEventsOver(group.Key.Window)}{{{ids}}}[{SloWindow.Format(WindowEventsLookback)}])"),
+                          ("total", $"last_over_time({PrometheusRulesBuilder.TotalEventsOver(group.Key.Window)}{{{ids}}}[{SloWindow.Format(WindowEventsLookback)}])") }
+                : new[] { ("bad", $"avg_over_time({PrometheusRulesBuilder.BadEvents}{{{ids}}}[{window}])"), ("total", $"avg_over_time({PrometheusRulesBuilder.TotalEvents}{{{ids}}}[{window}])") };
+            foreach (var (kind, read) in reads)
+                _terms.Add(CountBatch.Tag($"max by (sloth_id) ({read})", (RecordedNames.RecordLabel, kind), (CountBatch.WindowLabel, window)));
         }
     }
 
@@ -53,7 +58,7 @@ internal sealed class RecordedRead
 
     /// <summary>
     /// Puts the recorded figures into <paramref name="into"/>: a ratio r as r over one unit event (a ratio recorded as NaN,
-    /// Sloth's no traffic, or absent, SloBot's, is no events), the window's events as mean rate × seconds. Returns the SLOs
+    /// Sloth's no traffic, or absent, SloBot's, is no events), the window's events as recorded or as mean rate × seconds. Returns the SLOs
     /// none of whose recorded series answered: the rules may be gone, so they are counted from their queries instead.
     /// </summary>
     public IReadOnlyList<SloDefinition> Apply(IEnumerable<PromSample> samples, SliCounts into)
@@ -87,7 +92,7 @@ internal sealed class RecordedRead
             }
         }
 
-        foreach (var (slo, window) in _events)
+        foreach (var (slo, window, recorded) in _events)
         {
             var id = RecordedNames.Id(slo);
             var w = SloWindow.Format(window);
@@ -98,8 +103,9 @@ internal sealed class RecordedRead
             }
 
             answered.Add(slo.Id);
-            var t = total * window.TotalSeconds;
-            var bad = rates.TryGetValue((id, "bad", w), out var b) ? b * window.TotalSeconds : 0;
+            var scale = recorded ? 1 : window.TotalSeconds; // recorded events, or a mean rate
+            var t = total * scale;
+            var bad = rates.TryGetValue((id, "bad", w), out var b) ? b * scale : 0;
             var g = t - bad;
             into.Set(slo.Id, window, new EventCounts(g > t && g <= t * (1 + 1e-9) ? t : g, t));
         }

@@ -9,8 +9,8 @@ namespace SloBot.Sli.Prometheus.Recorded;
 /// <summary>
 /// Finds, once an hour per SLO, which of its series Prometheus already records (SloBot's rules from <c>slobot rules</c>
 /// or Sloth's): one instant query for every SLO not asked within the hour, counting the recorded series by
-/// <c>sloth_id</c> and name now, and SloBot's total event rate and hourly total at the start of each SLO window (they must
-/// cover the window to be read for it).
+/// <c>sloth_id</c> and name now, SloBot's total event rate and hourly total at the start of each SLO window (they must
+/// cover the window to be read for it), and the window's recorded events in the last ten minutes.
 /// </summary>
 internal sealed class RecordingRuleDetector(TimeProvider time)
 {
@@ -79,6 +79,15 @@ internal sealed class RecordingRuleDetector(TimeProvider time)
                     (RecordedNames.RecordLabel, tag),
                     (CountBatch.WindowLabel, SloWindow.Format(group.Key))));
             }
+
+            // The window's own events, recorded every five minutes: present when the last two evaluations left a sample.
+            foreach (var (record, tag) in new[] { (PrometheusRulesBuilder.BadEventsOver(group.Key), "window-bad"), (PrometheusRulesBuilder.TotalEventsOver(group.Key), "window-total") })
+            {
+                terms.Add(CountBatch.Tag(
+                    $"count by (sloth_id) (last_over_time({record}{{{RecordedNames.IdMatcher(group)}}}[{SloWindow.Format(RecordedRead.WindowEventsLookback)}]))",
+                    (RecordedNames.RecordLabel, tag),
+                    (CountBatch.WindowLabel, SloWindow.Format(group.Key))));
+            }
         }
 
         return string.Join(" or ", terms.Select(t => $"({t})"));
@@ -93,8 +102,8 @@ internal sealed class RecordingRuleDetector(TimeProvider time)
         {
             if (!sample.Labels.TryGetValue("sloth_id", out var id) || !sample.Labels.TryGetValue(RecordedNames.RecordLabel, out var record))
                 continue;
-            if (record is "covers" or "covers-hourly" && sample.Labels.TryGetValue(CountBatch.WindowLabel, out var window))
-                covers.Add((id, record == "covers" ? window : "hourly " + window));
+            if (record is "covers" or "covers-hourly" or "window-bad" or "window-total" && sample.Labels.TryGetValue(CountBatch.WindowLabel, out var window))
+                covers.Add((id, record == "covers" ? window : record + " " + window));
             else if (RecordedNames.RatioWindow(record) is { } ratioWindow)
                 (ratios.TryGetValue(id, out var set) ? set : ratios[id] = []).Add(ratioWindow);
             else
@@ -108,8 +117,9 @@ internal sealed class RecordingRuleDetector(TimeProvider time)
                 && covers.Contains((id, SloWindow.Format(s.Window)));
             var step = BudgetHistory.Step(s.Window);
             var hourly = s.Calendar is null && records.Contains((id, PrometheusRulesBuilder.BadEventsOver(step))) && records.Contains((id, PrometheusRulesBuilder.TotalEventsOver(step)))
-                && covers.Contains((id, "hourly " + SloWindow.Format(s.Window)));
-            return new RecordedSlo(ratios.TryGetValue(id, out var set) ? set : new HashSet<TimeSpan>(), events, hourly);
+                && covers.Contains((id, "covers-hourly " + SloWindow.Format(s.Window)));
+            var window = events && covers.Contains((id, "window-bad " + SloWindow.Format(s.Window))) && covers.Contains((id, "window-total " + SloWindow.Format(s.Window)));
+            return new RecordedSlo(ratios.TryGetValue(id, out var set) ? set : new HashSet<TimeSpan>(), events, hourly, window);
         });
     }
 

@@ -29,10 +29,54 @@ public class RecordingPlanTests
         var plan = RecordingPlan.For([slo], Windows(slo), End, new Dictionary<SloId, RecordedSlo> { [slo.Id] = new(SlothWindows, true) });
 
         Assert.Empty(plan.Raw);
-        var (_, ratios, events) = Assert.Single(plan.Recorded);
+        var (_, ratios, events, windowEvents) = Assert.Single(plan.Recorded);
         Assert.Equal(Month, events);
+        Assert.False(windowEvents); // only the rates recorded: their mean over the window
         Assert.DoesNotContain(Month, ratios); // never the recorded period ratio
         Assert.Equal(SlothWindows.Where(w => w != Month).Order(), ratios.Order());
+    }
+
+    [Fact]
+    public void For_WindowEventsRecorded_WindowReadFromThemBurnWindowsFromRatios()
+    {
+        var slo = Slo("shop");
+
+        var plan = RecordingPlan.For([slo], Windows(slo), End, new Dictionary<SloId, RecordedSlo> { [slo.Id] = new(SlothWindows, true, true, true) });
+
+        Assert.Empty(plan.Raw);
+        var (_, ratios, events, windowEvents) = Assert.Single(plan.Recorded);
+        Assert.Equal(Month, events);
+        Assert.True(windowEvents);
+        Assert.DoesNotContain(Month, ratios);
+    }
+
+    [Fact]
+    public void Apply_RecordedWindowEvents_ReadAsEventsNotRates()
+    {
+        var shop = Slo("shop");
+        var read = new RecordedRead([(shop, [], Month, true)]);
+        var counts = new SliCounts();
+
+        var missing = read.Apply(
+        [
+            Sample("shop-availability", ("slobot_record", "total"), ("slobot_window", "30d")) with { Value = 1_000_000 },
+            Sample("shop-availability", ("slobot_record", "bad"), ("slobot_window", "30d")) with { Value = 250 },
+        ], counts);
+
+        Assert.Empty(missing);
+        Assert.Equal(new EventCounts(999_750, 1_000_000), counts.Get(shop.Id, Month));
+        var term = Assert.Single(read.Terms, t => t.Contains("total", StringComparison.Ordinal) && t.Contains("increase30d", StringComparison.Ordinal));
+        Assert.Contains("last_over_time(slo:sli_total_events:increase30d{sloth_id=~\"shop-availability\"}[10m])", term, StringComparison.Ordinal);
+        Assert.DoesNotContain(read.Terms, t => t.Contains("avg_over_time", StringComparison.Ordinal)); // no scan of the window's rates
+    }
+
+    [Fact]
+    public void Query_DetectsTheWindowsRecordedEventsOverTheLastTenMinutes()
+    {
+        var query = RecordingRuleDetector.Query([Slo("shop")]);
+
+        Assert.Contains("last_over_time(slo:sli_bad_events:increase30d{sloth_id=~\"shop-availability\"}[10m])", query, StringComparison.Ordinal);
+        Assert.Contains("last_over_time(slo:sli_total_events:increase30d{sloth_id=~\"shop-availability\"}[10m])", query, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +108,7 @@ public class RecordingPlanTests
     {
         var (shop, quiet, gone) = (Slo("shop"), Slo("quiet"), Slo("gone"));
         var hour = TimeSpan.FromHours(1);
-        var read = new RecordedRead([(shop, [hour], Month), (quiet, [hour], null), (gone, [hour], Month)]);
+        var read = new RecordedRead([(shop, [hour], Month, false), (quiet, [hour], null, false), (gone, [hour], Month, false)]);
         var counts = new SliCounts();
 
         var missing = read.Apply(
