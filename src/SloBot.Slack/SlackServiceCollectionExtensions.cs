@@ -38,6 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<SlackFiles>();
         services.AddSingleton<SlackDelivery>();
+        services.AddSingleton<IOutboxSender, SlackOutboxSender>();
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackSignature>();
         services.AddSingleton<SlackTransport>();

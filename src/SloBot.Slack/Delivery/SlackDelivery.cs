@@ -14,8 +14,10 @@ namespace SloBot.Slack.Delivery;
 /// Every message SloBot sends to Slack goes through here and through the shared <see cref="Outbox"/>: one lane per
 /// channel (ordered, retried on 429/5xx, never sent twice for one idempotency key), chat.postMessage paced per channel.
 /// Each piece of a split reply has its own key, so a retry or a fallback never repeats a piece already delivered.
+/// Channel posts and updates are recorded in the persisted outbox and survive a crash; ephemeral messages, response_url
+/// answers and file uploads are retried in this process only (docs/reliability.md says why).
 /// </summary>
-internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, ChannelPacer pacer, SlackFiles files, ILogger<SlackDelivery> logger)
+internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, SlackFiles files, ILogger<SlackDelivery> logger)
 {
     /// <summary>
     /// Answers an event: in place of the clicked message when the reply replaces it (chat.update), else through its
@@ -66,19 +68,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
             payload["metadata"] = DeliveryMetadata.For($"{key}:{i}");
-            var ts = await outbox.SendAsync(lane, $"{key}:{i}", async ct =>
-            {
-                await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
-                try
-                {
-                    var result = await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
-                    return result.TryGetProperty("ts", out var t) ? t.GetString() ?? "" : "";
-                }
-                finally
-                {
-                    pacer.Sent(where.Channel);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            var ts = await SendRecordedAsync(lane, $"{key}:{i}", SlackOutboxSender.PostMessage, payload, cancellationToken).ConfigureAwait(false);
             first ??= ts;
         }
 
@@ -110,11 +100,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
         var payload = BlockKitRenderer.Render(reply)[0].ToPayload();
         payload["channel"] = channel;
         payload["ts"] = ts;
-        await outbox.SendAsync(Lane(channel), key, async ct =>
-        {
-            await api.CallAsync("chat.update", payload, ct).ConfigureAwait(false);
-            return ts;
-        }, cancellationToken).ConfigureAwait(false);
+        await SendRecordedAsync(Lane(channel), key, SlackOutboxSender.Update, payload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The message <paramref name="ts"/> becomes the reply's first part (chat.update, images uploaded first); further parts follow it.</summary>
@@ -126,11 +112,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
         var first = messages[0].ToPayload();
         first["channel"] = where.Channel;
         first["ts"] = ts;
-        await outbox.SendAsync(lane, $"{key}:update", async ct =>
-        {
-            await api.CallAsync("chat.update", first, ct).ConfigureAwait(false);
-            return ts;
-        }, cancellationToken).ConfigureAwait(false);
+        await SendRecordedAsync(lane, $"{key}:update", SlackOutboxSender.Update, first, cancellationToken).ConfigureAwait(false);
         foreach (var (message, i) in messages.Skip(1).Select((m, i) => (m, i)))
         {
             var payload = message.ToPayload();
@@ -138,19 +120,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
             payload["metadata"] = DeliveryMetadata.For($"{key}:{i + 1}");
-            await outbox.SendAsync(lane, $"{key}:{i + 1}", async ct =>
-            {
-                await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
-                try
-                {
-                    await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
-                    return "";
-                }
-                finally
-                {
-                    pacer.Sent(where.Channel);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            await SendRecordedAsync(lane, $"{key}:{i + 1}", SlackOutboxSender.PostMessage, payload, cancellationToken).ConfigureAwait(false);
         }
 
         await files.ShareOtherAttachmentsAsync(lane, where, reply, key, cancellationToken).ConfigureAwait(false);
@@ -177,6 +147,13 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             }, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A chat.postMessage or chat.update through the persisted outbox: recorded before its first attempt, so a crash
+    /// does not lose it (<see cref="SlackOutboxSender"/> sends it, now or after a restart); returns the message's ts.
+    /// </summary>
+    private Task<string> SendRecordedAsync(string lane, string key, string method, JsonObject body, CancellationToken cancellationToken) =>
+        outbox.SendAsync(new OutboxMessage(SlackPayloads.Platform, lane, key, SlackOutboxSender.Payload(method, body)), cancellationToken);
 
     internal static string Lane(string channel) => "slack:" + channel;
 
