@@ -19,9 +19,22 @@ public sealed partial class Outbox
     public string Owner { get; } = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     /// <summary>Records <paramref name="message"/>, then delivers it in its lane like any other item; returns the platform's message id.</summary>
-    public async Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task<string> SendAsync(OutboxMessage message, CancellationToken cancellationToken) =>
+        SendRecordedAsync(message, SenderFor(message.Platform), cancellationToken);
+
+    /// <summary>
+    /// Records <paramref name="recorded"/> (what a recovery sends through the platform's <see cref="IOutboxSender"/>),
+    /// but makes this process's attempts with <paramref name="live"/>: a short-lived route that is not stored, such as
+    /// an answer URL that is a credential and expires. Retried, de-duplicated and marked like any recorded delivery.
+    /// </summary>
+    public Task<string> SendAsync(OutboxMessage recorded, Func<OutboxAttempt, CancellationToken, Task<string>> live, CancellationToken cancellationToken)
     {
-        var sender = SenderFor(message.Platform);
+        _ = SenderFor(recorded.Platform); // a recovery must be able to send it
+        return SendRecordedAsync(recorded, new LiveRoute(recorded.Platform, live), cancellationToken);
+    }
+
+    private async Task<string> SendRecordedAsync(OutboxMessage message, IOutboxSender sender, CancellationToken cancellationToken)
+    {
         ChatTelemetry.OutboxDepth.Add(1);
         try
         {
@@ -232,6 +245,13 @@ public sealed partial class Outbox
     {
         var text = $"{ex.GetType().Name}: {ex.Message}";
         return text.Length > 300 ? text[..300] : text;
+    }
+
+    private sealed class LiveRoute(string platform, Func<OutboxAttempt, CancellationToken, Task<string>> send) : IOutboxSender
+    {
+        public string Platform => platform;
+
+        public Task<string> SendAsync(OutboxAttempt attempt, CancellationToken cancellationToken) => send(attempt, cancellationToken);
     }
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Error, Message = "Delivery {Key} on {Lane} failed after {Attempts} attempts and is recorded as failed: {Reason}")]

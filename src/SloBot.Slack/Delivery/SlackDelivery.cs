@@ -14,10 +14,10 @@ namespace SloBot.Slack.Delivery;
 /// Every message SloBot sends to Slack goes through here and through the shared <see cref="Outbox"/>: one lane per
 /// channel (ordered, retried on 429/5xx, never sent twice for one idempotency key), chat.postMessage paced per channel.
 /// Each piece of a split reply has its own key, so a retry or a fallback never repeats a piece already delivered.
-/// Channel posts and updates are recorded in the persisted outbox and survive a crash; ephemeral messages, response_url
-/// answers and file uploads are retried in this process only (docs/reliability.md says why).
+/// Posts, updates, ephemeral messages and response_url answers are recorded in the persisted outbox and survive a crash
+/// (docs/reliability.md says which can be recovered when); file uploads are retried in this process only.
 /// </summary>
-internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, SlackFiles files, ILogger<SlackDelivery> logger)
+internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, SlackOutboxSender webApi, SlackFiles files, ILogger<SlackDelivery> logger)
 {
     /// <summary>
     /// Answers an event: in place of the clicked message when the reply replaces it (chat.update), else through its
@@ -34,17 +34,24 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, S
 
         if (target.ResponseUrl is { } url && SlackFiles.OnlyShownImages(reply))
         {
+            IReadOnlyDictionary<string, string>? imageIds = null;
+            var uploaded = true;
             try
             {
                 // Images (charts) are uploaded first and shown by file id; files to share need the Web API.
                 var conversation = new ConversationKey(SlackPayloads.Platform, target.Channel, target.ThreadTs);
-                var imageIds = await files.UploadImagesAsync(Lane(target.Channel), conversation, reply, key, cancellationToken).ConfigureAwait(false);
-                await RespondViaUrlAsync(url, target.Channel, reply, imageIds, key, cancellationToken).ConfigureAwait(false);
-                return;
+                imageIds = await files.UploadImagesAsync(Lane(target.Channel), conversation, reply, key, cancellationToken).ConfigureAwait(false);
             }
             catch (SlackApiException ex)
             {
-                LogResponseUrlFailed(logger, target.Channel, ex.Error); // expired or used up: the Web API still works
+                uploaded = false;
+                LogResponseUrlFailed(logger, target.Channel, ex.Error); // the Web API uploads again as it shares
+            }
+
+            if (uploaded)
+            {
+                await RespondViaUrlAsync(url, target, reply, imageIds, key, cancellationToken).ConfigureAwait(false);
+                return;
             }
         }
 
@@ -86,11 +93,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, S
             payload["user"] = user;
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
-            await outbox.SendAsync(Lane(where.Channel), $"{key}:{i}", async ct =>
-            {
-                var result = await api.CallAsync("chat.postEphemeral", payload, ct).ConfigureAwait(false);
-                return result.TryGetProperty("message_ts", out var t) ? t.GetString() ?? "" : "";
-            }, cancellationToken).ConfigureAwait(false);
+            await SendRecordedAsync(Lane(where.Channel), $"{key}:{i}", SlackOutboxSender.PostEphemeral, payload, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -133,17 +136,50 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, S
         return result.TryGetProperty("view", out var v) && v.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "";
     }
 
-    private async Task RespondViaUrlAsync(Uri url, string channel, Reply reply, IReadOnlyDictionary<string, string>? imageIds, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each piece through the response_url. The outbox records, for a recovery after a crash, the Web API call that
+    /// answers the same (chat.postMessage with the delivery's metadata, or chat.postEphemeral), not the URL (a
+    /// credential); a URL that refuses the answer (expired, used up) is replaced by that call at once.
+    /// </summary>
+    private async Task RespondViaUrlAsync(Uri url, ReplyTarget target, Reply reply, IReadOnlyDictionary<string, string>? imageIds, string key, CancellationToken cancellationToken)
     {
+        var urlRefused = false;
         foreach (var (message, i) in BlockKitRenderer.Render(reply, imageIds).Select((m, i) => (m, i)))
         {
-            var payload = message.ToPayload();
-            payload["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
-            payload["replace_original"] = false;
-            await outbox.SendAsync(Lane(channel), $"{key}:{i}", async ct =>
+            var answer = message.ToPayload();
+            answer["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
+            answer["replace_original"] = false;
+            var call = message.ToPayload();
+            call["channel"] = target.Channel;
+            if (target.ThreadTs is not null)
+                call["thread_ts"] = target.ThreadTs;
+            if (reply.Ephemeral)
+                call["user"] = target.UserId;
+            else
+                call["metadata"] = DeliveryMetadata.For($"{key}:{i}");
+            var method = reply.Ephemeral ? SlackOutboxSender.PostEphemeral : SlackOutboxSender.PostMessage;
+            var recorded = new OutboxMessage(SlackPayloads.Platform, Lane(target.Channel), $"{key}:{i}", SlackOutboxSender.Payload(method, call, traceless: true));
+            var webApiTried = false;
+            await outbox.SendAsync(recorded, async (attempt, ct) =>
             {
-                await api.PostToResponseUrlAsync(url, payload, ct).ConfigureAwait(false);
-                return "";
+                if (!urlRefused)
+                {
+                    try
+                    {
+                        await api.PostToResponseUrlAsync(url, answer, ct).ConfigureAwait(false);
+                        return "";
+                    }
+                    catch (SlackApiException ex)
+                    {
+                        urlRefused = true;
+                        LogResponseUrlFailed(logger, target.Channel, ex.Error); // expired or used up: the Web API still works
+                    }
+                }
+
+                var landed = attempt.MayHaveLanded && webApiTried;
+                webApiTried = true;
+                var viaWebApi = recorded with { Payload = SlackOutboxSender.Payload(method, call) };
+                return await webApi.SendAsync(attempt with { Message = viaWebApi, MayHaveLanded = landed }, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -13,11 +13,14 @@ namespace SloBot.Slack.Delivery;
 /// the Web API call exactly as it will be sent. Before a chat.postMessage whose earlier attempt may have reached Slack
 /// (a timeout, a 5xx, a process that died mid-call), it looks for a message carrying the same <c>slobot_delivery</c>
 /// key in the channel (conversations.history) or thread (conversations.replies) since shortly before the delivery was
-/// recorded, and posts only when there is none. chat.update is idempotent and simply sent again.
+/// recorded, and posts only when there is none. chat.update is idempotent and simply sent again. chat.postEphemeral, and
+/// answers the live process sent through a response_url (recorded as the Web API call that replaces them), leave nothing
+/// to search for: a recovery sends them only when no attempt was made, and otherwise records them as failed.
 /// </summary>
 internal sealed partial class SlackOutboxSender(SlackApiClient api, ChannelPacer pacer, ILogger<SlackOutboxSender> logger) : IOutboxSender
 {
     public const string PostMessage = "chat.postMessage";
+    public const string PostEphemeral = "chat.postEphemeral";
     public const string Update = "chat.update";
 
     /// <summary>How far before the recording the search starts (clocks of SloBot and Slack differ a little).</summary>
@@ -28,18 +31,38 @@ internal sealed partial class SlackOutboxSender(SlackApiClient api, ChannelPacer
 
     public string Platform => SlackPayloads.Platform;
 
-    /// <summary>The recorded form of a Web API call.</summary>
-    public static string Payload(string method, JsonObject body) =>
-        new JsonObject { ["method"] = method, ["body"] = body.DeepClone() }.ToJsonString();
+    /// <summary>
+    /// The recorded form of a Web API call. <paramref name="traceless"/>: the live process answers another way that
+    /// leaves nothing to search for (response_url), so a recovery sends this call only if no attempt was made.
+    /// </summary>
+    public static string Payload(string method, JsonObject body, bool traceless = false)
+    {
+        var payload = new JsonObject { ["method"] = method, ["body"] = body.DeepClone() };
+        if (traceless)
+            payload["traceless"] = true;
+        return payload.ToJsonString();
+    }
 
     public async Task<string> SendAsync(OutboxAttempt attempt, CancellationToken cancellationToken)
     {
-        var (method, body) = Parse(attempt.Message.Payload);
+        var (method, body, traceless) = Parse(attempt.Message.Payload);
         var channel = body["channel"] is JsonValue c && c.TryGetValue<string>(out var ch) ? ch : throw Invalid("no channel");
+        if (attempt.MayHaveLanded && (traceless || method == PostEphemeral))
+        {
+            // An ephemeral message or a response_url answer cannot be found again: sending it now could show it twice.
+            throw new SlackApiException("outbox", "unknown_outcome", "an earlier attempt may have been shown and Slack keeps nothing to check it by");
+        }
+
         if (method == Update)
         {
             await api.CallAsync(Update, body, cancellationToken).ConfigureAwait(false);
             return body["ts"] is JsonValue t && t.TryGetValue<string>(out var ts) ? ts : "";
+        }
+
+        if (method == PostEphemeral)
+        {
+            var result = await api.CallAsync(PostEphemeral, body, cancellationToken).ConfigureAwait(false);
+            return result.Text("message_ts") ?? "";
         }
 
         var thread = body["thread_ts"] is JsonValue th && th.TryGetValue<string>(out var threadTs) ? threadTs : null;
@@ -99,13 +122,13 @@ internal sealed partial class SlackOutboxSender(SlackApiClient api, ChannelPacer
         return null;
     }
 
-    private static (string Method, JsonObject Body) Parse(string payload)
+    private static (string Method, JsonObject Body, bool Traceless) Parse(string payload)
     {
         try
         {
             if (JsonNode.Parse(payload) is JsonObject o && o["method"] is JsonValue m && m.TryGetValue<string>(out var method)
-                && method is PostMessage or Update && o["body"] is JsonObject body)
-                return (method, (JsonObject)body.DeepClone());
+                && method is PostMessage or PostEphemeral or Update && o["body"] is JsonObject body)
+                return (method, (JsonObject)body.DeepClone(), o["traceless"] is JsonValue t && t.TryGetValue<bool>(out var traceless) && traceless);
         }
         catch (JsonException)
         {
