@@ -79,6 +79,31 @@ public sealed class PersistedOutboxTests : IDisposable
         Assert.Empty(slack.CallsOf("conversations.history")); // nothing to look for on a first attempt
     }
 
+    [Fact]
+    public async Task ResponseUrlAnswer_NeverAttempted_IsPostedThroughTheWebApi_ButOneThatMayHaveBeenShownIsRecordedAsFailed()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var dead = Process(slack, new FakeTimeProvider(Start));
+        var store = dead.GetRequiredService<IOutboxStore>();
+        var owner = dead.GetRequiredService<Outbox>().Owner;
+        foreach (var (key, attempted) in new[] { ("Ev1#1:0", false), ("Ev2#1:0", true) })
+        {
+            var call = new System.Text.Json.Nodes.JsonObject { ["channel"] = "C0OPS", ["text"] = key, ["metadata"] = Slack.Delivery.DeliveryMetadata.For(key) };
+            await store.RecordAsync(new OutboxMessage("slack", "slack:C0OPS", key, Slack.Delivery.SlackOutboxSender.Payload("chat.postMessage", call, traceless: true)), owner, Start, Start.AddMinutes(1), CancellationToken.None);
+            if (attempted)
+                await store.BeginAttemptAsync(key, owner, Start, Start.AddMinutes(1), CancellationToken.None); // sent to the response_url when the process died
+        }
+
+        var next = Process(slack, new FakeTimeProvider(Start + new OutboxOptions().LeaseDuration));
+        Assert.Equal(1, await next.GetRequiredService<Outbox>().RecoverAsync(CancellationToken.None));
+
+        Assert.Equal(["Ev1#1:0"], slack.Posted.Select(p => p.Text));
+        Assert.Equal(OutboxState.Delivered, (await store.FindAsync("Ev1#1:0", CancellationToken.None))!.State);
+        var failed = await store.FindAsync("Ev2#1:0", CancellationToken.None);
+        Assert.Equal(OutboxState.Failed, failed!.State);
+        Assert.Contains("unknown_outcome", failed.Error);
+    }
+
     private ServiceProvider Process(SlackEmulator slack, TimeProvider time)
     {
         var settings = SlackTestHost.Settings(slack, new Dictionary<string, string?>
