@@ -24,6 +24,8 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<ChatDispatcher>());
         services.AddSingleton<Outbox>();
+        services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
+        services.AddHostedService<OutboxRecovery>();
         services.TryAddSingleton<IHandledRequests, InMemoryHandledRequests>();
         services.TryAddSingleton<BudgetQuery>();
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();

@@ -54,6 +54,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<BotThreads>();
         services.AddSingleton<DiscordTransport>();
+        services.AddSingleton<IOutboxSender, DiscordOutboxSender>();
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<DiscordTransport>());
         services.AddSingleton<IdentifyPacer>();
         services.AddSingleton<GatewayEvents>();

@@ -38,6 +38,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<ChannelPacer>();
         services.AddSingleton<SlackFiles>();
         services.AddSingleton<SlackDelivery>();
+        services.AddSingleton<SlackOutboxSender>();
+        services.AddSingleton<IOutboxSender>(sp => sp.GetRequiredService<SlackOutboxSender>());
         services.AddSingleton<SlackInbound>();
         services.AddSingleton<SlackSignature>();
         services.AddSingleton<SlackTransport>();

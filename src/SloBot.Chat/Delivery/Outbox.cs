@@ -8,9 +8,15 @@ namespace SloBot.Chat.Delivery;
 /// Ordered, retrying, de-duplicating delivery shared by the transports: items for one channel go out one at a
 /// time in the order they were enqueued; a <see cref="TransientDeliveryException"/> waits (its RetryAfter, else
 /// exponential backoff) and retries the same item; an idempotency key already delivered returns the first result
-/// instead of sending again.
+/// instead of sending again. Messages sent as an <see cref="OutboxMessage"/> are also recorded in the
+/// <see cref="IOutboxStore"/> before their first attempt and survive the process (Outbox.Persisted.cs).
 /// </summary>
-public sealed partial class Outbox(TimeProvider time, ILogger<Outbox> logger, OutboxOptions? options = null)
+public sealed partial class Outbox(
+    TimeProvider time,
+    ILogger<Outbox> logger,
+    OutboxOptions? options = null,
+    IOutboxStore? store = null,
+    IEnumerable<IOutboxSender>? senders = null)
 {
     private readonly OutboxOptions _options = options ?? new OutboxOptions();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
@@ -135,15 +141,4 @@ internal sealed class Lane
 
     /// <summary>Senders holding or waiting for the lane; guarded by the lane table's lock.</summary>
     public int Users { get; set; }
-}
-
-public sealed class OutboxOptions
-{
-    public int MaxAttempts { get; set; } = 8;
-
-    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(250);
-
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
-
-    public int RememberedKeys { get; set; } = 10_000;
 }

@@ -33,6 +33,12 @@ public static class ChatTelemetry
     /// <summary>Deliveries tried again, by <c>reason</c>: <c>rate_limited</c> (the platform said when) or <c>transient</c> (backoff).</summary>
     public static readonly Counter<long> OutboxRetries = Meter.CreateCounter<long>("slobot.outbox.retries", "{retry}", "Deliveries tried again after a transient failure or a rate limit");
 
+    /// <summary>Recorded deliveries given up after the outbox's last attempt (or refused outright), by <c>platform</c>.</summary>
+    public static readonly Counter<long> OutboxFailed = Meter.CreateCounter<long>("slobot.outbox.failed", "{message}", "Deliveries recorded as failed, by platform");
+
+    /// <summary>Recorded deliveries a recovery pass delivered (their process died or their retry came due), by <c>platform</c>.</summary>
+    public static readonly Counter<long> OutboxRecovered = Meter.CreateCounter<long>("slobot.outbox.recovered", "{message}", "Deliveries delivered by a recovery pass, by platform");
+
     /// <summary>Time spent waiting for a platform's rate limit, by <c>source</c>: <c>retry_after</c> (a 429 said how long) or <c>bucket</c> (Discord's bucket headers said to wait first).</summary>
     public static readonly Histogram<double> RateLimitWaits = Meter.CreateHistogram<double>("slobot.ratelimit.wait", "s", "Waits for a platform's rate limit, by source", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
 

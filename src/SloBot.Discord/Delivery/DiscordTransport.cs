@@ -13,7 +13,9 @@ namespace SloBot.Discord.Delivery;
 /// <summary>
 /// Posts unprompted messages and starts threads on Discord. Every message goes through the outbox on the
 /// channel's lane (ordered, retried) with a nonce derived from the post's <see cref="DeliveryIntent"/> that Discord
-/// enforces, so a retry after a lost response, or the same intent posted again, is not a duplicate.
+/// enforces, so a retry after a lost response, or the same intent posted again, is not a duplicate. Channel posts are
+/// recorded in the persisted outbox (<see cref="DiscordOutboxSender"/> sends them, now or after a restart); starting a
+/// thread on a posted message is retried in this process only.
 /// </summary>
 internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer renderer, Outbox outbox, BotThreads threads) : IChatTransport, IThreadLinks
 {
@@ -32,12 +34,8 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
         foreach (var (message, i) in renderer.Render(reply).Select((m, i) => (m, i)))
         {
             var nonce = DiscordNonce.For(intent.Part(i.ToString(CultureInfo.InvariantCulture)));
-            var posted = await outbox.SendAsync(
-                Lane(channel),
-                $"discord:nonce:{channel}:{nonce}",
-                ct => rest.SendAsync(DiscordRoute.CreateMessage(channel), () => message.ToContent(p => { p["nonce"] = nonce; p["enforce_nonce"] = true; }), ct),
-                cancellationToken).ConfigureAwait(false);
-            first ??= posted?["id"]?.GetValue<string>() ?? throw new InvalidOperationException("Discord returned no message id");
+            var recorded = new OutboxMessage(Platform, Lane(channel), $"discord:nonce:{channel}:{nonce}", DiscordOutboxSender.Payload(channel, message, nonce));
+            first ??= await outbox.SendAsync(recorded, cancellationToken).ConfigureAwait(false);
         }
 
         return new PostedMessage(where, first!);

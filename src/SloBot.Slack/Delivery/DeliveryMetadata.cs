@@ -19,7 +19,7 @@ internal static class DeliveryMetadata
 
     /// <summary>The delivery key of a message as Slack returns it (conversations.history with include_all_metadata), or null.</summary>
     public static string? KeyOf(JsonElement message) =>
-        message.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object
+        message.ValueKind == JsonValueKind.Object && message.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object
         && m.TryGetProperty("event_type", out var type) && type.ValueEquals(EventType)
         && m.TryGetProperty("event_payload", out var payload) && payload.ValueKind == JsonValueKind.Object
         && payload.TryGetProperty("key", out var key) && key.ValueKind == JsonValueKind.String

@@ -14,8 +14,10 @@ namespace SloBot.Slack.Delivery;
 /// Every message SloBot sends to Slack goes through here and through the shared <see cref="Outbox"/>: one lane per
 /// channel (ordered, retried on 429/5xx, never sent twice for one idempotency key), chat.postMessage paced per channel.
 /// Each piece of a split reply has its own key, so a retry or a fallback never repeats a piece already delivered.
+/// Posts, updates, ephemeral messages and response_url answers are recorded in the persisted outbox and survive a crash
+/// (docs/reliability.md says which can be recovered when); file uploads are retried in this process only.
 /// </summary>
-internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, ChannelPacer pacer, SlackFiles files, ILogger<SlackDelivery> logger)
+internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, SlackOutboxSender webApi, SlackFiles files, ILogger<SlackDelivery> logger)
 {
     /// <summary>
     /// Answers an event: in place of the clicked message when the reply replaces it (chat.update), else through its
@@ -32,17 +34,24 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
 
         if (target.ResponseUrl is { } url && SlackFiles.OnlyShownImages(reply))
         {
+            IReadOnlyDictionary<string, string>? imageIds = null;
+            var uploaded = true;
             try
             {
                 // Images (charts) are uploaded first and shown by file id; files to share need the Web API.
                 var conversation = new ConversationKey(SlackPayloads.Platform, target.Channel, target.ThreadTs);
-                var imageIds = await files.UploadImagesAsync(Lane(target.Channel), conversation, reply, key, cancellationToken).ConfigureAwait(false);
-                await RespondViaUrlAsync(url, target.Channel, reply, imageIds, key, cancellationToken).ConfigureAwait(false);
-                return;
+                imageIds = await files.UploadImagesAsync(Lane(target.Channel), conversation, reply, key, cancellationToken).ConfigureAwait(false);
             }
             catch (SlackApiException ex)
             {
-                LogResponseUrlFailed(logger, target.Channel, ex.Error); // expired or used up: the Web API still works
+                uploaded = false;
+                LogResponseUrlFailed(logger, target.Channel, ex.Error); // the Web API uploads again as it shares
+            }
+
+            if (uploaded)
+            {
+                await RespondViaUrlAsync(url, target, reply, imageIds, key, cancellationToken).ConfigureAwait(false);
+                return;
             }
         }
 
@@ -66,19 +75,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
             payload["metadata"] = DeliveryMetadata.For($"{key}:{i}");
-            var ts = await outbox.SendAsync(lane, $"{key}:{i}", async ct =>
-            {
-                await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
-                try
-                {
-                    var result = await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
-                    return result.TryGetProperty("ts", out var t) ? t.GetString() ?? "" : "";
-                }
-                finally
-                {
-                    pacer.Sent(where.Channel);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            var ts = await SendRecordedAsync(lane, $"{key}:{i}", SlackOutboxSender.PostMessage, payload, cancellationToken).ConfigureAwait(false);
             first ??= ts;
         }
 
@@ -96,11 +93,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             payload["user"] = user;
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
-            await outbox.SendAsync(Lane(where.Channel), $"{key}:{i}", async ct =>
-            {
-                var result = await api.CallAsync("chat.postEphemeral", payload, ct).ConfigureAwait(false);
-                return result.TryGetProperty("message_ts", out var t) ? t.GetString() ?? "" : "";
-            }, cancellationToken).ConfigureAwait(false);
+            await SendRecordedAsync(Lane(where.Channel), $"{key}:{i}", SlackOutboxSender.PostEphemeral, payload, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -110,11 +103,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
         var payload = BlockKitRenderer.Render(reply)[0].ToPayload();
         payload["channel"] = channel;
         payload["ts"] = ts;
-        await outbox.SendAsync(Lane(channel), key, async ct =>
-        {
-            await api.CallAsync("chat.update", payload, ct).ConfigureAwait(false);
-            return ts;
-        }, cancellationToken).ConfigureAwait(false);
+        await SendRecordedAsync(Lane(channel), key, SlackOutboxSender.Update, payload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The message <paramref name="ts"/> becomes the reply's first part (chat.update, images uploaded first); further parts follow it.</summary>
@@ -126,11 +115,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
         var first = messages[0].ToPayload();
         first["channel"] = where.Channel;
         first["ts"] = ts;
-        await outbox.SendAsync(lane, $"{key}:update", async ct =>
-        {
-            await api.CallAsync("chat.update", first, ct).ConfigureAwait(false);
-            return ts;
-        }, cancellationToken).ConfigureAwait(false);
+        await SendRecordedAsync(lane, $"{key}:update", SlackOutboxSender.Update, first, cancellationToken).ConfigureAwait(false);
         foreach (var (message, i) in messages.Skip(1).Select((m, i) => (m, i)))
         {
             var payload = message.ToPayload();
@@ -138,19 +123,7 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
             if (where.Thread is not null)
                 payload["thread_ts"] = where.Thread;
             payload["metadata"] = DeliveryMetadata.For($"{key}:{i + 1}");
-            await outbox.SendAsync(lane, $"{key}:{i + 1}", async ct =>
-            {
-                await pacer.WaitTurnAsync(where.Channel, ct).ConfigureAwait(false);
-                try
-                {
-                    await api.CallAsync("chat.postMessage", payload, ct).ConfigureAwait(false);
-                    return "";
-                }
-                finally
-                {
-                    pacer.Sent(where.Channel);
-                }
-            }, cancellationToken).ConfigureAwait(false);
+            await SendRecordedAsync(lane, $"{key}:{i + 1}", SlackOutboxSender.PostMessage, payload, cancellationToken).ConfigureAwait(false);
         }
 
         await files.ShareOtherAttachmentsAsync(lane, where, reply, key, cancellationToken).ConfigureAwait(false);
@@ -163,20 +136,60 @@ internal sealed partial class SlackDelivery(SlackApiClient api, Outbox outbox, C
         return result.TryGetProperty("view", out var v) && v.TryGetProperty("id", out var id) ? id.GetString() ?? "" : "";
     }
 
-    private async Task RespondViaUrlAsync(Uri url, string channel, Reply reply, IReadOnlyDictionary<string, string>? imageIds, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each piece through the response_url. The outbox records, for a recovery after a crash, the Web API call that
+    /// answers the same (chat.postMessage with the delivery's metadata, or chat.postEphemeral), not the URL (a
+    /// credential); a URL that refuses the answer (expired, used up) is replaced by that call at once.
+    /// </summary>
+    private async Task RespondViaUrlAsync(Uri url, ReplyTarget target, Reply reply, IReadOnlyDictionary<string, string>? imageIds, string key, CancellationToken cancellationToken)
     {
+        var urlRefused = false;
         foreach (var (message, i) in BlockKitRenderer.Render(reply, imageIds).Select((m, i) => (m, i)))
         {
-            var payload = message.ToPayload();
-            payload["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
-            payload["replace_original"] = false;
-            await outbox.SendAsync(Lane(channel), $"{key}:{i}", async ct =>
+            var answer = message.ToPayload();
+            answer["response_type"] = reply.Ephemeral ? "ephemeral" : "in_channel";
+            answer["replace_original"] = false;
+            var call = message.ToPayload();
+            call["channel"] = target.Channel;
+            if (target.ThreadTs is not null)
+                call["thread_ts"] = target.ThreadTs;
+            if (reply.Ephemeral)
+                call["user"] = target.UserId;
+            else
+                call["metadata"] = DeliveryMetadata.For($"{key}:{i}");
+            var method = reply.Ephemeral ? SlackOutboxSender.PostEphemeral : SlackOutboxSender.PostMessage;
+            var recorded = new OutboxMessage(SlackPayloads.Platform, Lane(target.Channel), $"{key}:{i}", SlackOutboxSender.Payload(method, call, traceless: true));
+            var webApiTried = false;
+            await outbox.SendAsync(recorded, async (attempt, ct) =>
             {
-                await api.PostToResponseUrlAsync(url, payload, ct).ConfigureAwait(false);
-                return "";
+                if (!urlRefused)
+                {
+                    try
+                    {
+                        await api.PostToResponseUrlAsync(url, answer, ct).ConfigureAwait(false);
+                        return "";
+                    }
+                    catch (SlackApiException ex)
+                    {
+                        urlRefused = true;
+                        LogResponseUrlFailed(logger, target.Channel, ex.Error); // expired or used up: the Web API still works
+                    }
+                }
+
+                var landed = attempt.MayHaveLanded && webApiTried;
+                webApiTried = true;
+                var viaWebApi = recorded with { Payload = SlackOutboxSender.Payload(method, call) };
+                return await webApi.SendAsync(attempt with { Message = viaWebApi, MayHaveLanded = landed }, ct).ConfigureAwait(false);
             }, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A chat.postMessage or chat.update through the persisted outbox: recorded before its first attempt, so a crash
+    /// does not lose it (<see cref="SlackOutboxSender"/> sends it, now or after a restart); returns the message's ts.
+    /// </summary>
+    private Task<string> SendRecordedAsync(string lane, string key, string method, JsonObject body, CancellationToken cancellationToken) =>
+        outbox.SendAsync(new OutboxMessage(SlackPayloads.Platform, lane, key, SlackOutboxSender.Payload(method, body)), cancellationToken);
 
     internal static string Lane(string channel) => "slack:" + channel;
 

@@ -6,11 +6,16 @@ namespace SloBot.Storage.Delivery;
 
 public static class DeliveryStorage
 {
-    /// <summary>Fulfils the chat layer's handled-request ids (de-duplication across replicas) in SQL, with its migrations.</summary>
+    /// <summary>
+    /// Fulfils the chat layer's handled-request ids (de-duplication across replicas) and the outbox's record of
+    /// deliveries (replies that outlive the process) in SQL, with their migrations.
+    /// </summary>
     public static IServiceCollection AddDeliveryStorage(this IServiceCollection services)
     {
         services.AddStorageMigration(SqlHandledRequests.MigrationId, SqlHandledRequests.Schema, replaces: SqlHandledRequests.LegacyMigrationId);
         services.Replace(ServiceDescriptor.Singleton<IHandledRequests, SqlHandledRequests>());
+        services.AddStorageMigration(SqlOutboxStore.MigrationId, SqlOutboxStore.Schema, SqlOutboxStore.PostgreSqlSchema);
+        services.Replace(ServiceDescriptor.Singleton<IOutboxStore, SqlOutboxStore>());
         return services;
     }
 }

@@ -15,3 +15,6 @@ public sealed record ApiCall(string Method, JsonElement Body, IReadOnlyDictionar
 
 /// <summary>An ack the app sent for an envelope.</summary>
 public sealed record Ack(string EnvelopeId, int SocketId, DateTimeOffset At, JsonElement Frame);
+
+/// <summary>A message the emulator holds: where, its ts, its thread, its text and the metadata it was posted with.</summary>
+public sealed record PostedMessage(string Channel, string Ts, string? ThreadTs, string? Text, System.Text.Json.Nodes.JsonNode? Metadata);

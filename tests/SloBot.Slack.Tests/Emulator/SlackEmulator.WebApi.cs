@@ -25,6 +25,12 @@ public sealed partial class SlackEmulator
         var call = new ApiCall(method, body, form, Time.GetUtcNow(), 200, token);
         _calls.Enqueue(call);
         var answer = token != expected ? Error(token is null ? "not_authed" : "invalid_auth") : Answer(method, call);
+        if (method == "chat.postMessage" && answer["ok"]?.GetValue<bool>() == true && Interlocked.Decrement(ref _losePostAnswers) >= 0)
+        {
+            context.Abort(); // posted, but the answer never reaches the caller
+            return;
+        }
+
         await context.Response.WriteAsJsonAsync(answer);
     }
 
@@ -47,7 +53,12 @@ public sealed partial class SlackEmulator
                 if (call.Body.TryGetProperty("blocks", out var blocks) && blocks.GetArrayLength() > 50)
                     return Error("invalid_blocks");
                 var ts = NextTs();
+                _posted.Enqueue(new PostedMessage(channel, ts, call.Str("thread_ts"), call.Str("text"), call.Body.TryGetProperty("metadata", out var metadata) ? JsonNode.Parse(metadata.GetRawText()) : null));
                 return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = call.Str("text") } });
+            case "conversations.history":
+                return History(call, replies: false);
+            case "conversations.replies":
+                return History(call, replies: true);
             case "chat.postEphemeral":
                 return Ok(new JsonObject { ["message_ts"] = NextTs() });
             case "chat.update":
@@ -68,6 +79,43 @@ public sealed partial class SlackEmulator
             default:
                 return Error("unknown_method");
         }
+    }
+
+    /// <summary>
+    /// conversations.history (top-level messages, newest first) or conversations.replies (the parent, then its replies),
+    /// from <c>oldest</c> on, <c>limit</c> per page with a cursor; metadata only with <c>include_all_metadata=true</c>.
+    /// </summary>
+    private JsonObject History(ApiCall call, bool replies)
+    {
+        if (call.Str("channel") is not { } channel)
+            return Error("channel_not_found");
+        var thread = call.Str("ts");
+        if (replies && thread is null)
+            return Error("thread_not_found");
+        var oldest = decimal.TryParse(call.Str("oldest"), NumberStyles.Float, CultureInfo.InvariantCulture, out var o) ? o : 0;
+        var limit = int.TryParse(call.Str("limit"), out var l) ? Math.Clamp(l, 1, 1000) : 100;
+        var offset = int.TryParse(call.Str("cursor"), out var c) ? c : 0;
+        var withMetadata = call.Str("include_all_metadata") == "true";
+        var inChannel = Posted.Where(m => m.Channel == channel && decimal.Parse(m.Ts, CultureInfo.InvariantCulture) >= oldest);
+        var listed = replies
+            ? inChannel.Where(m => m.Ts == thread || m.ThreadTs == thread).OrderBy(m => m.Ts, StringComparer.Ordinal).ToArray()
+            : inChannel.Where(m => m.ThreadTs is null).OrderByDescending(m => m.Ts, StringComparer.Ordinal).ToArray();
+        var page = listed.Skip(offset).Take(limit).Select(m =>
+        {
+            var message = new JsonObject { ["type"] = "message", ["ts"] = m.Ts, ["text"] = m.Text, ["bot_id"] = "B0BOT" };
+            if (m.ThreadTs is not null)
+                message["thread_ts"] = m.ThreadTs;
+            if (withMetadata && m.Metadata is not null)
+                message["metadata"] = m.Metadata.DeepClone();
+            return (JsonNode)message;
+        });
+        var next = offset + limit < listed.Length ? (offset + limit).ToString(CultureInfo.InvariantCulture) : "";
+        return Ok(new JsonObject
+        {
+            ["messages"] = new JsonArray([.. page]),
+            ["has_more"] = next.Length > 0,
+            ["response_metadata"] = new JsonObject { ["next_cursor"] = next },
+        });
     }
 
     private async Task ResponseUrlAsync(HttpContext context, string id)

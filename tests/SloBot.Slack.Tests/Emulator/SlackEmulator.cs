@@ -30,7 +30,9 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     private readonly ConcurrentDictionary<string, (int Count, int RetryAfterSeconds)> _rateLimits = new();
     private readonly ConcurrentDictionary<string, bool> _expiredResponseUrls = new();
     private readonly ConcurrentDictionary<string, bool> _tickets = new();
+    private readonly ConcurrentQueue<PostedMessage> _posted = new();
     private readonly List<EmulatedSocket> _sockets = [];
+    private int _losePostAnswers;
     private readonly Lock _lock = new();
     private long _ts = 1_700_000_000_000_100;
     private int _ids;
@@ -51,6 +53,16 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     public IReadOnlyList<ApiCall> Calls => _calls.ToArray();
 
     public IReadOnlyDictionary<string, Ack> Acks => _acks;
+
+    /// <summary>Messages chat.postMessage posted, as conversations.history and conversations.replies list them.</summary>
+    public IReadOnlyList<PostedMessage> Posted => _posted.ToArray();
+
+    /// <summary>The next this-many chat.postMessage calls post the message and then drop the connection: the answer is lost, the message is not.</summary>
+    public int LosePostAnswers
+    {
+        get => Math.Max(0, Volatile.Read(ref _losePostAnswers));
+        set => Volatile.Write(ref _losePostAnswers, value);
+    }
 
     /// <summary>Times the number of open sockets fell from one to none (a gap in which Slack could deliver nothing).</summary>
     public int Gaps { get; private set; }
