@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Leases;
 using SloBot.Chat.Roles;
 
 namespace SloBot.Chat;
@@ -25,6 +26,7 @@ public static class ChatServiceCollectionExtensions
         services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<ChatDispatcher>());
         services.AddSingleton<Outbox>();
         services.TryAddSingleton<IHandledRequests, InMemoryHandledRequests>();
+        services.TryAddSingleton<IPartitionLeases, InMemoryPartitionLeases>();
         services.TryAddSingleton<BudgetQuery>();
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
         services.AddCommand<HelpCommand>();
