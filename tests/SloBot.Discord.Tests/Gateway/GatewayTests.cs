@@ -160,7 +160,7 @@ public sealed class GatewayTests
     {
         await using var harness = await DiscordHarness.StartAsync();
         harness.Emulator.Gateway.CloseOnIdentify = code;
-        await harness.UntilAsync(() => harness.Services.GetRequiredService<GatewayClient>().StoppedBecause is not null, "the transport to stop", Second);
+        await harness.UntilAsync(() => harness.Shards.StoppedBecause is not null, "the transport to stop", Second);
 
         var critical = harness.Logs.GetSnapshot().Single(r => r.Level == LogLevel.Critical);
         Assert.Contains(advice, critical.Message, StringComparison.Ordinal);
