@@ -53,8 +53,9 @@ internal sealed partial class GatewayClient(
             try
             {
                 var resuming = _sessionId is not null && _resumeUrl is not null;
-                var url = resuming ? _resumeUrl! : await pacer.BeforeIdentifyAsync(shard, cancellationToken).ConfigureAwait(false);
-                var (outcome, established) = await RunConnectionAsync(GatewayUri(url), resuming, cancellationToken).ConfigureAwait(false);
+                var bot = resuming ? null : await pacer.BeforeIdentifyAsync(cancellationToken).ConfigureAwait(false);
+                var url = bot?.Url ?? _resumeUrl!;
+                var (outcome, established) = await RunConnectionAsync(GatewayUri(url), bot?.MaxConcurrency, cancellationToken).ConfigureAwait(false);
                 next = outcome;
                 failures = established ? 0 : failures + 1;
             }
@@ -92,14 +93,17 @@ internal sealed partial class GatewayClient(
         }
     }
 
-    private async Task<(GatewayNext Next, bool Established)> RunConnectionAsync(Uri url, bool resuming, CancellationToken cancellationToken)
+    /// <param name="identifyConcurrency">Null to resume; else identify, paced by this <c>max_concurrency</c>.</param>
+    private async Task<(GatewayNext Next, bool Established)> RunConnectionAsync(Uri url, int? identifyConcurrency, CancellationToken cancellationToken)
     {
+        var resuming = identifyConcurrency is null;
         await using var socket = new GatewaySocket(DiscordRestClient.UserAgent, time);
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
         LogConnected(logger, url.Host, shard.ToString(), resuming);
         var heartbeat = new Heartbeat(socket, () => _sequence, time, Random, connection);
         var established = false;
+        var identify = Task.CompletedTask;
         try
         {
             while (true)
@@ -117,7 +121,10 @@ internal sealed partial class GatewayClient(
                 {
                     case GatewayOp.Hello:
                         heartbeat.Start(TimeSpan.FromMilliseconds(payload["d"]!["heartbeat_interval"]!.GetValue<double>()));
-                        await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token).ConfigureAwait(false);
+                        if (resuming)
+                            await socket.SendAsync(ResumePayload(), connection.Token).ConfigureAwait(false);
+                        else
+                            identify = IdentifyAsync(socket, identifyConcurrency!.Value, connection); // off the receive loop: heartbeat ACKs keep arriving while it waits its turn
                         break;
                     case GatewayOp.HeartbeatAck:
                         heartbeat.Acknowledged();
@@ -151,8 +158,28 @@ internal sealed partial class GatewayClient(
         {
             await connection.CancelAsync().ConfigureAwait(false);
             await heartbeat.StopAsync().ConfigureAwait(false);
+            await identify.ConfigureAwait(false);
             if (cancellationToken.IsCancellationRequested)
                 await socket.CloseAsync(GatewayOp.EndSessionCloseCode, CancellationToken.None).ConfigureAwait(false); // shard given up or host stopping: end the session, another owner identifies anew
+        }
+    }
+
+    /// <summary>Waits for the shard's identify turn, then identifies; a failure drops the connection (the loop reconnects).</summary>
+    private async Task IdentifyAsync(GatewaySocket socket, int maxConcurrency, CancellationTokenSource connection)
+    {
+        try
+        {
+            await pacer.TakeIdentifyTurnAsync(shard, maxConcurrency, connection.Token).ConfigureAwait(false);
+            await socket.SendAsync(IdentifyPayload(), connection.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the connection ended first
+        }
+        catch (WebSocketException ex)
+        {
+            LogDropped(logger, ex.Message);
+            await connection.CancelAsync().ConfigureAwait(false);
         }
     }
 

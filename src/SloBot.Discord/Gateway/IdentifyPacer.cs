@@ -9,8 +9,8 @@ namespace SloBot.Discord.Gateway;
 
 /// <summary>
 /// Before each Identify: asks <c>GET /gateway/bot</c> for the Gateway URL and <c>session_start_limit</c>, waits
-/// out an exhausted daily limit (exceeding it gets the token reset), and lets one shard per
-/// <c>shard_id % max_concurrency</c> bucket identify per 5 s. The bucket's turn is a 5-second lease in the shared
+/// out an exhausted daily limit (exceeding it gets the token reset), and, once connected, lets one shard per
+/// <c>shard_id % max_concurrency</c> bucket identify per 5 s (timed at the Identify itself, as Discord counts them). The bucket's turn is a 5-second lease in the shared
 /// store, so the pacing holds across replicas; if the store cannot be reached, it holds within this process.
 /// Resumes do not count and skip all of this.
 /// </summary>
@@ -28,7 +28,8 @@ internal sealed partial class IdentifyPacer(DiscordRestClient rest, IPartitionLe
         return GatewayBot.Read(info) ?? throw new Chat.Delivery.TransientDeliveryException("GET /gateway/bot returned no url");
     }
 
-    public async Task<string> BeforeIdentifyAsync(ShardId shard, CancellationToken cancellationToken)
+    /// <summary>Before connecting to identify: the Gateway URL and concurrency, after waiting out a used-up daily start limit.</summary>
+    public async Task<GatewayBot> BeforeIdentifyAsync(CancellationToken cancellationToken)
     {
         var info = await GatewayBotAsync(cancellationToken).ConfigureAwait(false);
         if (info.Remaining <= 0)
@@ -37,13 +38,19 @@ internal sealed partial class IdentifyPacer(DiscordRestClient rest, IPartitionLe
             await Task.Delay(info.ResetAfter, time, cancellationToken).ConfigureAwait(false);
         }
 
-        var bucket = shard.Bucket(info.MaxConcurrency);
+        return info;
+    }
+
+    /// <summary>Connected, Hello received: waits for the shard's bucket to be free, then takes its 5-second turn to identify.</summary>
+    public async Task TakeIdentifyTurnAsync(ShardId shard, int maxConcurrency, CancellationToken cancellationToken)
+    {
+        var bucket = shard.Bucket(maxConcurrency);
         while (true)
         {
             var now = time.GetUtcNow();
             var turn = await TryTakeTurnAsync(bucket, now, cancellationToken).ConfigureAwait(false);
             if (turn is null)
-                return info.Url;
+                return;
             if (turn > now)
                 await Task.Delay(turn.Value - now, time, cancellationToken).ConfigureAwait(false);
         }
@@ -83,12 +90,12 @@ internal sealed record GatewayBot(string Url, int Shards, int MaxConcurrency, in
 {
     public static GatewayBot? Read(JsonNode? info)
     {
-        if (Str(info?["url"]) is not { Length: > 0 } url)
+        if (info is not JsonObject bot || Str(bot["url"]) is not { Length: > 0 } url)
             return null;
-        var limit = info!["session_start_limit"];
+        var limit = bot["session_start_limit"] as JsonObject;
         return new GatewayBot(
             url,
-            Math.Max(1, Int(info["shards"]) ?? 1),
+            Math.Max(1, Int(bot["shards"]) ?? 1),
             Math.Max(1, Int(limit?["max_concurrency"]) ?? 1),
             Int(limit?["remaining"]) ?? 1,
             Int(limit?["total"]) ?? 0,

@@ -22,6 +22,7 @@ public sealed class GatewayTests
         Assert.Equal(harness.Emulator.BotToken, identify.Data!["token"]!.GetValue<string>());
         Assert.Equal(1 | 512 | 32768, identify.Data["intents"]!.GetValue<int>());
         Assert.Equal("slobot", identify.Data["properties"]!["browser"]!.GetValue<string>());
+        Assert.Equal("[0,1]", identify.Data["shard"]!.ToJsonString()); // one process, Discord's recommendation of 1: it leases the only shard
         Assert.Equal("/gateway", identify.Path);
         Assert.Contains(harness.Emulator.Requests, r => r.Path == "/api/v10/gateway/bot" && r.Authorization == "Bot " + harness.Emulator.BotToken && r.UserAgent!.StartsWith("DiscordBot (", StringComparison.Ordinal));
 
