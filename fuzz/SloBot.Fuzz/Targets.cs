@@ -103,6 +103,7 @@ internal static class Targets
             _ = State.DiscordParser.Parse(interaction, State.Specs, Now);
             _ = SloBot.Discord.Commands.CommandText.Focused(interaction["data"], State.DiscordParser.Layout(State.Specs));
             _ = InteractionParser.Where(interaction);
+            _ = SloBot.Discord.Gateway.GatewayBot.Read(interaction); // GET /gateway/bot's answer: any shape reads without throwing
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
+using SloBot.Chat.Leases;
 using SloBot.Chat.Roles;
 
 namespace SloBot.Chat;
@@ -27,6 +28,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
         services.AddHostedService<OutboxRecovery>();
         services.TryAddSingleton<IHandledRequests, InMemoryHandledRequests>();
+        services.TryAddSingleton<IPartitionLeases, InMemoryPartitionLeases>();
         services.TryAddSingleton<BudgetQuery>();
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();
         services.AddCommand<HelpCommand>();

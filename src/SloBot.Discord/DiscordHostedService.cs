@@ -9,10 +9,10 @@ using SloBot.Discord.Inbound;
 
 namespace SloBot.Discord;
 
-/// <summary>Registers <c>/slo</c>, then (Gateway mode) stays connected to the Gateway. Never takes the host down.</summary>
+/// <summary>Registers <c>/slo</c>, then (Gateway mode) runs this replica's share of the Gateway shards. Never takes the host down.</summary>
 internal sealed partial class DiscordHostedService(
     CommandRegistrar registrar,
-    GatewayClient gateway,
+    GatewayShards gateway,
     InFlightWork work,
     IOptions<DiscordOptions> options,
     TimeProvider time,

@@ -25,7 +25,8 @@ public static class DiscordServiceCollectionExtensions
 
     /// <summary>
     /// The Discord transport, enabled only when <c>SloBot:Discord:BotToken</c> is set. Needs the chat layer
-    /// (<c>AddSloBotChat</c>). Options are validated at start with messages naming the key to fix.
+    /// (<c>AddSloBotChat</c>), whose partition leases (shared when <c>AddSloBotStorage</c> is added) share the Gateway
+    /// shards out among replicas. Options are validated at start with messages naming the key to fix.
     /// </summary>
     public static IServiceCollection AddDiscordTransport(this IServiceCollection services, IConfiguration configuration)
     {
@@ -58,7 +59,8 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<IChatTransport>(sp => sp.GetRequiredService<DiscordTransport>());
         services.AddSingleton<IdentifyPacer>();
         services.AddSingleton<GatewayEvents>();
-        services.AddSingleton<GatewayClient>();
+        services.AddSingleton<GatewayReplica>();
+        services.AddSingleton<GatewayShards>();
         services.AddSingleton(sp => new SignatureVerifier(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.PublicKey, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<DiscordHttpInteractions>();
         services.AddHostedService<DiscordHostedService>();

@@ -4,6 +4,7 @@ using SloBot.Storage.ActionItems;
 using SloBot.Storage.Alerts;
 using SloBot.Storage.Conversations;
 using SloBot.Storage.Delivery;
+using SloBot.Storage.Leases;
 using SloBot.Storage.Releases;
 using SloBot.Storage.Retrospectives;
 using SloBot.Storage.Reviews;
@@ -26,6 +27,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<Database>();
         services.AddDeliveryStorage();
+        services.AddLeasesStorage();
         services.AddConversationsStorage();
         services.AddReleasesStorage();
         services.AddTiersStorage();

@@ -46,6 +46,9 @@ public sealed class DiscordHarness : IAsyncDisposable
 
     public FakeLogCollector Logs => Services.GetFakeLogCollector();
 
+    /// <summary>The Gateway shards this harness's replica runs.</summary>
+    internal SloBot.Discord.Gateway.GatewayShards Shards => Services.GetRequiredService<SloBot.Discord.Gateway.GatewayShards>();
+
     public static async Task<DiscordHarness> StartAsync(
         DiscordEmulator? emulator = null,
         FakeTimeProvider? clock = null,
@@ -100,7 +103,7 @@ public sealed class DiscordHarness : IAsyncDisposable
 
     /// <summary>Waits until the emulator has a live session and the client has taken in its READY.</summary>
     public Task LiveAsync() => UntilAsync(
-        () => Emulator.Gateway.IsLive && Services.GetRequiredService<SloBot.Discord.Gateway.GatewayClient>().SessionId == Emulator.Gateway.SessionId,
+        () => Emulator.Gateway.IsLive && Shards.Running.TryGetValue(0, out var shard) && shard.SessionId == Emulator.Gateway.SessionId,
         "the Gateway session to be ready");
 
     public static JsonObject SlashCommand(string subcommand, params (string Name, JsonNode Value)[] options) => new()

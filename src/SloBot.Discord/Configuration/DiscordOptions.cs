@@ -36,5 +36,17 @@ public sealed class DiscordOptions
     /// <summary>Path of the HTTP interactions endpoint in <see cref="DiscordMode.Http"/>.</summary>
     public string InteractionsPath { get; set; } = "/discord/interactions";
 
+    /// <summary>
+    /// How many Gateway shards the application's sessions are split into; null takes Discord's recommendation
+    /// (<c>GET /gateway/bot</c>, <c>shards</c>). Every replica must use the same count: set it when running several.
+    /// </summary>
+    public int? ShardCount { get; set; }
+
+    /// <summary>How long a replica's lease on a shard lasts without renewal: a dead replica's shards are taken over after it.</summary>
+    public TimeSpan ShardLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a replica renews its shard leases, heartbeats and takes free shards up to its fair share.</summary>
+    public TimeSpan ShardRenewal { get; set; } = TimeSpan.FromSeconds(10);
+
     public override string ToString() => $"Discord(application {ApplicationId}, mode {Mode}, api {ApiBaseUrl})"; // never the token
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Humanizer;
 using Microsoft.Extensions.Options;
 
 namespace SloBot.Discord.Configuration;
@@ -24,8 +25,20 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add($"{DiscordOptions.Section}:DeferAfter must be between 0 and 2 seconds (Discord drops interactions not answered within 3 seconds).");
         if (!options.InteractionsPath.StartsWith('/'))
             errors.Add($"{DiscordOptions.Section}:InteractionsPath must start with '/'.");
+        if (options.ShardCount is < 1 or > MaxShards)
+            errors.Add($"{DiscordOptions.Section}:ShardCount must be between 1 and {MaxShards.ToString("N0", CultureInfo.InvariantCulture)}, or left out to take Discord's recommendation.");
+        if (options.ShardRenewal < TimeSpan.FromSeconds(1) || options.ShardRenewal * 2 > options.ShardLease)
+            errors.Add($"{DiscordOptions.Section}:ShardRenewal must be at least 1 second and at most half of ShardLease, so a lease is renewed at least twice before it expires.");
+        if (options.ShardLease + options.ShardRenewal > MaxTakeover)
+            errors.Add($"{DiscordOptions.Section}:ShardLease plus ShardRenewal must be at most {MaxTakeover.Humanize()}: a dead replica's shards are taken over within that time.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>Far beyond any bot's recommendation (one shard per 1,000 guilds at most 2,500); catches a typo.</summary>
+    private const int MaxShards = 100_000;
+
+    /// <summary>A dead replica's shard comes back within this: its lease runs out, then the next renewal of another replica takes it.</summary>
+    private static readonly TimeSpan MaxTakeover = TimeSpan.FromMinutes(1);
 
     internal static bool IsSnowflake(string? value) =>
         !string.IsNullOrEmpty(value) && value.Length <= 20 && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);

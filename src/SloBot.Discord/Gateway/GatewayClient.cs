@@ -14,8 +14,10 @@ namespace SloBot.Discord.Gateway;
 /// or Resume; READY's session and resume URL; sequence numbers; op 7 and resumable closes resume, op 9 and session
 /// closes identify anew, a missed heartbeat ACK is a zombie connection that is dropped and resumed; fatal close
 /// codes stop the transport with a log line saying what to fix. Dispatches go to <see cref="GatewayEvents"/>.
+/// One client runs one shard (<see cref="GatewayShards"/> starts and stops them); cancelling it closes the session.
 /// </summary>
 internal sealed partial class GatewayClient(
+    ShardId shard,
     IdentifyPacer pacer,
     GatewayEvents events,
     IOptions<DiscordOptions> options,
@@ -34,6 +36,8 @@ internal sealed partial class GatewayClient(
     /// <summary>Random in [0, 1): the first heartbeat's jitter and op 9's wait. Replaceable for tests.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 
+    public ShardId Shard => shard;
+
     /// <summary>The current session, once READY arrived (null before, and after an invalid session).</summary>
     public string? SessionId => _sessionId;
 
@@ -49,8 +53,9 @@ internal sealed partial class GatewayClient(
             try
             {
                 var resuming = _sessionId is not null && _resumeUrl is not null;
-                var url = resuming ? _resumeUrl! : await pacer.BeforeIdentifyAsync(cancellationToken).ConfigureAwait(false);
-                var (outcome, established) = await RunConnectionAsync(GatewayUri(url), resuming, cancellationToken).ConfigureAwait(false);
+                var bot = resuming ? null : await pacer.BeforeIdentifyAsync(cancellationToken).ConfigureAwait(false);
+                var url = bot?.Url ?? _resumeUrl!;
+                var (outcome, established) = await RunConnectionAsync(GatewayUri(url), bot?.MaxConcurrency, cancellationToken).ConfigureAwait(false);
                 next = outcome;
                 failures = established ? 0 : failures + 1;
             }
@@ -88,14 +93,17 @@ internal sealed partial class GatewayClient(
         }
     }
 
-    private async Task<(GatewayNext Next, bool Established)> RunConnectionAsync(Uri url, bool resuming, CancellationToken cancellationToken)
+    /// <param name="identifyConcurrency">Null to resume; else identify, paced by this <c>max_concurrency</c>.</param>
+    private async Task<(GatewayNext Next, bool Established)> RunConnectionAsync(Uri url, int? identifyConcurrency, CancellationToken cancellationToken)
     {
+        var resuming = identifyConcurrency is null;
         await using var socket = new GatewaySocket(DiscordRestClient.UserAgent, time);
         using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
-        LogConnected(logger, url.Host, resuming);
+        LogConnected(logger, url.Host, shard.ToString(), resuming);
         var heartbeat = new Heartbeat(socket, () => _sequence, time, Random, connection);
         var established = false;
+        var identify = Task.CompletedTask;
         try
         {
             while (true)
@@ -113,7 +121,10 @@ internal sealed partial class GatewayClient(
                 {
                     case GatewayOp.Hello:
                         heartbeat.Start(TimeSpan.FromMilliseconds(payload["d"]!["heartbeat_interval"]!.GetValue<double>()));
-                        await socket.SendAsync(resuming ? ResumePayload() : IdentifyPayload(), connection.Token).ConfigureAwait(false);
+                        if (resuming)
+                            await socket.SendAsync(ResumePayload(), connection.Token).ConfigureAwait(false);
+                        else
+                            identify = IdentifyAsync(socket, identifyConcurrency!.Value, connection); // off the receive loop: heartbeat ACKs keep arriving while it waits its turn
                         break;
                     case GatewayOp.HeartbeatAck:
                         heartbeat.Acknowledged();
@@ -147,6 +158,28 @@ internal sealed partial class GatewayClient(
         {
             await connection.CancelAsync().ConfigureAwait(false);
             await heartbeat.StopAsync().ConfigureAwait(false);
+            await identify.ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+                await socket.CloseAsync(GatewayOp.EndSessionCloseCode, CancellationToken.None).ConfigureAwait(false); // shard given up or host stopping: end the session, another owner identifies anew
+        }
+    }
+
+    /// <summary>Waits for the shard's identify turn, then identifies; a failure drops the connection (the loop reconnects).</summary>
+    private async Task IdentifyAsync(GatewaySocket socket, int maxConcurrency, CancellationTokenSource connection)
+    {
+        try
+        {
+            await pacer.TakeIdentifyTurnAsync(shard, maxConcurrency, connection.Token).ConfigureAwait(false);
+            await socket.SendAsync(IdentifyPayload(), connection.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the connection ended first
+        }
+        catch (WebSocketException ex)
+        {
+            LogDropped(logger, ex.Message);
+            await connection.CancelAsync().ConfigureAwait(false);
         }
     }
 
@@ -165,7 +198,7 @@ internal sealed partial class GatewayClient(
                 events.Ready(data);
                 if (Interlocked.Increment(ref _sessions) > 1)
                     TransportTelemetry.Reconnected(InteractionParser.Platform, "reconnect");
-                LogReady(logger, data?["user"]?["username"]?.GetValue<string>() ?? "?", (data?["guilds"] as JsonArray)?.Count ?? 0);
+                LogReady(logger, data?["user"]?["username"]?.GetValue<string>() ?? "?", shard.ToString(), (data?["guilds"] as JsonArray)?.Count ?? 0);
                 return true;
             case "RESUMED":
                 TransportTelemetry.Reconnected(InteractionParser.Platform, "resume");
@@ -213,6 +246,7 @@ internal sealed partial class GatewayClient(
         {
             ["token"] = _token,
             ["intents"] = GatewayOp.Intents,
+            ["shard"] = new JsonArray(shard.Id, shard.Count),
             ["properties"] = new JsonObject { ["os"] = Environment.OSVersion.Platform.ToString().ToLowerInvariant(), ["browser"] = "slobot", ["device"] = "slobot" },
         },
     };
@@ -229,11 +263,11 @@ internal sealed partial class GatewayClient(
         return builder.Uri;
     }
 
-    [LoggerMessage(EventId = 4500, Level = LogLevel.Information, Message = "Connected to the Discord Gateway at {Host} ({Resuming})")]
-    private static partial void LogConnected(ILogger logger, string host, bool resuming);
+    [LoggerMessage(EventId = 4500, Level = LogLevel.Information, Message = "Connected to the Discord Gateway at {Host} for shard {Shard} ({Resuming})")]
+    private static partial void LogConnected(ILogger logger, string host, string shard, bool resuming);
 
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Discord Gateway ready as {BotName} in {Guilds} servers")]
-    private static partial void LogReady(ILogger logger, string botName, int guilds);
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Discord Gateway ready as {BotName}, shard {Shard}, in {Guilds} servers")]
+    private static partial void LogReady(ILogger logger, string botName, string shard, int guilds);
 
     [LoggerMessage(EventId = 4502, Level = LogLevel.Information, Message = "Discord Gateway session resumed at sequence {Sequence}")]
     private static partial void LogResumed(ILogger logger, long? sequence);

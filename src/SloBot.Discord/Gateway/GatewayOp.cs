@@ -17,6 +17,9 @@ internal static class GatewayOp
 
     /// <summary>Closing with 1000/1001 ends the session; 4000 keeps it resumable.</summary>
     public const int ResumableCloseCode = 4000;
+
+    /// <summary>A normal close: the session ends (a shard given up to another replica is identified anew there).</summary>
+    public const int EndSessionCloseCode = 1000;
 }
 
 /// <summary>What to do after a connection ended.</summary>
@@ -40,8 +43,8 @@ internal static class CloseCodes
     public static string WhatToFix(int code) => code switch
     {
         4004 => "Discord rejected the bot token (close 4004 Authentication failed). Set SloBot:Discord:BotToken to the token from the Developer Portal → your application → Bot → Reset Token.",
-        4010 => "Discord refused the shard SloBot sent (close 4010 Invalid shard). SloBot runs a single shard; this is a bug worth reporting.",
-        4011 => "Discord requires sharding (close 4011): the bot is in more than 2,500 servers, beyond what one SloBot instance serves. Use one application per team or workspace.",
+        4010 => "Discord refused the shard SloBot sent (close 4010 Invalid shard). Check SloBot:Discord:ShardCount (at least 1, the same on every replica), or remove it to take Discord's recommendation.",
+        4011 => "Discord requires more shards (close 4011 Sharding required): raise SloBot:Discord:ShardCount, or remove it to take Discord's recommendation (GET /gateway/bot), then restart every replica.",
         4012 => "Discord refused the Gateway API version (close 4012). SloBot speaks v10; check SloBot:Discord:ApiBaseUrl points at https://discord.com/api/v10.",
         4013 => "Discord refused SloBot's intents (close 4013 Invalid intents); this is a bug worth reporting.",
         4014 => "Discord refused the Message Content intent (close 4014 Disallowed intents). Enable MESSAGE CONTENT INTENT under Developer Portal → your application → Bot → Privileged Gateway Intents, then restart SloBot.",

@@ -33,6 +33,37 @@ public sealed class DiscordOptionsTests
         Assert.DoesNotContain("secret", options.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0, 30, 10, "SloBot:Discord:ShardCount must be between 1 and 100,000")]
+    [InlineData(2, 30, 20, "SloBot:Discord:ShardRenewal must be at least 1 second and at most half of ShardLease")]
+    [InlineData(2, 30, 0.5, "SloBot:Discord:ShardRenewal must be at least 1 second")]
+    [InlineData(2, 55, 10, "SloBot:Discord:ShardLease plus ShardRenewal must be at most 1 minute")]
+    public void Validate_ShardSettingsOutOfRange_NameTheKey(int shards, double leaseSeconds, double renewalSeconds, string message)
+    {
+        var options = new DiscordOptions
+        {
+            BotToken = "abc.def",
+            ApplicationId = "1100000000000000001",
+            ShardCount = shards,
+            ShardLease = TimeSpan.FromSeconds(leaseSeconds),
+            ShardRenewal = TimeSpan.FromSeconds(renewalSeconds),
+        };
+
+        var failure = Assert.Single(new DiscordOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.StartsWith(message, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ShardDefaults_AreFine_AndLeaveTheCountToDiscord()
+    {
+        var options = new DiscordOptions { BotToken = "abc.def", ApplicationId = "1100000000000000001" };
+
+        Assert.True(new DiscordOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Null(options.ShardCount);
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10)), (options.ShardLease, options.ShardRenewal));
+    }
+
     [Fact]
     public void Validate_GatewayModeWithoutPublicKey_IsFine()
     {

@@ -59,8 +59,8 @@ public sealed partial class DiscordEmulator
         app.MapGet(Api + "/gateway/bot", () => Results.Json(new JsonObject
         {
             ["url"] = WebSocketBase + "/gateway",
-            ["shards"] = 1,
-            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = Gateway.SessionStartRemaining, ["reset_after"] = 14_400_000, ["max_concurrency"] = 1 },
+            ["shards"] = Gateway.RecommendedShards,
+            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = Gateway.SessionStartRemaining, ["reset_after"] = 14_400_000, ["max_concurrency"] = Gateway.MaxConcurrency },
         }));
 
         app.MapGet(Api + "/applications/{app}/commands", (string app) => Commands(app, null));

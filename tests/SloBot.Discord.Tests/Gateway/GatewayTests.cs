@@ -22,6 +22,7 @@ public sealed class GatewayTests
         Assert.Equal(harness.Emulator.BotToken, identify.Data!["token"]!.GetValue<string>());
         Assert.Equal(1 | 512 | 32768, identify.Data["intents"]!.GetValue<int>());
         Assert.Equal("slobot", identify.Data["properties"]!["browser"]!.GetValue<string>());
+        Assert.Equal("[0,1]", identify.Data["shard"]!.ToJsonString()); // one process, Discord's recommendation of 1: it leases the only shard
         Assert.Equal("/gateway", identify.Path);
         Assert.Contains(harness.Emulator.Requests, r => r.Path == "/api/v10/gateway/bot" && r.Authorization == "Bot " + harness.Emulator.BotToken && r.UserAgent!.StartsWith("DiscordBot (", StringComparison.Ordinal));
 
@@ -160,7 +161,7 @@ public sealed class GatewayTests
     {
         await using var harness = await DiscordHarness.StartAsync();
         harness.Emulator.Gateway.CloseOnIdentify = code;
-        await harness.UntilAsync(() => harness.Services.GetRequiredService<GatewayClient>().StoppedBecause is not null, "the transport to stop", Second);
+        await harness.UntilAsync(() => harness.Shards.StoppedBecause is not null, "the transport to stop", Second);
 
         var critical = harness.Logs.GetSnapshot().Single(r => r.Level == LogLevel.Critical);
         Assert.Contains(advice, critical.Message, StringComparison.Ordinal);
