@@ -60,7 +60,7 @@ internal sealed class PostgresServer
         await server.ToolAsync("initdb", ["-D", server.Data, "-U", "slobot", "--auth=trust", "-E", "UTF8", "--no-sync"]).ConfigureAwait(false);
         await server.ToolAsync("pg_ctl", [
             "-D", server.Data, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+            "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=500",
             "start",
         ]).ConfigureAwait(false);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
