@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using SloBot.Discord.Commands;
 using SloBot.Discord.Configuration;
 using SloBot.Discord.Gateway;
 using SloBot.Discord.Inbound;
+using SloBot.Transport.Inbound;
 
 namespace SloBot.Discord;
 
@@ -13,7 +15,7 @@ namespace SloBot.Discord;
 internal sealed partial class DiscordHostedService(
     CommandRegistrar registrar,
     GatewayShards gateway,
-    InFlightWork work,
+    [FromKeyedServices(DiscordInbound.Work)] InboundWork work,
     IOptions<DiscordOptions> options,
     TimeProvider time,
     ILogger<DiscordHostedService> logger) : BackgroundService
@@ -30,17 +32,17 @@ internal sealed partial class DiscordHostedService(
 
     /// <summary>
     /// Closes the Gateway, then waits for the interactions and thread messages being handled until the host's grace
-    /// period ends; what is still running then is answered "SloBot is restarting" (<see cref="InFlightWork"/>).
+    /// period ends; what is still running then is answered "SloBot is restarting" (<see cref="InboundWork"/>).
     /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        var running = work.Count;
+        var running = work.InFlight;
         if (running > 0)
             LogDraining(logger, running);
-        var left = await work.DrainAsync(cancellationToken).ConfigureAwait(false);
-        if (left > 0)
-            LogDrainCut(logger, left);
+        var drain = await work.DrainAsync(cancellationToken).ConfigureAwait(false);
+        if (drain.Unfinished > 0)
+            LogDrainCut(logger, drain.Unfinished);
     }
 
     /// <summary>Registers /slo, retrying network failures with backoff; a refusal (bad token, bad id) is logged once.</summary>

@@ -11,6 +11,7 @@ using SloBot.Discord.Http;
 using SloBot.Discord.Inbound;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Rest;
+using SloBot.Transport.Inbound;
 
 namespace SloBot.Discord;
 
@@ -51,7 +52,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<EmbedRenderer>();
         services.AddSingleton<InteractionParser>();
         services.AddSingleton<InteractionRouter>();
-        services.AddSingleton<InFlightWork>();
+        services.AddKeyedSingleton(DiscordInbound.Work, (sp, _) => new InboundWork(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.MaxConcurrentEvents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<BotThreads>();
         services.AddSingleton<DiscordTransport>();

@@ -33,6 +33,12 @@ public sealed class DiscordOptions
     /// <summary>How long a command may run before the transport sends the deferred "thinking…" response.</summary>
     public TimeSpan DeferAfter { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// Commands and thread messages handled at once; more wait in order. Initial responses (deferrals, autocomplete)
+    /// never wait: they are sent before a command takes its turn.
+    /// </summary>
+    public int MaxConcurrentEvents { get; set; } = 4;
+
     /// <summary>Path of the HTTP interactions endpoint in <see cref="DiscordMode.Http"/>.</summary>
     public string InteractionsPath { get; set; } = "/discord/interactions";
 

@@ -23,6 +23,8 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             errors.Add($"{DiscordOptions.Section}:PublicKey must be the 64 hex characters of the application's Public Key (General Information) when Mode is Http.");
         if (options.DeferAfter < TimeSpan.Zero || options.DeferAfter > TimeSpan.FromSeconds(2))
             errors.Add($"{DiscordOptions.Section}:DeferAfter must be between 0 and 2 seconds (Discord drops interactions not answered within 3 seconds).");
+        if (options.MaxConcurrentEvents is < 1 or > 1000)
+            errors.Add($"{DiscordOptions.Section}:MaxConcurrentEvents must be between 1 and 1000.");
         if (!options.InteractionsPath.StartsWith('/'))
             errors.Add($"{DiscordOptions.Section}:InteractionsPath must start with '/'.");
         if (options.ShardCount is < 1 or > MaxShards)

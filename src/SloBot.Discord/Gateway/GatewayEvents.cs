@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SloBot.Chat.Delivery;
 using SloBot.Chat.Events;
 using SloBot.Discord.Delivery;
 using SloBot.Discord.Inbound;
 using SloBot.Discord.Rest;
+using SloBot.Transport.Inbound;
 using SloBot.Transport.Telemetry;
 
 namespace SloBot.Discord.Gateway;
@@ -21,11 +23,11 @@ internal sealed partial class GatewayEvents(
     DiscordTransport transport,
     BotThreads threads,
     DiscordRestClient rest,
-    InFlightWork work,
+    [FromKeyedServices(DiscordInbound.Work)] InboundWork work,
     TimeProvider time,
     ILogger<GatewayEvents> logger)
 {
-    private readonly RecentIds _messages = new();
+    private readonly RecentIds _messages = DiscordInbound.RecentIds(time);
 
     public void Ready(JsonObject? ready) => threads.BotUserId = InteractionParser.Str(ready?["user"]?["id"]);
 
@@ -41,7 +43,7 @@ internal sealed partial class GatewayEvents(
                 break;
             case "MESSAGE_CREATE":
                 if (ThreadMessageOf(data) is { } message)
-                    work.Track(Task.Run(() => HandleMessageAsync(message.Message, message.Responder), CancellationToken.None));
+                    work.TryEnqueue(stopping => HandleMessageAsync(message.Message, message.Responder, stopping));
                 break;
             case "THREAD_CREATE":
                 threads.Observe(data);
@@ -127,13 +129,13 @@ internal sealed partial class GatewayEvents(
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "One failing thread message is logged; the Gateway loop goes on with the next event.")]
-    private async Task HandleMessageAsync(ThreadMessage message, IChatResponder responder)
+    private async Task HandleMessageAsync(ThreadMessage message, IChatResponder responder, CancellationToken stopping)
     {
         try
         {
-            await sink.HandleAsync(message, responder, work.Stopping).ConfigureAwait(false);
+            await sink.HandleAsync(message, responder, stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (work.Stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // shutting down
         }

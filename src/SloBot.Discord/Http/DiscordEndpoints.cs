@@ -11,6 +11,7 @@ using SloBot.Discord.Configuration;
 using SloBot.Discord.Delivery;
 using SloBot.Discord.Inbound;
 using SloBot.Transport.Http;
+using SloBot.Transport.Inbound;
 
 namespace SloBot.Discord.Http;
 
@@ -46,7 +47,7 @@ internal sealed partial class DiscordHttpInteractions(
     InteractionRouter router,
     IHandledRequests handled,
     TimeProvider time,
-    InFlightWork work,
+    [FromKeyedServices(DiscordInbound.Work)] InboundWork work,
     ILogger<DiscordHttpInteractions> logger)
 {
     /// <summary>Largest interaction body read; Discord's are a few KB.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Commands;
@@ -11,6 +12,7 @@ using SloBot.Discord.Configuration;
 using SloBot.Discord.Delivery;
 using SloBot.Discord.Rendering;
 using SloBot.Discord.Rest;
+using SloBot.Transport.Inbound;
 
 namespace SloBot.Discord.Inbound;
 
@@ -19,7 +21,6 @@ namespace SloBot.Discord.Inbound;
 /// autocomplete → suggestions, redeliveries dropped, the rest handed to the chat layer with a responder
 /// that defers within <see cref="DiscordOptions.DeferAfter"/>. Nothing thrown here reaches the host.
 /// </summary>
-[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "_workers is a SemaphoreSlim whose wait handle is never read: it holds no OS resource, and the router lives as long as the host.")]
 internal sealed partial class InteractionRouter(
     IChatEventSink sink,
     IChatAutocomplete autocomplete,
@@ -29,16 +30,14 @@ internal sealed partial class InteractionRouter(
     DiscordRestClient rest,
     Outbox outbox,
     IOptions<DiscordOptions> options,
+    [FromKeyedServices(DiscordInbound.Work)] InboundWork work,
     TimeProvider time,
     ILogger<InteractionRouter> logger)
 {
     /// <summary>Above this many interactions in progress, defer before running the command so bursts are acknowledged first.</summary>
     private const int BusyThreshold = 8;
 
-    /// <summary>Commands run at most this many at a time; the rest wait after their deferral, so a burst's initial responses never queue behind its work.</summary>
-    private const int MaxConcurrentCommands = 4;
-    private readonly SemaphoreSlim _workers = new(MaxConcurrentCommands, MaxConcurrentCommands);
-    private readonly RecentIds _seen = new();
+    private readonly RecentIds _seen = DiscordInbound.RecentIds(time);
     private readonly Deferrals _deferrals = new(time);
     private int _inFlight;
 
@@ -137,15 +136,10 @@ internal sealed partial class InteractionRouter(
             }
 
             await _deferrals.SettledAsync(cancellationToken).ConfigureAwait(false);
-            await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
+            // Commands run at most DiscordOptions.MaxConcurrentEvents at a time; the rest wait after their deferral, so a
+            // burst's initial responses never queue behind its work.
+            using (await work.TurnAsync(cancellationToken).ConfigureAwait(false))
                 await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                _workers.Release();
-            }
 
             if (!responder.Responded)
                 await responder.AcknowledgeAsync(chatEvent is ButtonClick or ModalSubmit, cancellationToken).ConfigureAwait(false);

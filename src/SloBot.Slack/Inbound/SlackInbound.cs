@@ -1,11 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SloBot.Chat.Delivery;
 using SloBot.Slack.Configuration;
 using SloBot.Slack.Delivery;
+using SloBot.Transport.Inbound;
 
 namespace SloBot.Slack.Inbound;
 
@@ -25,10 +25,7 @@ internal sealed partial class SlackInbound : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<SlackInbound> _logger;
     private readonly RecentIds _seen;
-    private readonly Channel<InboundEvent> _queue = Channel.CreateUnbounded<InboundEvent>(new UnboundedChannelOptions { SingleReader = false });
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task[] _workers;
-    private int _inFlight;
+    private readonly InboundWork _work;
 
     /// <summary>How long an event's ids are remembered, here and in storage (Slack retries within minutes).</summary>
     private static readonly TimeSpan KeepHandled = TimeSpan.FromHours(1);
@@ -45,12 +42,12 @@ internal sealed partial class SlackInbound : IDisposable
         _delivery = delivery;
         _time = time;
         _logger = logger;
-        _seen = new RecentIds(time, KeepHandled);
-        _workers = Enumerable.Range(0, options.Value.MaxConcurrentEvents).Select(_ => Task.Run(WorkAsync)).ToArray();
+        _seen = new RecentIds(time, KeepHandled, capacity: 50_000);
+        _work = new InboundWork(options.Value.MaxConcurrentEvents, time);
     }
 
     /// <summary>Events queued or being handled right now.</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
+    public int InFlight => _work.InFlight;
 
     /// <summary>A Socket Mode envelope (already acked). Returns true when it started new work.</summary>
     public bool AcceptEnvelope(string envelopeId, string? type, JsonElement payload)
@@ -87,87 +84,45 @@ internal sealed partial class SlackInbound : IDisposable
             return false;
         }
 
-        Interlocked.Increment(ref _inFlight);
         if (_groups.WithGroups(inbound.Event.User) is var user && !ReferenceEquals(user, inbound.Event.User))
             inbound = inbound with { Event = inbound.Event with { User = user } };
-        if (_queue.Writer.TryWrite(inbound))
+        if (_work.TryEnqueue(stopping => RunAsync(inbound, stopping)))
             return true;
-        Interlocked.Decrement(ref _inFlight);
         LogRefusedAtShutdown(_logger, inbound.Event.EventId);
         return false;
     }
 
-    /// <summary>How long events cut short at shutdown get to tell their askers SloBot is restarting.</summary>
-    internal static readonly TimeSpan RestartNoticeGrace = TimeSpan.FromSeconds(6);
-
     /// <summary>
     /// Host shutdown: takes no new events, waits for queued and running ones. What is left when
     /// <paramref name="cancellationToken"/> (the grace period) fires is cancelled, and the chat layer answers each of
-    /// those "SloBot is restarting" — this waits up to <see cref="RestartNoticeGrace"/> more for those answers.
+    /// those "SloBot is restarting" — this waits up to <see cref="InboundWork.RestartNoticeGrace"/> more for those answers.
     /// </summary>
     public async Task DrainAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryComplete();
-        try
-        {
-            await Task.WhenAll(_workers).WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            LogDrainCut(_logger, InFlight);
-            await _stopping.CancelAsync().ConfigureAwait(false);
-            try
-            {
-                await Task.WhenAll(_workers).WaitAsync(RestartNoticeGrace, _time, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                LogNoticesCut(_logger, InFlight);
-            }
-        }
-        finally
-        {
-            await _stopping.CancelAsync().ConfigureAwait(false);
-        }
+        var drain = await _work.DrainAsync(cancellationToken).ConfigureAwait(false);
+        if (drain.Cut)
+            LogDrainCut(_logger, drain.Cancelled);
+        if (drain.Unfinished > 0)
+            LogNoticesCut(_logger, drain.Unfinished);
     }
 
-    public void Dispose()
-    {
-        _queue.Writer.TryComplete();
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
-
-    private async Task WorkAsync()
-    {
-        await foreach (var inbound in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
-        {
-            try
-            {
-                await RunAsync(inbound).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-            }
-        }
-    }
+    public void Dispose() => _work.Dispose();
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Background work of one Slack event: failures are logged, never thrown into a fire-and-forget task.")]
-    private async Task RunAsync(InboundEvent inbound)
+    private async Task RunAsync(InboundEvent inbound, CancellationToken stopping)
     {
         var responder = new SlackResponder(inbound, _delivery);
         try
         {
-            if (!await ClaimAsync(inbound).ConfigureAwait(false))
+            if (!await ClaimAsync(inbound, stopping).ConfigureAwait(false))
             {
                 LogHandledElsewhere(_logger, inbound.Event.EventId);
                 return;
             }
 
-            await _sink.HandleAsync(inbound.Event, responder, _stopping.Token).ConfigureAwait(false);
+            await _sink.HandleAsync(inbound.Event, responder, stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             LogCancelled(_logger, inbound.Event.EventId);
         }
@@ -181,14 +136,14 @@ internal sealed partial class SlackInbound : IDisposable
     /// Claims every id of the event in shared storage (after this process's own memory let it through): false when
     /// another SloBot on the same storage — another replica, or this one before a restart — already took any of them.
     /// </summary>
-    private async Task<bool> ClaimAsync(InboundEvent inbound)
+    private async Task<bool> ClaimAsync(InboundEvent inbound, CancellationToken stopping)
     {
         if (_handled is null)
             return true;
         var now = _time.GetUtcNow();
         var first = true;
         foreach (var key in inbound.DedupeKeys)
-            first &= await _handled.TryClaimAsync("slack:" + key, now, now + KeepHandled, _stopping.Token).ConfigureAwait(false);
+            first &= await _handled.TryClaimAsync("slack:" + key, now, now + KeepHandled, stopping).ConfigureAwait(false);
         return first;
     }
 
