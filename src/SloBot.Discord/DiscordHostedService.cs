@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SloBot.Chat.Delivery;
 using SloBot.Discord.Commands;
 using SloBot.Discord.Configuration;
 using SloBot.Discord.Gateway;
@@ -21,6 +22,9 @@ internal sealed partial class DiscordHostedService(
     ILogger<DiscordHostedService> logger) : BackgroundService
 {
     private const int RegistrationAttempts = 6;
+
+    /// <summary>Registration retries: 5 s doubling (5, 10, 20, 40, 80 s over its six attempts), no jitter: one call per replica start.</summary>
+    private static readonly Backoff RegistrationRetry = new(TimeSpan.FromSeconds(5), 2, TimeSpan.FromSeconds(80));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,12 +64,12 @@ internal sealed partial class DiscordHostedService(
             {
                 return;
             }
-            catch (Chat.Delivery.TransientDeliveryException ex) when (attempt < RegistrationAttempts)
+            catch (TransientDeliveryException ex) when (attempt < RegistrationAttempts)
             {
                 LogRegistrationRetry(logger, ex.Message, attempt);
                 try
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(5 * Math.Pow(2, attempt - 1)), time, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(RegistrationRetry.Delay(attempt), time, stoppingToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

@@ -118,11 +118,9 @@ public sealed partial class Outbox(
         }
     }
 
-    private TimeSpan Backoff(int attempt)
-    {
-        var ms = Math.Min(_options.MaxBackoff.TotalMilliseconds, _options.InitialBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        return TimeSpan.FromMilliseconds(ms * (0.8 + (0.4 * Random.Shared.NextDouble())));
-    }
+    /// <summary>Doubling from <see cref="OutboxOptions.InitialBackoff"/> up to <see cref="OutboxOptions.MaxBackoff"/>, ±20 %.</summary>
+    private TimeSpan Backoff(int attempt) =>
+        new Backoff(_options.InitialBackoff, 2, _options.MaxBackoff, 0.8, 1.2).Delay(attempt);
 
     private void Remember<T>(string key, T result)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using SloBot.Transport.Telemetry;
 using Microsoft.Extensions.Options;
+using SloBot.Chat.Delivery;
 using SloBot.Discord.Configuration;
 using SloBot.Discord.Inbound;
 using SloBot.Discord.Rest;
@@ -27,7 +28,8 @@ internal sealed partial class GatewayClient(
     /// <summary>Sessions begun (READY): every one after the first is a reconnect.</summary>
     private int _sessions;
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(1);
+    /// <summary>Reconnects after failures: 1 s doubling up to 1 minute, times 0.5–1.5.</summary>
+    private static readonly Backoff Reconnect = new(TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1), 0.5, 1.5);
     private readonly string _token = options.Value.BotToken;
     private string? _sessionId;
     private string? _resumeUrl;
@@ -87,8 +89,7 @@ internal sealed partial class GatewayClient(
                 (_sessionId, _resumeUrl, _sequence) = (null, null, null);
             if (failures > 0)
             {
-                var backoff = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
-                await Task.Delay(backoff * (0.5 + Random()), time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(Reconnect.Delay(failures, Random()), time, cancellationToken).ConfigureAwait(false);
             }
         }
     }

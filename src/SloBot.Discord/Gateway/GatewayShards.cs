@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Humanizer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SloBot.Chat.Delivery;
 using SloBot.Chat.Leases;
 using SloBot.Discord.Configuration;
 using SloBot.Discord.Rest;
@@ -24,6 +25,12 @@ internal sealed partial class GatewayShards(
     TimeProvider time,
     ILoggerFactory loggers)
 {
+    /// <summary>
+    /// Retries of <c>GET /gateway/bot</c>: 1 s doubling up to 1 minute, times 0.5–1.5 (as the Gateway's reconnects), so
+    /// replicas started together do not ask Discord again in step.
+    /// </summary>
+    private static readonly Backoff CountRetry = new(TimeSpan.FromSeconds(1), 2, TimeSpan.FromMinutes(1), 0.5, 1.5);
+
     private readonly ILogger _logger = loggers.CreateLogger<GatewayShards>();
     private readonly DiscordOptions _options = options.Value;
     private readonly Lock _sync = new();
@@ -247,9 +254,9 @@ internal sealed partial class GatewayShards(
                 LogFatal(_logger, StoppedBecause);
                 return null;
             }
-            catch (Exception ex) when (ex is HttpRequestException or Chat.Delivery.TransientDeliveryException or DiscordApiException or System.Text.Json.JsonException)
+            catch (Exception ex) when (ex is HttpRequestException or TransientDeliveryException or DiscordApiException or System.Text.Json.JsonException)
             {
-                var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures - 1)));
+                var backoff = CountRetry.Delay(failures);
                 LogCountFailed(_logger, ex.Message, backoff.Humanize());
                 try
                 {

@@ -64,7 +64,7 @@ internal sealed partial class SocketModeService(
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     failures++;
-                    var delay = (ex as TransientDeliveryException)?.RetryAfter ?? SocketModeBackoff.Delay(failures, Random.Shared.NextDouble());
+                    var delay = (ex as TransientDeliveryException)?.RetryAfter ?? SocketModeBackoff.Delay(failures);
                     LogConnectFailed(logger, slot, failures, delay, ex.Message);
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                     continue;
@@ -91,7 +91,7 @@ internal sealed partial class SocketModeService(
                     await current.CloseAsync().ConfigureAwait(false);
                     current = null;
                     failures = time.GetUtcNow() - openedAt < TimeSpan.FromSeconds(30) ? failures + 1 : 0;
-                    var delay = SocketModeBackoff.Delay(failures, Random.Shared.NextDouble());
+                    var delay = SocketModeBackoff.Delay(failures);
                     LogDropped(logger, slot, reason, delay);
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                 }

@@ -54,6 +54,22 @@ public sealed class DiscordOptionsTests
         Assert.StartsWith(message, failure, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void Validate_MaxConcurrentEventsOutOfRange_NamesTheKey(int events)
+    {
+        var options = new DiscordOptions { BotToken = "abc.def", ApplicationId = "1100000000000000001", MaxConcurrentEvents = events };
+
+        var failure = Assert.Single(new DiscordOptionsValidator().Validate(null, options).Failures!);
+
+        Assert.Equal("SloBot:Discord:MaxConcurrentEvents must be between 1 and 1000.", failure);
+    }
+
+    [Fact]
+    public void MaxConcurrentEvents_Default_IsTheFourCommandsAtOnceOfBefore() =>
+        Assert.Equal(4, new DiscordOptions().MaxConcurrentEvents);
+
     [Fact]
     public void Validate_ShardDefaults_AreFine_AndLeaveTheCountToDiscord()
     {
