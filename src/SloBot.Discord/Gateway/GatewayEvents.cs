@@ -42,8 +42,8 @@ internal sealed partial class GatewayEvents(
                 work.Track(Task.Factory.StartNew(() => interactions.HandleAsync(data, CallbackAsync(data, arrived), work.Stopping), CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap());
                 break;
             case "MESSAGE_CREATE":
-                if (ThreadMessageOf(data) is { } message)
-                    work.TryEnqueue(stopping => HandleMessageAsync(message.Message, message.Responder, stopping));
+                if (ThreadMessageOf(data) is { } message && !work.TryEnqueue(stopping => HandleMessageAsync(message.Message, message.Responder, stopping)))
+                    LogRefusedAtShutdown(logger, message.Message.EventId);
                 break;
             case "THREAD_CREATE":
                 threads.Observe(data);
@@ -144,6 +144,9 @@ internal sealed partial class GatewayEvents(
             LogMessageFailed(logger, ex, message.EventId);
         }
     }
+
+    [LoggerMessage(EventId = 4601, Level = LogLevel.Warning, Message = "Discord thread message {MessageId} arrived during shutdown and was not handled")]
+    private static partial void LogRefusedAtShutdown(ILogger logger, string messageId);
 
     [LoggerMessage(EventId = 4600, Level = LogLevel.Error, Message = "Discord thread message {MessageId} failed")]
     private static partial void LogMessageFailed(ILogger logger, Exception exception, string messageId);
