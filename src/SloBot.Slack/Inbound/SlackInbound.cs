@@ -11,8 +11,9 @@ namespace SloBot.Slack.Inbound;
 
 /// <summary>
 /// Where Socket Mode and HTTP mode hand what Slack sent, <b>after</b> they acknowledged it: drops redeliveries
-/// (same envelope id, event id or trigger id within an hour), then queues the event for a fixed set of workers
-/// (<see cref="SlackOptions.MaxConcurrentEvents"/>) that run the chat layer with a responder for it. The bound keeps
+/// (same envelope id, event id or trigger id within an hour), then queues the event on the kit's
+/// <see cref="InboundWork"/>, which runs the chat layer with a responder for it, at most
+/// <see cref="SlackOptions.MaxConcurrentEvents"/> at a time. The bound keeps
 /// a burst of costly commands from crowding the thread pool, so the next envelope's ack never waits behind them.
 /// Nothing thrown here reaches the socket or the web server.
 /// </summary>
