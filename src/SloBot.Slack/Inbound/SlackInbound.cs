@@ -34,6 +34,7 @@ internal sealed partial class SlackInbound : IDisposable
     private static readonly TimeSpan KeepHandled = TimeSpan.FromHours(1);
 
     private readonly IHandledRequests? _handled;
+    private readonly TimeSpan _stillWorkingAfter;
 
     /// <param name="handled">Handled ids shared by every SloBot on the same storage, so an event one replica took is not handled again by another (or after a restart); null: this process's memory only.</param>
     public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, SlackUserGroups groups, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger, IHandledRequests? handled = null)
@@ -46,6 +47,7 @@ internal sealed partial class SlackInbound : IDisposable
         _time = time;
         _logger = logger;
         _seen = new RecentIds(time, KeepHandled);
+        _stillWorkingAfter = options.Value.StillWorkingAfter;
         _workers = Enumerable.Range(0, options.Value.MaxConcurrentEvents).Select(_ => Task.Run(WorkAsync)).ToArray();
     }
 
@@ -165,7 +167,7 @@ internal sealed partial class SlackInbound : IDisposable
                 return;
             }
 
-            await _sink.HandleAsync(inbound.Event, responder, _stopping.Token).ConfigureAwait(false);
+            await responder.RunAsync(() => _sink.HandleAsync(inbound.Event, responder, _stopping.Token), _stillWorkingAfter, _time, _stopping.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
