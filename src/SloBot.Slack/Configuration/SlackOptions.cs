@@ -40,6 +40,13 @@ public sealed class SlackOptions
     /// <summary>Events handled at once; more wait in order (acks never wait: they are sent before queueing).</summary>
     public int MaxConcurrentEvents { get; set; } = 8;
 
+    /// <summary>
+    /// When an answer has not started this long after Slack delivered the request (queueing included), the asker is
+    /// told privately that SloBot is still working on it; zero turns the notice off. Slack itself shows nothing for a
+    /// slash command until the app answers, unlike Discord's "thinking…".
+    /// </summary>
+    public TimeSpan StillWorkingAfter { get; set; } = TimeSpan.FromSeconds(2);
+
     public bool IsEnabled =>
         !string.IsNullOrWhiteSpace(AppToken) || !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(SigningSecret);
 

@@ -26,6 +26,8 @@ internal sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
             failures.Add($"{Prefix}MaxConcurrentEvents must be between 1 and 1000.");
         if (options.ChannelMessageInterval < TimeSpan.Zero || options.ChannelMessageInterval > TimeSpan.FromMinutes(1))
             failures.Add($"{Prefix}ChannelMessageInterval must be between 0 and 1 minute.");
+        if (options.StillWorkingAfter < TimeSpan.Zero || options.StillWorkingAfter > TimeSpan.FromMinutes(10))
+            failures.Add($"{Prefix}StillWorkingAfter must be between 0 (off) and 10 minutes; expected e.g. 00:00:02.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -32,6 +32,7 @@ internal sealed partial class SlackInbound : IDisposable
     private static readonly TimeSpan KeepHandled = TimeSpan.FromHours(1);
 
     private readonly IHandledRequests? _handled;
+    private readonly TimeSpan _stillWorkingAfter;
 
     /// <param name="handled">Handled ids shared by every SloBot on the same storage, so an event one replica took is not handled again by another (or after a restart); null: this process's memory only.</param>
     public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, SlackUserGroups groups, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger, IHandledRequests? handled = null)
@@ -45,6 +46,7 @@ internal sealed partial class SlackInbound : IDisposable
         _logger = logger;
         _seen = new RecentIds(time, KeepHandled, capacity: 50_000);
         _work = new InboundWork(options.Value.MaxConcurrentEvents, time);
+        _stillWorkingAfter = options.Value.StillWorkingAfter;
     }
 
     /// <summary>Events queued or being handled right now.</summary>
@@ -121,7 +123,7 @@ internal sealed partial class SlackInbound : IDisposable
                 return;
             }
 
-            await _sink.HandleAsync(inbound.Event, responder, stopping).ConfigureAwait(false);
+            await responder.RunAsync(() => _sink.HandleAsync(inbound.Event, responder, stopping), _stillWorkingAfter, _time, stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

@@ -88,6 +88,19 @@ internal sealed class CountBatch
     /// <summary>The PromQL texts to send: one, unless it would be longer than <paramref name="maxLength"/>.</summary>
     public IReadOnlyList<string> Queries(int maxLength)
     {
+        if (Volatile.Read(ref _queries) is { } known && known.MaxLength == maxLength)
+            return known.Texts;
+        var texts = Split(maxLength);
+        Volatile.Write(ref _queries, new QueryTexts(maxLength, texts)); // a batch is immutable: reused batches send the same texts
+        return texts;
+    }
+
+    private sealed record QueryTexts(int MaxLength, IReadOnlyList<string> Texts);
+
+    private QueryTexts? _queries;
+
+    private IReadOnlyList<string> Split(int maxLength)
+    {
         var chunks = new List<List<string>>();
         var length = 0;
         foreach (var term in _terms)

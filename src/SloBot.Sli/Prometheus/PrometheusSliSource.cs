@@ -26,6 +26,8 @@ internal sealed partial class PrometheusSliSource(IHttpClientFactory httpClients
 
     private readonly RecordingRuleDetector _recorded = new(time);
 
+    private readonly CountBatchCache _batches = new();
+
     public async Task<SliCounts> CountAsync(IReadOnlyList<SloDefinition> slos, IReadOnlyList<TimeSpan> windows, DateTimeOffset end, CancellationToken cancellationToken)
     {
         var counts = new SliCounts();
@@ -104,7 +106,7 @@ internal sealed partial class PrometheusSliSource(IHttpClientFactory httpClients
     private async Task<IReadOnlyList<SloDefinition>> CountIntoAsync(
         PrometheusApi api, IReadOnlyList<(SloDefinition Slo, IReadOnlyList<TimeSpan> Windows)> wanted, DateTimeOffset end, SliCounts counts, CancellationToken cancellationToken, RecordedRead? recorded = null)
     {
-        var batch = new CountBatch(wanted, recorded?.Terms ?? []);
+        var batch = _batches.Get(wanted, recorded?.Terms ?? []);
         if (batch.TermCount == 0)
             return [];
         var queries = batch.Queries(options.Value.MaxQueryLength);
