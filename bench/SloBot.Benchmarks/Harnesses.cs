@@ -10,5 +10,6 @@ internal static class Harnesses
         ["slack-load"] = SlackLoad.SlackLoadHarness.RunAsync,
         ["slack-load-bot"] = SlackLoad.SlackLoadHarness.RunBotAsync, // the SloBot side of slack-load, started by it
         ["discord-load"] = DiscordLoad.DiscordLoadHarness.RunAsync,
+        ["storm"] = Storm.StormHarness.RunAsync, // fault storms: kills, 429s, SIGKILL of a replica, a slow Prometheus (issue 16 item 3)
     };
 }
