@@ -71,5 +71,19 @@ internal sealed class SlackRun(SlackEmulator slack, string prefix)
         .Order()
         .ToArray();
 
+    /// <summary>Unanswered commands by where their envelope was acked: socket id → count (0: never acked).</summary>
+    public IReadOnlyDictionary<int, int> UnansweredByAckSocket()
+    {
+        var answered = Answers().Select(a => a.Id).ToHashSet();
+        return _envelopes.Where(kv => !answered.Contains(kv.Key))
+            .GroupBy(kv => slack.Acks.TryGetValue(kv.Value, out var ack) ? ack.SocketId : 0)
+            .ToDictionary(g => g.Key, g => g.Count());
+    }
+
+    /// <summary>The first answer's text (what the user saw), cut to 60 characters.</summary>
+    public string SampleAnswer() => slack.Calls.FirstOrDefault(c => c.Ok && c.Method == "response_url" && _byResponseId.ContainsKey(c.Form["id"]))?.Str("text") is { } text
+        ? text.ReplaceLineEndings(" ")[..Math.Min(60, text.ReplaceLineEndings(" ").Length)]
+        : "";
+
     public int RateLimited => slack.Calls.Count(c => c.Status == 429);
 }

@@ -104,12 +104,13 @@ internal static class SlackStorms
         }
 
         await run.SettleAsync(TimeSpan.FromSeconds(150)); // the outbox lease (60 s) and a recovery pass (10 s), twice over
+        var lost = run.UnansweredByAckSocket();
         var viaWebApi = slack.Calls.Count(c => c.Ok && c.Method is "chat.postMessage" or "chat.postEphemeral" && run.Sent.ContainsKey(c.Str("channel") ?? ""));
         return StormResult.From(
             "d. SIGKILL of 1 of 2 replicas (Slack, PostgreSQL)",
             run.Sent,
             run.Answers(),
-            $"replica B killed at command {killedAt.ToString(CultureInfo.InvariantCulture)}; {viaWebApi} answers recovered through the Web API; {run.SendFailures} sends hit the dying socket");
+            string.Create(CultureInfo.InvariantCulture, $"replica B killed at command {killedAt}; unanswered: {lost.GetValueOrDefault(socketB.Id)} acked by B, {lost.GetValueOrDefault(socketA.Id)} acked by A, {lost.GetValueOrDefault(0)} never acked; {viaWebApi} answers recovered through the Web API; {run.SendFailures} sends hit the dying socket"));
     }
 
     private static Dictionary<string, string?> Settings(SlackEmulator slack, int sockets) => new()

@@ -73,7 +73,7 @@ internal static class SlowPrometheus
             $"e. Prometheus slowed to {o.PrometheusDelay.TotalSeconds:0} s (Slack)",
             slackRun.Sent,
             slackRun.Answers(),
-            string.Create(CultureInfo.InvariantCulture, $"ack p99 {P99(acks):0} ms (deadline 3 s), {acks.Length} of {slackRun.Sent.Count} acked; {(slackMessages.Values.Any(v => v > 1) ? "some commands got more than one message" : "one message per command, the answer itself: no \"still working\" update")}; {proxy.Requests} Prometheus queries, each held {o.PrometheusDelay.TotalSeconds:0} s"));
+            string.Create(CultureInfo.InvariantCulture, $"ack p99 {P99(acks):0} ms (deadline 3 s), {acks.Length} of {slackRun.Sent.Count} acked; {(slackMessages.Values.Any(v => v > 1) ? "some commands got more than one message" : "one message per command, the answer itself: no \"still working\" update")}; {proxy.Requests} Prometheus queries, each held {o.PrometheusDelay.TotalSeconds:0} s; answer: \"{slackRun.SampleAnswer()}…\""));
         var discordResult = StormResult.From(
             $"e. Prometheus slowed to {o.PrometheusDelay.TotalSeconds:0} s (Discord)",
             discordRun.Sent,
