@@ -9,7 +9,8 @@ namespace SloBot.Benchmarks.Storm;
 /// a recovered answer) — names its command. When no socket is open a command waits for one (Slack holds it; the wait
 /// counts in its latency).
 /// </summary>
-internal sealed class SlackRun(SlackEmulator slack, string prefix)
+/// <param name="mentions">Send <c>@SloBot budget payment</c> app mentions (events_api envelopes, which Slack redelivers) instead of slash commands.</param>
+internal sealed class SlackRun(SlackEmulator slack, string prefix, bool mentions = false)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sent = new();
     private readonly ConcurrentDictionary<string, string> _byResponseId = new();
@@ -31,7 +32,9 @@ internal sealed class SlackRun(SlackEmulator slack, string prefix)
         _sent[command] = at;
         var open = await SlackEmulator.WaitForAsync(() => slack.OpenSockets is { Count: > 0 } s ? s : null, "an open Socket Mode connection", TimeSpan.FromMinutes(2));
         var socket = pick?.Invoke(open) ?? open[i % open.Count];
-        var envelope = SlackEnvelopes.SlashCommand("budget payment", url, channel: command, user: "U0ALICE");
+        var envelope = mentions
+            ? SlackEnvelopes.EventsApi(SlackEnvelopes.AppMention("<@U0BOT> budget payment", $"1790000000.{i:D6}", channel: command, user: "U0ALICE"), $"Ev{command}")
+            : SlackEnvelopes.SlashCommand("budget payment", url, channel: command, user: "U0ALICE");
         _envelopes[command] = envelope["envelope_id"]!.GetValue<string>();
         try
         {
@@ -70,6 +73,12 @@ internal sealed class SlackRun(SlackEmulator slack, string prefix)
         .Select(kv => (slack.Acks[kv.Value].At - _sent[kv.Key]).TotalMilliseconds)
         .Order()
         .ToArray();
+
+    /// <summary>
+    /// Commands not acked within Slack's 3 s (or never): Slack does not redeliver slash commands as it does events, it
+    /// shows the user a timeout error (shared/protocols/chat-protocols.md §1.3) — the emulator delivers them again.
+    /// </summary>
+    public int AckedLate() => _envelopes.Count(kv => !slack.Acks.TryGetValue(kv.Value, out var ack) || ack.At - _sent[kv.Key] > TimeSpan.FromSeconds(3));
 
     /// <summary>Unanswered commands by where their envelope was acked: socket id → count (0: never acked).</summary>
     public IReadOnlyDictionary<int, int> UnansweredByAckSocket()

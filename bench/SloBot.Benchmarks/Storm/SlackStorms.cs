@@ -14,7 +14,7 @@ internal static class SlackStorms
         using var bot = BotProcess.Start("slobot", Settings(slack, o.Sockets), dir);
         await SlackEmulator.WaitUntilAsync(() => slack.OpenSockets.Count == o.Sockets, "SloBot's sockets", TimeSpan.FromSeconds(90));
         await WarmUpAsync(slack);
-        var run = new SlackRun(slack, "C");
+        var run = new SlackRun(slack, "C", o.Mentions);
         var every = o.Commands / (o.Kills + 1);
         var kills = 0;
         var started = TimeProvider.System.GetTimestamp();
@@ -34,10 +34,10 @@ internal static class SlackStorms
         var sending = TimeProvider.System.GetElapsedTime(started);
         await run.SettleAsync(TimeSpan.FromMinutes(2));
         return StormResult.From(
-            $"a. Slack Socket Mode killed {kills}×",
+            $"a. Slack Socket Mode killed {kills}×{(o.Mentions ? " (app mentions)" : " (slash commands)")}",
             run.Sent,
             run.Answers(),
-            $"{o.Sockets} connection(s); {slack.Sockets.Count} opened in all; commands sent over {sending.TotalSeconds:0} s; {run.SendFailures} sends hit a dying socket");
+            $"{o.Sockets} connection(s); {slack.Sockets.Count} opened in all; commands sent over {sending.TotalSeconds:0} s; {run.SendFailures} sends hit a dying socket; {run.AckedLate()} acked after 3 s or never (real Slack: a timeout error shown)");
     }
 
     /// <summary>c. A share of every Web API call, response_url POST and upload answered 429 with Retry-After.</summary>
@@ -66,7 +66,7 @@ internal static class SlackStorms
             $"c. Slack 429 storm ({o.Share:P0}, Retry-After {o.RetryAfterSeconds} s)",
             run.Sent,
             run.Answers(),
-            $"{run.RateLimited} calls answered 429 ({string.Join(", ", byMethod)}) of {slack.Calls.Count} in all");
+            $"{run.RateLimited} calls answered 429 ({string.Join(", ", byMethod)}) of {slack.Calls.Count} in all; {run.AckedLate()} acked after 3 s or never");
     }
 
     /// <summary>
@@ -110,7 +110,7 @@ internal static class SlackStorms
             "d. SIGKILL of 1 of 2 replicas (Slack, PostgreSQL)",
             run.Sent,
             run.Answers(),
-            string.Create(CultureInfo.InvariantCulture, $"replica B killed at command {killedAt}; unanswered: {lost.GetValueOrDefault(socketB.Id)} acked by B, {lost.GetValueOrDefault(socketA.Id)} acked by A, {lost.GetValueOrDefault(0)} never acked; {viaWebApi} answers recovered through the Web API; {run.SendFailures} sends hit the dying socket"));
+            string.Create(CultureInfo.InvariantCulture, $"replica B killed at command {killedAt}; unanswered: {lost.GetValueOrDefault(socketB.Id)} acked by B, {lost.GetValueOrDefault(socketA.Id)} acked by A, {lost.GetValueOrDefault(0)} never acked; {viaWebApi} answers recovered through the Web API; {run.SendFailures} sends hit the dying socket; {run.AckedLate()} acked after 3 s or never"));
     }
 
     private static Dictionary<string, string?> Settings(SlackEmulator slack, int sockets) => new()

@@ -4,11 +4,11 @@ namespace SloBot.Benchmarks.Storm;
 
 /// <summary>
 /// <c>storm [all|slack-kill|discord-kill|slack-429|discord-429|replicas|slow-prom …] [--commands=1000] [--kills=50]
-/// [--sockets=1] [--rate=50] [--share=0.2] [--retry-after=1] [--prom-delay=10] [--slow-commands=20]</c>: fault storms
+/// [--sockets=1] [--mentions] [--rate=50] [--share=0.2] [--retry-after=1] [--prom-delay=10] [--slow-commands=20]</c>: fault storms
 /// (issue 16 item 3) against the published SloBot (<c>slobot.dll --demo</c>, each in its own process, SIGKILLed where a
 /// scenario says so) and the tests' Slack and Discord emulators. Each scenario reports commands sent, answered once,
 /// answered twice (must be 0), lost (must be 0) and the latency from a command sent to its answer seen. Commands are
-/// <c>/slo budget payment</c>, sent at <c>--rate</c> per second. Figures: docs/reliability.md, "Fault storms, measured".
+/// <c>/slo budget payment</c> (<c>--mentions</c>: <c>@SloBot budget payment</c> in slack-kill), sent at <c>--rate</c> per second. Figures: docs/reliability.md, "Fault storms, measured".
 /// Exit code 1 when any scenario lost or doubled an answer.
 /// </summary>
 internal static class StormHarness

@@ -11,7 +11,8 @@ internal sealed record StormOptions(
     double Share,
     int RetryAfterSeconds,
     TimeSpan PrometheusDelay,
-    int SlowCommands)
+    int SlowCommands,
+    bool Mentions)
 {
     public static StormOptions Parse(string[] args)
     {
@@ -25,6 +26,7 @@ internal sealed record StormOptions(
             Number("--share", 0.2),
             (int)Number("--retry-after", 1),
             TimeSpan.FromSeconds(Number("--prom-delay", 10)),
-            (int)Number("--slow-commands", 20));
+            (int)Number("--slow-commands", 20),
+            args.Contains("--mentions"));
     }
 }
