@@ -89,9 +89,9 @@ internal sealed class SlackRun(SlackEmulator slack, string prefix, bool mentions
             .ToDictionary(g => g.Key, g => g.Count());
     }
 
-    /// <summary>The first answer's text (what the user saw), cut to 60 characters.</summary>
+    /// <summary>The first answer's text (what the user saw), cut to 160 characters.</summary>
     public string SampleAnswer() => slack.Calls.FirstOrDefault(c => c.Ok && c.Method == "response_url" && _byResponseId.ContainsKey(c.Form["id"]))?.Str("text") is { } text
-        ? text.ReplaceLineEndings(" ")[..Math.Min(60, text.ReplaceLineEndings(" ").Length)]
+        ? text.ReplaceLineEndings(" ")[..Math.Min(160, text.ReplaceLineEndings(" ").Length)]
         : "";
 
     public int RateLimited => slack.Calls.Count(c => c.Status == 429);

@@ -37,7 +37,7 @@ internal static class SlackStorms
             $"a. Slack Socket Mode killed {kills}×{(o.Mentions ? " (app mentions)" : " (slash commands)")}",
             run.Sent,
             run.Answers(),
-            $"{o.Sockets} connection(s); {slack.Sockets.Count} opened in all; commands sent over {sending.TotalSeconds:0} s; {run.SendFailures} sends hit a dying socket; {run.AckedLate()} acked after 3 s or never (real Slack: a timeout error shown)");
+            $"{o.Sockets} connection(s); {slack.Sockets.Count} opened in all; commands sent over {sending.TotalSeconds:0} s; {run.SendFailures} sends hit a dying socket; {run.AckedLate()} acked after 3 s or never ({(o.Mentions ? "Slack redelivers these" : "real Slack shows a timeout error for these")})");
     }
 
     /// <summary>c. A share of every Web API call, response_url POST and upload answered 429 with Retry-After.</summary>
