@@ -22,7 +22,7 @@ internal static class Harnesses
           discord-load   a burst of interactions over the Gateway or HTTP against the Discord emulator (docs/discord.md)
           storm          fault storms against the published slobot and the emulators: Socket Mode and Gateway kills,
                          429 storms, SIGKILL of one of two replicas on PostgreSQL, Prometheus slowed to 10 s
-                         (storm [all|slack-kill|discord-kill|slack-429|discord-429|replicas|slow-prom] [--commands=1000]
+                         (storm [all|slack-kill|discord-kill|slack-429|discord-429|replicas|discord-replicas|slow-prom] [--commands=1000]
                          [--kills=50] [--sockets=1] [--mentions] [--rate=50] [--share=0.2] [--retry-after=1] [--prom-delay=10];
                          docs/reliability.md, "Fault storms, measured")
         Anything else goes to BenchmarkDotNet (-- --filter '*Embedded*').

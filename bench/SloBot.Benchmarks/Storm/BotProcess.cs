@@ -23,7 +23,8 @@ internal sealed class BotProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <param name="demo">With <c>--demo</c>: the demo catalog and its embedded SLI store.</param>
-    public static BotProcess Start(string name, IReadOnlyDictionary<string, string?> settings, string dir, bool demo = true)
+    /// <param name="port">The web server's port (<c>/readyz</c>); any free one when 0.</param>
+    public static BotProcess Start(string name, IReadOnlyDictionary<string, string?> settings, string dir, bool demo = true, int port = 0)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -35,7 +36,7 @@ internal sealed class BotProcess : IDisposable
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "slobot.dll"));
         if (demo)
             psi.ArgumentList.Add("--demo");
-        psi.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        psi.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         psi.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         foreach (var (key, value) in settings)
             psi.ArgumentList.Add($"--{key}={value}");

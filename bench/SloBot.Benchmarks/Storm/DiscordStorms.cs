@@ -1,5 +1,6 @@
 using System.Globalization;
 using SloBot.Discord.Tests.Emulator;
+using SloBot.Storage.Tests.Postgres;
 
 namespace SloBot.Benchmarks.Storm;
 
@@ -81,6 +82,73 @@ internal static class DiscordStorms
             run.Sent,
             run.Answers(),
             $"{limited.Values.Sum()} requests answered 429 ({string.Join(", ", limited.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key} {kv.Value}"))}); initial response p99 {run.InitialP99Ms():0} ms");
+    }
+
+    /// <summary>
+    /// d on Discord: two SloBot processes on one PostgreSQL database share the Gateway's one shard through the lease
+    /// table; the owner of the shard is SIGKILLed halfway through the burst and the other takes the shard over.
+    /// </summary>
+    public static async Task<StormResult> ReplicaKillAsync(StormOptions o, string dir)
+    {
+        var database = await PostgresServer.NewDatabaseAsync();
+        await using var discord = await DiscordEmulator.StartAsync();
+        BotProcess Replica(string name, int port)
+        {
+            var home = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+            var settings = Settings(discord);
+            settings["SloBot:Storage:ConnectionString"] = database;
+            settings["SloBot:Sli:Embedded:ConnectionString"] = $"Data Source={Path.Combine(home, "sli.db")}";
+            settings["SloBot:Discord:ShardCount"] = "1";
+            return BotProcess.Start(name, settings, home, port: port);
+        }
+
+        using var owner = Replica("replica-a", HostStartupHarness.FreePort());
+        await WaitAsync(() => discord.Gateway.IsLive, "replica A on the Gateway");
+        var portB = HostStartupHarness.FreePort();
+        using var other = Replica("replica-b", portB);
+        using (var http = new HttpClient())
+        {
+            await WaitAsync(() => Ready(http, portB), "replica B ready");
+        }
+
+        await WarmUpAsync(discord);
+        var run = new DiscordRun(discord);
+        var killedAt = o.Commands / 2;
+        var sessionsBefore = discord.Gateway.FramesWithOp(2).Count();
+        DateTimeOffset? killed = null;
+        for (var i = 1; i <= o.Commands; i++)
+        {
+            if (i == killedAt)
+            {
+                owner.Kill();
+                killed = TimeProvider.System.GetUtcNow();
+            }
+
+            await run.SendAsync();
+            await Task.Delay(o.Interval);
+        }
+
+        await WaitAsync(() => discord.Gateway.IsLive, "the shard taken over");
+        var takeover = TimeProvider.System.GetUtcNow() - killed!.Value;
+        await run.SettleAsync(TimeSpan.FromSeconds(30));
+        return StormResult.From(
+            "d. SIGKILL of 1 of 2 replicas (Discord Gateway, PostgreSQL)",
+            run.Sent,
+            run.Answers(),
+            string.Create(CultureInfo.InvariantCulture, $"the shard's owner killed at command {killedAt}; the other replica identified {discord.Gateway.FramesWithOp(2).Count() - sessionsBefore}× and was live {takeover.TotalSeconds:0} s after the kill (or less: measured when the burst ended)"));
+    }
+
+    private static bool Ready(HttpClient http, int port)
+    {
+        try
+        {
+            using var response = http.GetAsync(new Uri($"http://127.0.0.1:{port}/readyz")).GetAwaiter().GetResult();
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     internal static Dictionary<string, string?> Settings(DiscordEmulator discord) => new()
