@@ -53,7 +53,7 @@ internal static class SlackStorms
         using var bot = BotProcess.Start("slobot", Settings(slack, 1), dir);
         await SlackEmulator.WaitUntilAsync(() => slack.OpenSockets.Count == 1, "SloBot's socket", TimeSpan.FromSeconds(90));
         await WarmUpAsync(slack);
-        var run = new SlackRun(slack, "C");
+        var run = new SlackRun(slack, "C", o.Mentions);
         for (var i = 0; i < o.Commands; i++)
         {
             await run.SendAsync();
@@ -63,7 +63,7 @@ internal static class SlackStorms
         await run.SettleAsync(TimeSpan.FromMinutes(3));
         var byMethod = slack.Calls.Where(c => c.Status == 429).GroupBy(c => c.Method).Select(g => $"{g.Key} {g.Count()}");
         return StormResult.From(
-            $"c. Slack 429 storm ({o.Share:P0}, Retry-After {o.RetryAfterSeconds} s)",
+            $"c. Slack 429 storm ({o.Share:P0}, Retry-After {o.RetryAfterSeconds} s){(o.Mentions ? ", app mentions" : "")}",
             run.Sent,
             run.Answers(),
             $"{run.RateLimited} calls answered 429 ({string.Join(", ", byMethod)}) of {slack.Calls.Count} in all; {run.AckedLate()} acked after 3 s or never");

@@ -8,7 +8,7 @@ namespace SloBot.Benchmarks.Storm;
 /// (issue 16 item 3) against the published SloBot (<c>slobot.dll --demo</c>, each in its own process, SIGKILLed where a
 /// scenario says so) and the tests' Slack and Discord emulators. Each scenario reports commands sent, answered once,
 /// answered twice (must be 0), lost (must be 0) and the latency from a command sent to its answer seen. Commands are
-/// <c>/slo budget payment</c> (<c>--mentions</c>: <c>@SloBot budget payment</c> in slack-kill), sent at <c>--rate</c> per second. Figures: docs/reliability.md, "Fault storms, measured".
+/// <c>/slo budget payment</c> (<c>--mentions</c>: <c>@SloBot budget payment</c> in slack-kill and slack-429, answered with chat.postMessage), sent at <c>--rate</c> per second. Figures: docs/reliability.md, "Fault storms, measured".
 /// Exit code 1 when any scenario lost or doubled an answer.
 /// </summary>
 internal static class StormHarness
