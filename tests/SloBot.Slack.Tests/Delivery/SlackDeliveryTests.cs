@@ -23,6 +23,31 @@ public sealed class SlackDeliveryTests
     }
 
     [Fact]
+    public async Task Throttle_EveryOtherCallRefused_EachMessageDeliveredOnceAfterRetryAfter()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        await using var slack = await SlackEmulator.StartAsync(time);
+        await using var provider = Transport(slack, time);
+        var transport = provider.GetRequiredService<IChatTransport>();
+        var seen = 0;
+        slack.Throttle = method => method == "chat.postMessage" && Interlocked.Increment(ref seen) % 2 == 1 ? 2 : null;
+
+        var where = new ConversationKey("slack", "C0THROTTLE");
+        var posts = Enumerable.Range(1, 4).Select(i => transport.PostAsync(where, Reply.Text($"message {i}"), DeliveryIntent.Of($"throttle:{i}"), CancellationToken.None)).ToArray();
+        await SloBot.Testing.Poll.UntilAsync(() => posts.All(p => p.IsCompleted), "all 4 posts through the throttle", between: () => time.Advance(TimeSpan.FromMilliseconds(250)));
+
+        await Task.WhenAll(posts);
+        var calls = slack.CallsOf("chat.postMessage");
+        Assert.Equal(Enumerable.Range(1, 4).Select(i => $"message {i}"), calls.Where(c => c.Ok).Select(c => c.Str("text")));
+        Assert.Equal(4, calls.Count(c => c.Status == 429));
+        for (var i = 1; i < calls.Count; i++)
+        {
+            if (calls[i - 1].Status == 429)
+                Assert.True(calls[i].At - calls[i - 1].At >= TimeSpan.FromSeconds(2), $"call {i} came {calls[i].At - calls[i - 1].At} after a 429 with Retry-After 2");
+        }
+    }
+
+    [Fact]
     public async Task RateLimitStorm_DelaysButDeliversEveryMessageOnceAndInOrder()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));

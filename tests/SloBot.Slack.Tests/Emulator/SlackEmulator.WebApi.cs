@@ -12,6 +12,13 @@ public sealed partial class SlackEmulator
         var (body, form) = await ReadAsync(context.Request);
         var auth = context.Request.Headers.Authorization.ToString();
         var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : null;
+        if (Throttle?.Invoke(method) is { } storm)
+        {
+            _calls.Enqueue(new ApiCall(method, body, form, Time.GetUtcNow(), 429, token));
+            TooManyRequests(context, storm);
+            return;
+        }
+
         if (_rateLimits.TryGetValue(method, out var limit) && limit.Count > 0)
         {
             _rateLimits[method] = (limit.Count - 1, limit.RetryAfterSeconds);
@@ -121,6 +128,13 @@ public sealed partial class SlackEmulator
     private async Task ResponseUrlAsync(HttpContext context, string id)
     {
         var (body, form) = await ReadAsync(context.Request);
+        if (Throttle?.Invoke("response_url") is { } storm)
+        {
+            _calls.Enqueue(new ApiCall("response_url", body, new Dictionary<string, string>(form) { ["id"] = id }, Time.GetUtcNow(), 429, null));
+            TooManyRequests(context, storm);
+            return;
+        }
+
         var expired = _expiredResponseUrls.ContainsKey(id);
         _calls.Enqueue(new ApiCall("response_url", body, new Dictionary<string, string>(form) { ["id"] = id }, Time.GetUtcNow(), expired ? 404 : 200, null));
         if (expired)
@@ -138,6 +152,13 @@ public sealed partial class SlackEmulator
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer);
         var form = new Dictionary<string, string> { ["file_id"] = fileId, ["length"] = buffer.Length.ToString(CultureInfo.InvariantCulture), ["content_type"] = context.Request.ContentType ?? "" };
+        if (Throttle?.Invoke("upload") is { } storm)
+        {
+            _calls.Enqueue(new ApiCall("upload", default, form, Time.GetUtcNow(), 429, null));
+            TooManyRequests(context, storm);
+            return;
+        }
+
         _calls.Enqueue(new ApiCall("upload", default, form, Time.GetUtcNow(), 200, null));
         await context.Response.WriteAsync($"OK - {buffer.Length}");
     }
@@ -152,6 +173,13 @@ public sealed partial class SlackEmulator
 
         using var doc = await JsonDocument.ParseAsync(request.Body);
         return (doc.RootElement.Clone(), []);
+    }
+
+    /// <summary>Slack's 429: the status and Retry-After in seconds, no body.</summary>
+    private static void TooManyRequests(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.StatusCode = 429;
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
     private string NextTs()

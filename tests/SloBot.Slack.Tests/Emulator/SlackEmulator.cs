@@ -108,6 +108,13 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         return emulator;
     }
 
+    /// <summary>
+    /// 429 storms: when set, asked before every Web API call, response_url POST and file upload (by method name,
+    /// "response_url" or "upload"); a number answers 429 with that many seconds in Retry-After, null serves the call.
+    /// Unset by default.
+    /// </summary>
+    public Func<string, int?>? Throttle { get; set; }
+
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> get 429 with Retry-After.</summary>
     public void RateLimit(string method, int count, int retryAfterSeconds) => _rateLimits[method] = (count, retryAfterSeconds);
 
