@@ -46,15 +46,24 @@ internal sealed class SlackRun(SlackEmulator slack, string prefix, bool mentions
         }
     }
 
-    /// <summary>Every answer seen so far: a response_url POST served, or a Web API message in a command's channel.</summary>
-    public IEnumerable<(string Id, DateTimeOffset At)> Answers()
+    /// <summary>
+    /// Every answer seen so far: a response_url POST served, or a Web API message in a command's channel. SloBot's
+    /// private "still working" notices (<c>SloBot:Slack:StillWorkingAfter</c>) are not answers: see <see cref="Notices"/>.
+    /// </summary>
+    public IEnumerable<(string Id, DateTimeOffset At)> Answers() => Messages().Where(m => !m.Notice).Select(m => (m.Id, m.At));
+
+    /// <summary>The "⏳ Still working on it" notices seen so far, per command.</summary>
+    public IEnumerable<(string Id, DateTimeOffset At)> Notices() => Messages().Where(m => m.Notice).Select(m => (m.Id, m.At));
+
+    private IEnumerable<(string Id, DateTimeOffset At, bool Notice)> Messages()
     {
         foreach (var call in slack.Calls.Where(c => c.Ok))
         {
+            var notice = call.Str("text")?.Contains("Still working on it", StringComparison.Ordinal) == true;
             if (call.Method == "response_url" && _byResponseId.TryGetValue(call.Form["id"], out var command))
-                yield return (command, call.At);
+                yield return (command, call.At, notice);
             else if (call.Method is "chat.postMessage" or "chat.postEphemeral" && call.Str("channel") is { } channel && _sent.ContainsKey(channel))
-                yield return (channel, call.At);
+                yield return (channel, call.At, notice);
         }
     }
 
@@ -90,7 +99,7 @@ internal sealed class SlackRun(SlackEmulator slack, string prefix, bool mentions
     }
 
     /// <summary>The first answer's text (what the user saw), cut to 160 characters.</summary>
-    public string SampleAnswer() => slack.Calls.FirstOrDefault(c => c.Ok && c.Method == "response_url" && _byResponseId.ContainsKey(c.Form["id"]))?.Str("text") is { } text
+    public string SampleAnswer() => slack.Calls.FirstOrDefault(c => c.Ok && c.Method == "response_url" && _byResponseId.ContainsKey(c.Form["id"]) && c.Str("text")?.Contains("Still working on it", StringComparison.Ordinal) != true)?.Str("text") is { } text
         ? text.ReplaceLineEndings(" ")[..Math.Min(160, text.ReplaceLineEndings(" ").Length)]
         : "";
 

@@ -65,6 +65,10 @@ internal static class SlowPrometheus
 
         // What reached the user before the answer: any message on the response_url or in the channel other than the last.
         var slackMessages = slackRun.Answers().GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.Count());
+        var notices = slackRun.Notices().GroupBy(n => n.Id).Select(g => (g.Min(n => n.At) - slackRun.Sent[g.Key]).TotalMilliseconds).Order().ToArray();
+        var noticeText = notices.Length == 0
+            ? "no \"still working\" notice"
+            : string.Create(CultureInfo.InvariantCulture, $"{notices.Length} of {slackRun.Sent.Count} got the private \"still working\" notice first, {notices[0] / 1000:0.0}–{notices[^1] / 1000:0.0} s after sending");
         var acks = slackRun.AckLatencies();
         var initial = discordRun.InitialResponses().GroupBy(a => a.Id).Select(g => (g.Min(a => a.At) - discordRun.Sent[g.Key]).TotalMilliseconds).Order().ToArray();
         var types = discord.Requests.Where(r => r.Path.EndsWith("/callback", StringComparison.Ordinal) && r.Status is >= 200 and < 300)
@@ -73,7 +77,7 @@ internal static class SlowPrometheus
             $"e. Prometheus slowed to {o.PrometheusDelay.TotalSeconds:0} s (Slack)",
             slackRun.Sent,
             slackRun.Answers(),
-            string.Create(CultureInfo.InvariantCulture, $"ack p99 {P99(acks):0} ms (deadline 3 s), {acks.Length} of {slackRun.Sent.Count} acked; {(slackMessages.Values.Any(v => v > 1) ? "some commands got more than one message" : "one message per command, the answer itself: no \"still working\" update")}; {proxy.Requests} Prometheus queries, each held {o.PrometheusDelay.TotalSeconds:0} s; answer: \"{slackRun.SampleAnswer()}…\""));
+            string.Create(CultureInfo.InvariantCulture, $"ack p99 {P99(acks):0} ms (deadline 3 s), {acks.Length} of {slackRun.Sent.Count} acked; {noticeText}; {(slackMessages.Values.Any(v => v > 1) ? "some commands got more than one answer" : "one answer per command")}; {proxy.Requests} Prometheus queries, each held {o.PrometheusDelay.TotalSeconds:0} s; answer: \"{slackRun.SampleAnswer()}…\""));
         var discordResult = StormResult.From(
             $"e. Prometheus slowed to {o.PrometheusDelay.TotalSeconds:0} s (Discord)",
             discordRun.Sent,

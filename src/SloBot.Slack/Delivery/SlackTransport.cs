@@ -26,15 +26,22 @@ internal sealed class SlackTransport(SlackDelivery delivery, SlackWorkspace work
     }
 }
 
-/// <summary>Answers one event; each answer gets its own idempotency key derived from the event id.</summary>
+/// <summary>
+/// Answers one event; each answer gets its own idempotency key derived from the event id. When no answer has started
+/// <see cref="Configuration.SlackOptions.StillWorkingAfter"/> after Slack delivered the event (a slow data source, or a
+/// burst queued ahead of it), the asker is told privately that SloBot is still working (<see cref="Watch"/>).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "_watch is a plain CancellationTokenSource (not linked, no timer, its wait handle never read): it holds nothing to release.")]
 internal sealed class SlackResponder(InboundEvent inbound, SlackDelivery delivery) : IChatResponder
 {
-    /// <summary>The private notice sent when an answer is slow (<see cref="Configuration.SlackOptions.StillWorkingAfter"/>).</summary>
+    /// <summary>The private notice sent when an answer is slow.</summary>
     internal const string StillWorkingText = "⏳ Still working on it: this is taking longer than usual. The answer will follow here.";
 
     private int _answers;
     private int _noticeState; // 0: not sent, 1: being sent or sent, 2: too late (an answer started first)
     private Task _notice = Task.CompletedTask;
+    private CancellationTokenSource? _watch;
+    private Task _watching = Task.CompletedTask;
 
     public async Task RespondAsync(Reply reply, CancellationToken cancellationToken)
     {
@@ -45,29 +52,25 @@ internal sealed class SlackResponder(InboundEvent inbound, SlackDelivery deliver
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/>; when no answer has started <paramref name="after"/> past the moment Slack delivered
-    /// the event (a slow data source, or a burst queued ahead of it), tells the asker privately that SloBot is still
-    /// working. Only for what someone asked SloBot (commands, clicks, forms, mentions), never for thread chatter.
+    /// Starts the still-working clock when the event is accepted (so time spent queued counts): after
+    /// <paramref name="after"/> from Slack's delivery with no answer started, the notice goes out. Only for what someone
+    /// asked SloBot (commands, clicks, forms, mentions), never for thread chatter; zero turns it off.
     /// </summary>
-    public async Task RunAsync(Func<Task> work, TimeSpan after, TimeProvider time, CancellationToken cancellationToken)
+    public void Watch(TimeSpan after, TimeProvider time, CancellationToken stopping)
     {
-        if (after <= TimeSpan.Zero || inbound.Event is ThreadMessage { Mentioned: false })
-        {
-            await work().ConfigureAwait(false);
+        if (after <= TimeSpan.Zero || inbound.Event is ThreadMessage { Mentioned: false } || _watch is not null)
             return;
-        }
+        _watch = new CancellationTokenSource(); // not linked to stopping: the work's end (drain included) stops the watch
+        _watching = NoticeAsync(after - (time.GetUtcNow() - inbound.Event.ReceivedAt), time, _watch.Token, stopping);
+    }
 
-        using var answered = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var notice = NoticeAsync(after - (time.GetUtcNow() - inbound.Event.ReceivedAt), time, answered.Token, cancellationToken);
-        try
-        {
-            await work().ConfigureAwait(false);
-        }
-        finally
-        {
-            await answered.CancelAsync().ConfigureAwait(false);
-            await notice.ConfigureAwait(false);
-        }
+    /// <summary>The event's work is over (answered, nothing to say, or handled elsewhere): no notice from now on.</summary>
+    public async Task StopWatchingAsync()
+    {
+        if (_watch is null)
+            return;
+        await _watch.CancelAsync().ConfigureAwait(false);
+        await _watching.ConfigureAwait(false);
     }
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "The notice is a courtesy: if it cannot be sent the answer still is, and the delivery failure is logged by the outbox.")]

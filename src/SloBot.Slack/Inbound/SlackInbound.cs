@@ -89,8 +89,11 @@ internal sealed partial class SlackInbound : IDisposable
 
         if (_groups.WithGroups(inbound.Event.User) is var user && !ReferenceEquals(user, inbound.Event.User))
             inbound = inbound with { Event = inbound.Event with { User = user } };
-        if (_work.TryEnqueue(stopping => RunAsync(inbound, stopping)))
+        var responder = new SlackResponder(inbound, _delivery);
+        responder.Watch(_stillWorkingAfter, _time, _work.Stopping); // from now: time queued behind a burst counts
+        if (_work.TryEnqueue(stopping => RunAsync(inbound, responder, stopping)))
             return true;
+        _ = responder.StopWatchingAsync();
         LogRefusedAtShutdown(_logger, inbound.Event.EventId);
         return false;
     }
@@ -112,18 +115,25 @@ internal sealed partial class SlackInbound : IDisposable
     public void Dispose() => _work.Dispose();
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Background work of one Slack event: failures are logged, never thrown into a fire-and-forget task.")]
-    private async Task RunAsync(InboundEvent inbound, CancellationToken stopping)
+    private async Task RunAsync(InboundEvent inbound, SlackResponder responder, CancellationToken stopping)
     {
-        var responder = new SlackResponder(inbound, _delivery);
         try
         {
             if (!await ClaimAsync(inbound, stopping).ConfigureAwait(false))
             {
+                await responder.StopWatchingAsync().ConfigureAwait(false);
                 LogHandledElsewhere(_logger, inbound.Event.EventId);
                 return;
             }
 
-            await responder.RunAsync(() => _sink.HandleAsync(inbound.Event, responder, stopping), _stillWorkingAfter, _time, stopping).ConfigureAwait(false);
+            try
+            {
+                await _sink.HandleAsync(inbound.Event, responder, stopping).ConfigureAwait(false);
+            }
+            finally
+            {
+                await responder.StopWatchingAsync().ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {

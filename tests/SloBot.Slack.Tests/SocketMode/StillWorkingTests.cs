@@ -35,6 +35,33 @@ public sealed class StillWorkingTests
     }
 
     [Fact]
+    public async Task CommandQueuedBehindASlowOne_GetsItsNoticeWhileStillWaitingForAWorker()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var source = ChatLayerEndToEndTests.Steady();
+        source.Hold = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await SlackTestHost.StartAsync(slack, s => { ChatLayerEndToEndTests.AddChatLayer(s); s.AddSingleton<ISliSource>(source); },
+            new Dictionary<string, string?> { ["SloBot:Slack:StillWorkingAfter"] = "00:00:00.200", ["SloBot:Slack:MaxConcurrentEvents"] = "1" });
+        await slack.WaitForSocketAsync();
+
+        await slack.SendAsync(SlackEnvelopes.SlashCommand("budget payment", slack.NewResponseUrl(out var first)));
+        await source.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the only worker is now held
+        await slack.SendAsync(SlackEnvelopes.SlashCommand("budget payment", slack.NewResponseUrl(out var queued)));
+
+        await SlackEmulator.WaitUntilAsync(() => slack.CallsOf("response_url").Count(c => c.Form["id"] == queued) == 1, "the queued command's notice while the worker is busy");
+        Assert.Contains("Still working on it", slack.CallsOf("response_url").Single(c => c.Form["id"] == queued).Body.GetRawText(), StringComparison.Ordinal);
+        source.Hold.SetResult();
+        await SlackEmulator.WaitUntilAsync(() => slack.CallsOf("response_url").Count == 4, "both answers after both notices");
+        foreach (var id in new[] { first, queued })
+        {
+            var calls = slack.CallsOf("response_url").Where(c => c.Form["id"] == id).ToArray();
+            Assert.Equal(2, calls.Length);
+            Assert.Contains("Still working on it", calls[0].Body.GetRawText(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Still working", calls[1].Body.GetRawText(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task QuickAnswer_GetsNoNotice()
     {
         await using var slack = await SlackEmulator.StartAsync();
