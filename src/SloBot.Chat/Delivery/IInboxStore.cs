@@ -16,6 +16,9 @@ public interface IInboxStore
     /// <summary>Ends an entry (done or failed), drops its lease and its payload.</summary>
     Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Gives up <paramref name="owner"/>'s lease of a pending entry: anyone may claim it from <paramref name="retryAt"/>.</summary>
+    Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken);
+
     /// <summary>Extends the lease of every pending entry <paramref name="owner"/> holds (the live process is still at them).</summary>
     Task<int> RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 

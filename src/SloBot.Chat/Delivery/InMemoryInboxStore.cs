@@ -35,6 +35,17 @@ internal sealed class InMemoryInboxStore : IInboxStore
         return Task.CompletedTask;
     }
 
+    public Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        lock (_sync)
+        {
+            if (_entries.TryGetValue(key, out var entry) && entry.State == InboxState.Pending && entry.LeaseOwner == owner)
+                _entries[key] = entry with { LeaseOwner = null, LeaseUntil = retryAt };
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<int> RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         lock (_sync)

@@ -58,10 +58,23 @@ public sealed partial class InboxReplay(Inbox inbox, IEnumerable<IInboxHandler> 
         }
         catch (Exception ex)
         {
-            LogReplayFailed(logger, entry.Key, ex.GetType().Name, ex.Message); // tried again once the lease runs out, up to the limit
+            LogReplayFailed(logger, entry.Key, ex.GetType().Name, ex.Message);
+            try
+            {
+                // Released, or this process's renewals would keep it forever; the next pass here or elsewhere tries again, up to the limit.
+                await inbox.Store.ReleaseAsync(entry.Key, inbox.Owner, time.GetUtcNow() + inbox.Options.RecoveryInterval, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception release) when (release is not OutOfMemoryException)
+            {
+                LogReleaseFailed(logger, entry.Key, release.GetType().Name);
+            }
+
             return false;
         }
     }
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Warning, Message = "Inbound work {Key} could not be released for a later pass ({Kind}); it waits for this process to stop")]
+    private static partial void LogReleaseFailed(ILogger logger, string key, string kind);
 
     [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Recovered inbound work {Key} ({Runs} earlier runs did not finish)")]
     private static partial void LogReplayed(ILogger logger, string key, int runs);

@@ -75,6 +75,14 @@ internal sealed class SqlInboxStore(Database database) : IInboxStore
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command("UPDATE inbox_events SET lease_owner = NULL, lease_until = @at WHERE inbox_key = @key AND lease_owner = @owner AND state = 'pending'");
+        cmd.AddParameter("@key", key).AddParameter("@owner", owner).AddParameter("@at", Ms(retryAt));
+        await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<int> RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);

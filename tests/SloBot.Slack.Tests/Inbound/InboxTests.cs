@@ -164,6 +164,8 @@ public sealed class InboxTests : IDisposable
 
         public Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken) => Alive().CompleteAsync(key, state, now, cancellationToken);
 
+        public Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken) => Alive().ReleaseAsync(key, owner, retryAt, cancellationToken);
+
         public Task<int> RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => Alive().RenewAsync(owner, leaseUntil, cancellationToken);
 
         public Task<IReadOnlyList<InboxEntry>> ClaimAsync(IReadOnlyCollection<string> platforms, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken) =>

@@ -56,6 +56,22 @@ public abstract class SqlInboxStoreTests(StorageProvider provider) : StoreTest(p
     }
 
     [Fact]
+    public async Task Release_ByItsHolderOnly_LeavesItToTheNextClaimAtItsTime()
+    {
+        var store = New();
+        await store.RecordAsync([Message("k1")], "A", Now, Now.AddSeconds(30), CancellationToken.None);
+
+        await store.ReleaseAsync("k1", "B", Now, CancellationToken.None); // not B's to release
+        Assert.Equal("A", (await store.FindAsync("k1", CancellationToken.None))!.LeaseOwner);
+        await store.ReleaseAsync("k1", "A", Now.AddSeconds(10), CancellationToken.None);
+
+        Assert.Equal(0, await store.RenewAsync("A", Now.AddMinutes(1), CancellationToken.None));
+        Assert.Empty(await store.ClaimAsync(Platforms, "B", Now.AddSeconds(9), Now.AddSeconds(39), 10, CancellationToken.None));
+        var entry = Assert.Single(await store.ClaimAsync(Platforms, "B", Now.AddSeconds(10), Now.AddSeconds(40), 10, CancellationToken.None));
+        Assert.Equal(("B", 2), (entry.LeaseOwner, entry.Attempts));
+    }
+
+    [Fact]
     public async Task ConcurrentClaimers_NeverGetTheSameEntry_AndTogetherGetThemAllOldestFirst()
     {
         var store = New();
