@@ -55,12 +55,18 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
             detail: () => "unanswered: " + string.Join(", ", commands.Keys.Where(t => Answers(slack, t, commands[t].ResponseUrlId) == 0)));
         await Poll.UntilAsync(() => NothingPendingAsync(database).GetAwaiter().GetResult(), "no inbound work or delivery left pending", TimeSpan.FromSeconds(60));
 
+        await Poll.UntilAsync(() => slack.Posted.Any(p => p.Channel == "C0SCHEDULE"), "a scheduled post", TimeSpan.FromSeconds(90));
         Assert.Equal(Burst, commands.Count);
         var counts = commands.Keys.ToDictionary(t => t, t => Answers(slack, t, commands[t].ResponseUrlId));
         output.WriteLine($"victim acked {ackedByVictim} of the {commands.Values.Count(c => c.ToVictim)} commands sent to it (of {Burst}) before SIGKILL; {slack.Held} calls held; answers: {string.Join(", ", counts.GroupBy(c => c.Value).Select(g => $"{g.Count()} × {g.Key}"))}");
         Assert.True(ackedByVictim >= 10, "the victim died holding acked work");
         Assert.All(counts, c => Assert.True(c.Value == 1, $"{c.Key} answered {c.Value} times"));
         Assert.Equal(victimCallsBefore, slack.Calls.Count(c => c.Prefix == "victim")); // nothing the victim sent after the hold reached Slack
+        var automatic = slack.Posted.Where(p => p.Channel is "C0SCHEDULE" or "C0ALERTS")
+            .GroupBy(p => p.Metadata?["event_payload"]?["key"]?.GetValue<string>() ?? "(no key)").ToArray();
+        output.WriteLine($"scheduled and alert posts: {string.Join(", ", automatic.Select(g => $"{g.Key} × {g.Count()}"))}");
+        Assert.Contains(automatic, g => g.Key.StartsWith("schedule:", StringComparison.Ordinal));
+        Assert.All(automatic, g => Assert.True(g.Count() == 1, $"{g.Key} posted {g.Count()} times"));
         var recovered = await ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE attempts > 1 AND state = 'done' AND inbox_key LIKE 'slack:cmd:T%'");
         output.WriteLine($"{recovered} commands were run again from the inbox");
         Assert.Equal(ackedByVictim, recovered); // every command the victim acked, and only those, was recovered (it answered none)
@@ -160,6 +166,10 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
             "--SloBot:Outbox:LeaseDuration=00:00:03",
             "--SloBot:Outbox:InboxLeaseDuration=00:00:03",
             "--SloBot:Outbox:RecoveryInterval=00:00:00.500",
+            "--SloBot:Schedule:Engineering:Channel=slack:C0SCHEDULE", // due every minute, claimed by one replica each time
+            "--SloBot:Schedule:Engineering:Cron=* * * * *",
+            "--SloBot:Alerts:Channel=slack:C0ALERTS",
+            "--SloBot:Alerts:Interval=00:00:10",
             "--Logging:LogLevel:Default=Warning");
         _processes.Add(process);
         process.OutputDataReceived += (_, e) => Log(name, e.Data);
