@@ -33,6 +33,10 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
         var commands = new Dictionary<string, (string ResponseUrlId, bool ToVictim, string EnvelopeId)>();
         await WarmUpAsync(slack, survivorSocket, victimSocket);
 
+        // A retrospective started on the victim: its thread and state are in PostgreSQL.
+        await slack.SendAsync(SlackEnvelopes.SlashCommand("retro start INC-7 checkout 14:00-16:15", slack.NewResponseUrl(out _), channel: "C0RETRO", triggerId: "R1.retro"), victimSocket);
+        var retro = await Poll.ForAsync(() => slack.Posted.FirstOrDefault(p => p.Channel == "C0RETRO" && p.ThreadTs is not null), "the victim's first retrospective question in its thread", TimeSpan.FromSeconds(60));
+
         // From now on the victim gets stuck at its first Web API or response_url call of each command (no answer reaches Slack).
         var victimUrls = new HashSet<string>();
         var victimCallsBefore = slack.Calls.Count(c => c.Prefix == "victim");
@@ -57,6 +61,18 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
 
         await Poll.UntilAsync(() => slack.Posted.Any(p => p.Channel == "C0SCHEDULE"), "a scheduled post", TimeSpan.FromSeconds(90));
         Assert.Equal(Burst, commands.Count);
+        // The survivor takes the conversation over: it knows its answers and ends it.
+        var before = ThreadPosts(slack, retro.ThreadTs!);
+        await slack.SendAsync(SlackEnvelopes.EventsApi(SlackEnvelopes.ThreadReply("status", retro.ThreadTs!, "1700000100.000100", channel: "C0RETRO", user: "U0ALICE"), "Ev0STATUS"), survivorSocket);
+        await Poll.UntilAsync(() => ThreadPosts(slack, retro.ThreadTs!).Count > before.Count, "the survivor's status of the victim's retrospective", TimeSpan.FromSeconds(30));
+        var status = ThreadPosts(slack, retro.ThreadTs!)[before.Count..];
+        await slack.SendAsync(SlackEnvelopes.EventsApi(SlackEnvelopes.ThreadReply("cancel", retro.ThreadTs!, "1700000100.000200", channel: "C0RETRO", user: "U0ALICE"), "Ev0CANCEL"), survivorSocket);
+        await Poll.UntilAsync(() => ThreadPosts(slack, retro.ThreadTs!).Count > before.Count + status.Count, "the survivor to end the victim's retrospective", TimeSpan.FromSeconds(30));
+        var ended = ThreadPosts(slack, retro.ThreadTs!)[(before.Count + status.Count)..];
+        output.WriteLine($"retrospective thread, survivor's status: {string.Join(" | ", status)}; its answer to cancel: {string.Join(" | ", ended)}");
+        Assert.Contains(status, t => t.Contains("step 4 of 15", StringComparison.Ordinal)); // where the victim left it (three steps given with the command)
+        Assert.Contains(ended, t => t.Contains("INC-7 is cancelled", StringComparison.Ordinal));
+
         var counts = commands.Keys.ToDictionary(t => t, t => Answers(slack, t, commands[t].ResponseUrlId));
         output.WriteLine($"victim acked {ackedByVictim} of the {commands.Values.Count(c => c.ToVictim)} commands sent to it (of {Burst}) before SIGKILL; {slack.Held} calls held; answers: {string.Join(", ", counts.GroupBy(c => c.Value).Select(g => $"{g.Count()} × {g.Key}"))}");
         Assert.True(ackedByVictim >= 10, "the victim died holding acked work");
@@ -105,6 +121,11 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
             await Task.Yield();
         }
     }
+
+    /// <summary>What SloBot said in a thread, in order: posts and ephemeral messages.</summary>
+    private static List<string> ThreadPosts(SlackEmulator slack, string threadTs) =>
+        [.. slack.Calls.Where(c => c.Ok && c.Method is "chat.postMessage" or "chat.postEphemeral" && c.Str("thread_ts") == threadTs)
+            .Select(c => c.Str("text") ?? c.Body.ToString())];
 
     /// <summary>Each command of the burst is asked by its own user, so that an ephemeral answer (addressed to the user) tells which command it answers.</summary>
     private static string User(string trigger) => $"U0{trigger[..4]}";
