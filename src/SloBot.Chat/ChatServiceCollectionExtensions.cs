@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SloBot.Chat.Budgets;
 using SloBot.Chat.Commands;
 using SloBot.Chat.Delivery;
@@ -24,8 +25,15 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<ChatTransports>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<IChatEventSink>(sp => sp.GetRequiredService<ChatDispatcher>());
-        services.AddSingleton<Outbox>();
+        services.TryAddSingleton<Outbox>();
         services.TryAddSingleton<IOutboxStore, InMemoryOutboxStore>();
+        var outboxOptions = services.AddOptionsWithValidateOnStart<OutboxOptions, OutboxOptionsValidator>();
+        if (configuration is not null)
+            outboxOptions.Bind(configuration.GetSection(OutboxOptions.Section));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value);
+        services.TryAddSingleton<Inbox>();
+        services.TryAddSingleton<IInboxStore, InMemoryInboxStore>();
+        services.TryAddSingleton<InboxReplay>();
         services.AddHostedService<OutboxRecovery>();
         services.TryAddSingleton<IHandledRequests, InMemoryHandledRequests>();
         services.TryAddSingleton<IPartitionLeases, InMemoryPartitionLeases>();

@@ -41,6 +41,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackOutboxSender>();
         services.AddSingleton<IOutboxSender>(sp => sp.GetRequiredService<SlackOutboxSender>());
         services.AddSingleton<SlackInbound>();
+        services.AddSingleton<IInboxHandler, SlackInboxHandler>();
         services.AddSingleton<SlackSignature>();
         services.AddSingleton<SlackTransport>();
         services.AddSingleton<SlackWorkspace>();

@@ -3,6 +3,9 @@ namespace SloBot.Chat.Delivery;
 /// <summary>How the outbox retries, and how its record of deliveries is leased, recovered and pruned. The defaults need no configuration.</summary>
 public sealed class OutboxOptions
 {
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string Section = "SloBot:Outbox";
+
     /// <summary>Attempts of one delivery before it is recorded as failed (live and recovered attempts count alike).</summary>
     public int MaxAttempts { get; set; } = 8;
 
@@ -26,4 +29,13 @@ public sealed class OutboxOptions
 
     /// <summary>How long delivered and failed deliveries are kept before they are pruned.</summary>
     public TimeSpan KeepFinished { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// How long a process holds inbound work it recorded (a command it acked) without renewing the lease; a process
+    /// that dies leaves its unanswered commands to the others once this has passed (renewed three times per lease).
+    /// </summary>
+    public TimeSpan InboxLeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs of one inbound event (the live one included) before it is recorded as failed: a command that kills every process running it is not tried forever.</summary>
+    public int InboxMaxAttempts { get; set; } = 3;
 }

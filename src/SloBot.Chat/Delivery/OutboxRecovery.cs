@@ -4,18 +4,28 @@ using Microsoft.Extensions.Logging;
 namespace SloBot.Chat.Delivery;
 
 /// <summary>
-/// The outbox's recovery worker, one per process: renews the leases of what this process is delivering (three times per
-/// <see cref="OutboxOptions.LeaseDuration"/>) and, every <see cref="OutboxOptions.RecoveryInterval"/>, delivers what
-/// a dead process (or this one before a restart) left recorded. The host keeps running whatever the store says.
+/// The outbox's and the inbox's recovery worker, one per process: renews the leases of what this process is delivering
+/// and working on (three times per lease) and, every <see cref="OutboxOptions.RecoveryInterval"/>, delivers what a dead
+/// process (or this one before a restart) left recorded, and runs the inbound work it left unanswered. The host keeps
+/// running whatever the store says.
 /// </summary>
-internal sealed partial class OutboxRecovery(Outbox outbox, TimeProvider time, ILogger<OutboxRecovery> logger, OutboxOptions? options = null) : BackgroundService
+internal sealed partial class OutboxRecovery(Outbox outbox, TimeProvider time, ILogger<OutboxRecovery> logger, OutboxOptions? options = null, Inbox? inbox = null, InboxReplay? replay = null) : BackgroundService
 {
     private readonly OutboxOptions _options = options ?? new OutboxOptions();
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var loops = new List<Task>
+        {
             EveryAsync(_options.LeaseDuration / 3, outbox.RenewLeasesAsync, stoppingToken),
-            EveryAsync(_options.RecoveryInterval, outbox.RecoverAsync, stoppingToken));
+            EveryAsync(_options.RecoveryInterval, outbox.RecoverAsync, stoppingToken),
+        };
+        if (inbox is not null)
+            loops.Add(EveryAsync(_options.InboxLeaseDuration / 3, inbox.RenewLeasesAsync, stoppingToken));
+        if (replay is not null)
+            loops.Add(EveryAsync(_options.RecoveryInterval, replay.RecoverAsync, stoppingToken));
+        return Task.WhenAll(loops);
+    }
 
     private async Task EveryAsync(TimeSpan period, Func<CancellationToken, Task<int>> work, CancellationToken stoppingToken)
     {

@@ -39,6 +39,9 @@ public static class ChatTelemetry
     /// <summary>Recorded deliveries a recovery pass delivered (their process died or their retry came due), by <c>platform</c>.</summary>
     public static readonly Counter<long> OutboxRecovered = Meter.CreateCounter<long>("slobot.outbox.recovered", "{message}", "Deliveries delivered by a recovery pass, by platform");
 
+    /// <summary>Recorded inbound work (commands, clicks, thread answers) a recovery pass ran again after its process died, by <c>platform</c>.</summary>
+    public static readonly Counter<long> InboxRecovered = Meter.CreateCounter<long>("slobot.inbox.recovered", "{event}", "Inbound events run again by a recovery pass, by platform");
+
     /// <summary>Time spent waiting for a platform's rate limit, by <c>source</c>: <c>retry_after</c> (a 429 said how long) or <c>bucket</c> (Discord's bucket headers said to wait first).</summary>
     public static readonly Histogram<double> RateLimitWaits = Meter.CreateHistogram<double>("slobot.ratelimit.wait", "s", "Waits for a platform's rate limit, by source", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondsBuckets });
 

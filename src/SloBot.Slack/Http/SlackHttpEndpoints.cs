@@ -10,8 +10,8 @@ using SloBot.Transport.Http;
 namespace SloBot.Slack.Http;
 
 /// <summary>
-/// HTTP mode: Slack POSTs commands, interactions and events; each request is verified, acknowledged with 200 at once,
-/// and handled in the background. A bad signature gets 401 and a log line without the body.
+/// HTTP mode: Slack POSTs commands, interactions and events; each request is verified, recorded in the inbox,
+/// acknowledged with 200 and handled in the background. A bad signature gets 401 and a log line without the body.
 /// </summary>
 internal static partial class SlackHttpEndpoints
 {
@@ -25,7 +25,7 @@ internal static partial class SlackHttpEndpoints
             return problem;
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body.Bytes!));
         var fields = form.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
-        inbound.Accept(SlackPayloads.FromSlashCommand(fields, time.GetUtcNow()));
+        inbound.Start(await inbound.RecordAsync(SlackPayloads.FromSlashCommand(fields, time.GetUtcNow()), () => InboxPayload.Write(fields)).ConfigureAwait(false));
         return Acked(time, arrived);
     }
 
@@ -38,7 +38,7 @@ internal static partial class SlackHttpEndpoints
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body.Bytes!));
         if (!form.TryGetValue("payload", out var json) || Parse(json.ToString()) is not { } payload)
             return Results.BadRequest();
-        inbound.Accept(SlackPayloads.FromInteraction(payload, time.GetUtcNow()));
+        inbound.Start(await inbound.RecordAsync(SlackPayloads.FromInteraction(payload, time.GetUtcNow()), () => InboxPayload.Write("interactive", payload)).ConfigureAwait(false));
         return Acked(time, arrived);
     }
 
@@ -52,7 +52,8 @@ internal static partial class SlackHttpEndpoints
             return Results.BadRequest();
         if (payload.Text("type") == "url_verification")
             return Results.Text(payload.Text("challenge") ?? "", "text/plain");
-        inbound.Accept(SlackPayloads.FromEventCallback(payload, time.GetUtcNow())); // retries (X-Slack-Retry-Num) dedupe by event_id
+        // Recorded before the 200: retries (X-Slack-Retry-Num) dedupe by event_id.
+        inbound.Start(await inbound.RecordAsync(SlackPayloads.FromEventCallback(payload, time.GetUtcNow()), () => InboxPayload.Write("events_api", payload)).ConfigureAwait(false));
         return Acked(time, arrived);
     }
 

@@ -12,4 +12,8 @@ internal sealed record ReplyTarget(string Channel, string? ThreadTs, string User
 /// A Slack payload as the chat layer sees it, with what to answer through and the ids that identify a redelivery;
 /// <see cref="TeamDomain"/> when the payload names the workspace (slash commands, interactions), for thread links.
 /// </summary>
-internal sealed record InboundEvent(ChatEvent Event, ReplyTarget Target, IReadOnlyList<string> DedupeKeys, string? TeamDomain = null);
+internal sealed record InboundEvent(ChatEvent Event, ReplyTarget Target, IReadOnlyList<string> DedupeKeys, string? TeamDomain = null)
+{
+    /// <summary>The event's key in the inbox once recorded there (marked done when handled); null when not recorded.</summary>
+    public string? InboxKey { get; init; }
+}

@@ -10,9 +10,9 @@ using SloBot.Transport.Inbound;
 namespace SloBot.Slack.Inbound;
 
 /// <summary>
-/// Where Socket Mode and HTTP mode hand what Slack sent, <b>after</b> they acknowledged it: drops redeliveries
-/// (same envelope id, event id or trigger id within an hour), then queues the event on the kit's
-/// <see cref="InboundWork"/>, which runs the chat layer with a responder for it, at most
+/// Where Socket Mode and HTTP mode hand what Slack sent: before they acknowledge it, drops redeliveries (same envelope
+/// id, event id or trigger id within an hour) and records it in the <see cref="Inbox"/>; after the ack, queues the
+/// event on the kit's <see cref="InboundWork"/>, which runs the chat layer with a responder for it, at most
 /// <see cref="SlackOptions.MaxConcurrentEvents"/> at a time. The bound keeps
 /// a burst of costly commands from crowding the thread pool, so the next envelope's ack never waits behind them.
 /// Nothing thrown here reaches the socket or the web server.
@@ -33,11 +33,14 @@ internal sealed partial class SlackInbound : IDisposable
 
     private readonly IHandledRequests? _handled;
     private readonly TimeSpan _stillWorkingAfter;
+    private readonly Inbox? _inbox;
 
+    /// <param name="inbox">Where accepted events are recorded before their ack, so that another process runs them if this one dies; null: not recorded.</param>
     /// <param name="handled">Handled ids shared by every SloBot on the same storage, so an event one replica took is not handled again by another (or after a restart); null: this process's memory only.</param>
-    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, SlackUserGroups groups, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger, IHandledRequests? handled = null)
+    public SlackInbound(IChatEventSink sink, SlackDelivery delivery, SlackWorkspace workspace, SlackUserGroups groups, TimeProvider time, IOptions<SlackOptions> options, ILogger<SlackInbound> logger, IHandledRequests? handled = null, Inbox? inbox = null)
     {
         _handled = handled;
+        _inbox = inbox;
         _workspace = workspace;
         _groups = groups;
         _sink = sink;
@@ -52,31 +55,31 @@ internal sealed partial class SlackInbound : IDisposable
     /// <summary>Events queued or being handled right now.</summary>
     public int InFlight => _work.InFlight;
 
-    /// <summary>A Socket Mode envelope (already acked). Returns true when it started new work.</summary>
-    public bool AcceptEnvelope(string envelopeId, string? type, JsonElement payload)
+    /// <summary>
+    /// A Socket Mode envelope, <b>before</b> it is acked: parsed, checked against what this process saw, and recorded
+    /// in the inbox (the first replica to record an event is the one that handles it). Returns the event to
+    /// <see cref="Start"/> once acked, or null for a redelivery or anything SloBot does not act on.
+    /// </summary>
+    public Task<InboundEvent?> RecordEnvelopeAsync(string envelopeId, string? type, JsonElement payload)
     {
         if (!_seen.TryAdd("env:" + envelopeId))
         {
             LogDuplicate(_logger, "envelope", envelopeId);
-            return false;
+            return Task.FromResult<InboundEvent?>(null);
         }
 
-        var now = _time.GetUtcNow();
-        var inbound = type switch
-        {
-            "slash_commands" => SlackPayloads.FromSlashCommand(SlackPayloads.Fields(payload), now),
-            "interactive" => SlackPayloads.FromInteraction(payload, now),
-            "events_api" => SlackPayloads.FromEventCallback(payload, now),
-            _ => null,
-        };
-        return Accept(inbound);
+        return RecordAsync(Parse(type, payload, _time.GetUtcNow()), () => InboxPayload.Write(type, payload));
     }
 
-    /// <summary>An event parsed from any mode (already acked). Returns true when it started new work.</summary>
-    public bool Accept(InboundEvent? inbound)
+    /// <summary>
+    /// An event parsed from any mode, before it is acknowledged: de-duplicated in memory, then recorded in the inbox with
+    /// <paramref name="stored"/> (what a recovery needs to run it again). If the inbox cannot be reached the event is
+    /// still handled here, only not recoverable. Returns what to <see cref="Start"/>, or null.
+    /// </summary>
+    public async Task<InboundEvent?> RecordAsync(InboundEvent? inbound, Func<string> stored)
     {
         if (inbound is null)
-            return false;
+            return null;
         _workspace.Observe(inbound.TeamDomain);
         var fresh = true;
         foreach (var key in inbound.DedupeKeys)
@@ -84,9 +87,32 @@ internal sealed partial class SlackInbound : IDisposable
         if (!fresh)
         {
             LogDuplicate(_logger, inbound.Event.GetType().Name, inbound.Event.EventId);
-            return false;
+            return null;
         }
 
+        if (_inbox is null)
+            return inbound;
+        // The last key is the one every copy shares (a thread message's channel and ts unite its message and app_mention events).
+        var inboxKey = "slack:" + inbound.DedupeKeys[^1];
+        try
+        {
+            if (await _inbox.RecordAsync(new InboxMessage(SlackPayloads.Platform, inboxKey, stored()), _work.Stopping).ConfigureAwait(false))
+                return inbound with { InboxKey = inboxKey };
+            LogHandledElsewhere(_logger, inbound.Event.EventId);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogNotRecorded(_logger, inbound.Event.EventId, ex.GetType().Name, ex.Message);
+            return inbound;
+        }
+    }
+
+    /// <summary>Queues a recorded event (already acked) on the workers. Returns true when it started new work.</summary>
+    public bool Start(InboundEvent? inbound)
+    {
+        if (inbound is null)
+            return false;
         if (_groups.WithGroups(inbound.Event.User) is var user && !ReferenceEquals(user, inbound.Event.User))
             inbound = inbound with { Event = inbound.Event with { User = user } };
         var responder = new SlackResponder(inbound, _delivery);
@@ -94,9 +120,33 @@ internal sealed partial class SlackInbound : IDisposable
         if (_work.TryEnqueue(stopping => RunAsync(inbound, responder, stopping)))
             return true;
         _ = responder.StopWatchingAsync();
-        LogRefusedAtShutdown(_logger, inbound.Event.EventId);
+        LogRefusedAtShutdown(_logger, inbound.Event.EventId); // its inbox entry is left to a recovery once the lease runs out
         return false;
     }
+
+    /// <summary>
+    /// Runs an event another process recorded and did not answer (it died): rebuilt from the stored payload, answered
+    /// through the Web API (no response_url is stored). Skips the handled-ids claim: the dead process made it.
+    /// </summary>
+    public async Task ReplayAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var (type, payload) = InboxPayload.Read(entry.Message.Payload);
+        if (Parse(type, payload, entry.CreatedAt) is not { } inbound)
+            return;
+        if (_groups.WithGroups(inbound.Event.User) is var user && !ReferenceEquals(user, inbound.Event.User))
+            inbound = inbound with { Event = inbound.Event with { User = user } };
+        foreach (var key in inbound.DedupeKeys)
+            _seen.TryAdd(key);
+        await _sink.HandleAsync(inbound.Event, new SlackResponder(inbound, _delivery), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static InboundEvent? Parse(string? type, JsonElement payload, DateTimeOffset now) => type switch
+    {
+        "slash_commands" => SlackPayloads.FromSlashCommand(SlackPayloads.Fields(payload), now),
+        "interactive" => SlackPayloads.FromInteraction(payload, now),
+        "events_api" => SlackPayloads.FromEventCallback(payload, now),
+        _ => null,
+    };
 
     /// <summary>
     /// Host shutdown: takes no new events, waits for queued and running ones. What is left when
@@ -143,6 +193,11 @@ internal sealed partial class SlackInbound : IDisposable
         {
             LogFailed(_logger, ex, inbound.Event.GetType().Name, inbound.Event.EventId, inbound.Target.Channel);
         }
+        finally
+        {
+            if (inbound.InboxKey is { } key && _inbox is not null)
+                await _inbox.CompleteAsync(key).ConfigureAwait(false); // answered, failed or told SloBot is restarting: not run again
+        }
     }
 
     /// <summary>
@@ -159,6 +214,9 @@ internal sealed partial class SlackInbound : IDisposable
             first &= await _handled.TryClaimAsync("slack:" + key, now, now + KeepHandled, stopping).ConfigureAwait(false);
         return first;
     }
+
+    [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Slack event {EventId} could not be recorded in the inbox ({Kind}: {Reason}); handled here, but not recoverable if this process dies")]
+    private static partial void LogNotRecorded(ILogger logger, string eventId, string kind, string reason);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Slack event {EventId} was already handled by another SloBot on the same storage; ignored")]
     private static partial void LogHandledElsewhere(ILogger logger, string eventId);

@@ -9,8 +9,8 @@ using SloBot.Slack.Inbound;
 namespace SloBot.Slack.SocketMode;
 
 /// <summary>
-/// One Socket Mode WebSocket: waits for <c>hello</c>, acks every envelope on this socket the moment it arrives and only
-/// then hands it on, and reports when Slack asks to move (<c>disconnect</c>) or the socket drops. After a
+/// One Socket Mode WebSocket: waits for <c>hello</c>, records every envelope in the inbox and acks it on this socket at
+/// once, and only then hands it on, and reports when Slack asks to move (<c>disconnect</c>) or the socket drops. After a
 /// <c>disconnect</c> it keeps reading and acking until the replacement is up and it is closed.
 /// </summary>
 internal sealed partial class SocketModeConnection : IAsyncDisposable
@@ -153,10 +153,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         var type = root.Text("type");
         if (root.Text("envelope_id") is { } envelopeId)
         {
-            await AckAsync(envelopeId).ConfigureAwait(false); // ack first: whatever the work costs, Slack hears back at once
-            TransportTelemetry.RecordAck(SlackPayloads.Platform, "socket", _time.GetElapsedTime(arrived));
-            var payload = root.TryGetProperty("payload", out var p) ? p : default;
-            _inbound.AcceptEnvelope(envelopeId, type, payload);
+            // Off the receive loop, so that envelopes of a burst are recorded together (one insert) and acked at once.
+            _ = RecordAndAckAsync(envelopeId, type, root.TryGetProperty("payload", out var p) ? p : default, arrived);
             return;
         }
 
@@ -171,6 +169,27 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
                 _ended.TrySetResult(reason);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Records the envelope in the inbox, then acks it, then starts the work: a process that dies before the ack leaves
+    /// the envelope unacked (Slack delivers it again), one that dies after leaves it recorded (another process runs it).
+    /// </summary>
+    private async Task RecordAndAckAsync(string envelopeId, string? type, JsonElement payload, long arrived)
+    {
+        InboundEvent? accepted = null;
+        try
+        {
+            accepted = await _inbound.RecordEnvelopeAsync(envelopeId, type, payload).ConfigureAwait(false);
+            await AckAsync(envelopeId).ConfigureAwait(false);
+            TransportTelemetry.RecordAck(SlackPayloads.Platform, "socket", _time.GetElapsedTime(arrived));
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            LogAckFailed(_logger, Id, ex.Message); // a copy Slack delivers again is a duplicate of the recorded one
+        }
+
+        _inbound.Start(accepted); // recorded and leased to this process: its work, acked or not
     }
 
     private async Task AckAsync(string envelopeId)
@@ -199,6 +218,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Warning, Message = "Slack socket {Connection}: ignored a frame that is not JSON ({Bytes} bytes)")]
     private static partial void LogBadFrame(ILogger logger, int connection, int bytes);
+
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "Slack socket {Connection}: an ack could not be sent ({Reason})")]
+    private static partial void LogAckFailed(ILogger logger, int connection, string reason);
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Slack socket {Connection}: close did not complete cleanly ({Reason})")]
     private static partial void LogCloseFailed(ILogger logger, int connection, string reason);

@@ -4,7 +4,8 @@ namespace SloBot.Slack.Tests.Emulator;
 
 /// <summary>One request the emulator received: a Web API method, "response_url" or "upload".</summary>
 /// <param name="Status">What the emulator answered (429 for a rate-limited call).</param>
-public sealed record ApiCall(string Method, JsonElement Body, IReadOnlyDictionary<string, string> Form, DateTimeOffset At, int Status, string? Token)
+/// <param name="Prefix">The path segment before <c>/api/</c> when the caller's Web API base URL has one (tells apart the replicas of a test).</param>
+public sealed record ApiCall(string Method, JsonElement Body, IReadOnlyDictionary<string, string> Form, DateTimeOffset At, int Status, string? Token, string? Prefix = null)
 {
     public string? Str(string name) => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String
         ? v.GetString()

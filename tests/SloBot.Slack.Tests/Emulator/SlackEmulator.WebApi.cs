@@ -7,7 +7,7 @@ namespace SloBot.Slack.Tests.Emulator;
 
 public sealed partial class SlackEmulator
 {
-    private async Task ApiAsync(HttpContext context, string method)
+    private async Task ApiAsync(HttpContext context, string method, string? prefix)
     {
         var (body, form) = await ReadAsync(context.Request);
         var auth = context.Request.Headers.Authorization.ToString();
@@ -19,17 +19,19 @@ public sealed partial class SlackEmulator
             return;
         }
 
+        if (await HeldAsync(context, new ApiCall(method, body, form, Time.GetUtcNow(), 0, token, prefix)))
+            return;
         if (_rateLimits.TryGetValue(method, out var limit) && limit.Count > 0)
         {
             _rateLimits[method] = (limit.Count - 1, limit.RetryAfterSeconds);
-            _calls.Enqueue(new ApiCall(method, body, form, Time.GetUtcNow(), 429, token));
+            _calls.Enqueue(new ApiCall(method, body, form, Time.GetUtcNow(), 429, token, prefix));
             context.Response.StatusCode = 429;
             context.Response.Headers.RetryAfter = limit.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             return;
         }
 
         var expected = method == "apps.connections.open" ? AppToken : BotToken;
-        var call = new ApiCall(method, body, form, Time.GetUtcNow(), 200, token);
+        var call = new ApiCall(method, body, form, Time.GetUtcNow(), 200, token, prefix);
         _calls.Enqueue(call);
         var answer = token != expected ? Error(token is null ? "not_authed" : "invalid_auth") : Answer(method, call);
         if (method == "chat.postMessage" && answer["ok"]?.GetValue<bool>() == true && Interlocked.Decrement(ref _losePostAnswers) >= 0)
@@ -135,6 +137,8 @@ public sealed partial class SlackEmulator
             return;
         }
 
+        if (await HeldAsync(context, new ApiCall("response_url", body, new Dictionary<string, string>(form) { ["id"] = id }, Time.GetUtcNow(), 0, null)))
+            return;
         var expired = _expiredResponseUrls.ContainsKey(id);
         _calls.Enqueue(new ApiCall("response_url", body, new Dictionary<string, string>(form) { ["id"] = id }, Time.GetUtcNow(), expired ? 404 : 200, null));
         if (expired)

@@ -33,6 +33,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<PostedMessage> _posted = new();
     private readonly List<EmulatedSocket> _sockets = [];
     private int _losePostAnswers;
+    private int _held;
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private long _ts = 1_700_000_000_000_100;
     private int _ids;
@@ -99,7 +101,8 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         var emulator = new SlackEmulator(app, time ?? TimeProvider.System);
         app.UseWebSockets();
         app.Map("/link", emulator.AcceptSocketAsync);
-        app.MapPost("/api/{method}", emulator.ApiAsync);
+        app.MapPost("/api/{method}", (HttpContext context, string method) => emulator.ApiAsync(context, method, null));
+        app.MapPost("/{prefix}/api/{method}", (HttpContext context, string prefix, string method) => emulator.ApiAsync(context, method, prefix));
         app.MapPost("/response/{id}", emulator.ResponseUrlAsync);
         app.MapPost("/upload/{fileId}", emulator.UploadAsync);
         await app.StartAsync();
@@ -114,6 +117,29 @@ public sealed partial class SlackEmulator : IAsyncDisposable
     /// Unset by default.
     /// </summary>
     public Func<string, int?>? Throttle { get; set; }
+
+    /// <summary>
+    /// Web API and response_url calls this says yes to are held unanswered and unrecorded (a replica stuck mid-work) until
+    /// <see cref="DropHeld"/>, which drops their connections: they never reached Slack.
+    /// </summary>
+    public Func<ApiCall, bool>? Hold { get; set; }
+
+    /// <summary>Calls held by <see cref="Hold"/> so far.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    /// <summary>Drops every held call (and any later one <see cref="Hold"/> says yes to) without answering or recording it.</summary>
+    public void DropHeld() => _release.TrySetResult();
+
+    /// <summary>Holds <paramref name="call"/> when <see cref="Hold"/> says so; true when it was held and dropped.</summary>
+    private async Task<bool> HeldAsync(HttpContext context, ApiCall call)
+    {
+        if (Hold?.Invoke(call) != true)
+            return false;
+        Interlocked.Increment(ref _held);
+        await _release.Task;
+        context.Abort();
+        return true;
+    }
 
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> get 429 with Retry-After.</summary>
     public void RateLimit(string method, int count, int retryAfterSeconds) => _rateLimits[method] = (count, retryAfterSeconds);

@@ -1,0 +1,180 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SloBot.Chat;
+using SloBot.Chat.Delivery;
+using SloBot.Slack.Tests.Emulator;
+using SloBot.Storage;
+
+namespace SloBot.Slack.Tests.Inbound;
+
+/// <summary>
+/// Issue 16 (Slack): an event SloBot acked is recorded in the inbox first, so work a process accepted outlives it. Two
+/// "processes" (hosts with their own socket, inbox and outbox) share one SQLite file; the first one's death is its store
+/// refusing everything from a moment on (no renewal, no completion, as SIGKILL leaves it) while its work hangs.
+/// </summary>
+public sealed class InboxTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-inbox-").FullName;
+
+    [Fact]
+    public async Task AckedCommandWhoseProcessDied_IsAnsweredOnce_ByTheOtherProcess_ThroughTheWebApi()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var (dying, hung) = (new ControlledInboxStore(), new TaskCompletionSource());
+        var sinkA = new RecordingSink { Answer = async (_, _) => { await hung.Task; return null; } };
+        var sinkB = new RecordingSink();
+        await using var a = await StartAsync(slack, sinkA, dying);
+        var socketA = await slack.WaitForSocketAsync();
+        await using var b = await StartAsync(slack, sinkB);
+        await slack.WaitForSocketAsync(openedAtLeast: 2);
+
+        var url = slack.NewResponseUrl(out _);
+        var envelope = await slack.SendAsync(SlackEnvelopes.SlashCommand("budget checkout", url, triggerId: "T1.trigger"), socketA);
+        await SlackEmulator.WaitUntilAsync(() => slack.Acks.ContainsKey(envelope) && !sinkA.Events.IsEmpty, "process a to ack the command and start on it");
+        var stored = await b.Services.GetRequiredService<IInboxStore>().FindAsync("slack:cmd:T1.trigger", CancellationToken.None);
+        Assert.Equal(InboxState.Pending, stored!.State);
+        Assert.Contains("budget checkout", stored.Message.Payload);
+        Assert.DoesNotContain("response", stored.Message.Payload); // response_url is a credential: not stored
+        Assert.DoesNotContain("legacy-verification-token", stored.Message.Payload);
+
+        dying.Die();
+        await SlackEmulator.WaitUntilAsync(() => slack.Posted.Count == 1, "process b to answer the command a never answered", TimeSpan.FromSeconds(30));
+        await SlackEmulator.WaitUntilAsync(() => Done(b, "slack:cmd:T1.trigger"), "the inbox entry to be done");
+
+        var posted = Assert.Single(slack.Posted);
+        Assert.Equal(("C0PAYMENTS", "echo: budget checkout"), (posted.Channel, posted.Text));
+        Assert.Equal("T1.trigger#1:0", posted.Metadata?["event_payload"]?["key"]?.GetValue<string>());
+        Assert.Empty(slack.CallsOf("response_url"));
+        Assert.Equal(["T1.trigger"], sinkB.Events.Select(e => e.EventId));
+        Assert.Equal("", (await b.Services.GetRequiredService<IInboxStore>().FindAsync("slack:cmd:T1.trigger", CancellationToken.None))!.Message.Payload);
+        hung.SetResult();
+    }
+
+    [Fact]
+    public async Task EventRedeliveredToAnotherProcess_WhileTheFirstStillWorks_IsAckedThereButNeitherHandledNorTakenOver()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var slow = new TaskCompletionSource();
+        var sinkA = new RecordingSink { Answer = async (e, _) => { await slow.Task; return Chat.Replies.Reply.Text("done: " + RecordingSink.Describe(e)); } };
+        var sinkB = new RecordingSink();
+        await using var a = await StartAsync(slack, sinkA);
+        var socketA = await slack.WaitForSocketAsync();
+        await using var b = await StartAsync(slack, sinkB);
+        var socketB = await slack.WaitForSocketAsync(openedAtLeast: 2);
+        var reply = SlackEnvelopes.ThreadReply("the root cause was a config push", threadTs: "1700000000.000100", ts: "1700000001.000200");
+
+        await slack.SendAsync(SlackEnvelopes.EventsApi(reply, "Ev0SLOW"), socketA);
+        await SlackEmulator.WaitUntilAsync(() => !sinkA.Events.IsEmpty, "process a to start on the event");
+        var again = await slack.SendAsync(SlackEnvelopes.EventsApi((System.Text.Json.Nodes.JsonObject)reply.DeepClone(), "Ev0SLOW", retryAttempt: 1), socketB);
+        await slack.SendAsync(SlackEnvelopes.EventsApi(SlackEnvelopes.ThreadReply("marker", threadTs: "1700000000.000300", ts: "1700000001.000400"), "Ev0MARKER"), socketB);
+        await SlackEmulator.WaitUntilAsync(() => sinkB.Events.Any(e => RecordingSink.Describe(e) == "marker") && slack.Acks.ContainsKey(again), "process b to ack the copy and handle the marker");
+        Assert.Equal(socketB.Id, slack.Acks[again].SocketId);
+
+        // Three leases pass while a works: its renewals keep b's recovery passes (every 0.5 s) off the entry.
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        Assert.Equal(["marker"], sinkB.Events.Select(RecordingSink.Describe));
+        slow.SetResult();
+        await SlackEmulator.WaitUntilAsync(() => Done(a, "slack:msg:C0PAYMENTS:1700000001.000200"), "process a to finish");
+        Assert.Equal(["done: the root cause was a config push", "echo: marker"], slack.Posted.Select(p => p.Text).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Envelope_IsRecordedBeforeItIsAcked()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var gated = new ControlledInboxStore { RecordGate = new TaskCompletionSource() };
+        var sink = new RecordingSink();
+        await using var host = await StartAsync(slack, sink, gated);
+        var socket = await slack.WaitForSocketAsync();
+
+        var envelope = await slack.SendAsync(SlackEnvelopes.SlashCommand("budget checkout", slack.NewResponseUrl(out _), triggerId: "T2.trigger"), socket);
+        await gated.RecordEntered.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(slack.Acks.ContainsKey(envelope)); // the record is held: no ack, no work
+        Assert.Empty(sink.Events);
+
+        gated.RecordGate.SetResult();
+        await SlackEmulator.WaitUntilAsync(() => slack.Acks.ContainsKey(envelope) && sink.Events.Count == 1, "the ack and the work once recorded");
+        await SlackEmulator.WaitUntilAsync(() => Done(host, "slack:cmd:T2.trigger"), "the entry to be done");
+    }
+
+    private static bool Done(SlackTestHost host, string key) =>
+        host.Services.GetRequiredService<IInboxStore>().FindAsync(key, CancellationToken.None).GetAwaiter().GetResult()?.State == InboxState.Done;
+
+    private Task<SlackTestHost> StartAsync(SlackEmulator slack, RecordingSink sink, ControlledInboxStore? control = null)
+    {
+        var settings = SlackTestHost.Settings(slack, new Dictionary<string, string?>
+        {
+            ["SloBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(_dir, "state.db")}",
+            ["SloBot:Outbox:InboxLeaseDuration"] = "00:00:03",
+            ["SloBot:Outbox:RecoveryInterval"] = "00:00:00.500",
+        });
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return SlackTestHost.StartAsync(settings, s =>
+        {
+            s.AddSloBotChat(configuration);
+            s.AddSloBotStorage(configuration);
+            s.AddSingleton<IChatEventSink>(sink);
+            if (control is null)
+                return;
+            var sql = s.Last(d => d.ServiceType == typeof(IInboxStore)).ImplementationType!;
+            s.Replace(ServiceDescriptor.Singleton<IInboxStore>(sp => control.Wrap((IInboxStore)ActivatorUtilities.CreateInstance(sp, sql))));
+        });
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still open on a slow machine: the temp directory is cleaned up later
+        }
+    }
+
+    /// <summary>The SQL inbox store of one "process", which can hold its records and die (refuse every call from then on).</summary>
+    private sealed class ControlledInboxStore : IInboxStore
+    {
+        private IInboxStore _inner = null!;
+        private volatile bool _dead;
+
+        public TaskCompletionSource? RecordGate { get; init; }
+
+        public TaskCompletionSource RecordEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IInboxStore Wrap(IInboxStore inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public void Die() => _dead = true;
+
+        public async Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<InboxMessage> messages, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+        {
+            RecordEntered.TrySetResult();
+            if (RecordGate is not null)
+                await RecordGate.Task;
+            return await Alive().RecordAsync(messages, owner, now, leaseUntil, cancellationToken);
+        }
+
+        public Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken) => Alive().CompleteAsync(key, state, now, cancellationToken);
+
+        public Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken) => Alive().ReleaseAsync(key, owner, retryAt, cancellationToken);
+
+        public Task<int> RenewAsync(string owner, DateTimeOffset leaseUntil, CancellationToken cancellationToken) => Alive().RenewAsync(owner, leaseUntil, cancellationToken);
+
+        public Task<IReadOnlyList<InboxEntry>> ClaimAsync(IReadOnlyCollection<string> platforms, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken) =>
+            Alive().ClaimAsync(platforms, owner, now, leaseUntil, max, cancellationToken);
+
+        public Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => Alive().PruneAsync(before, cancellationToken);
+
+        public Task<InboxEntry?> FindAsync(string key, CancellationToken cancellationToken) => Alive().FindAsync(key, cancellationToken);
+
+        private IInboxStore Alive() => _dead ? throw new InvalidOperationException("this process is dead") : _inner;
+    }
+}
