@@ -109,6 +109,7 @@ public sealed class InboxTests : IDisposable
             ["SloBot:Storage:ConnectionString"] = $"Data Source={Path.Combine(_dir, "state.db")}",
             ["SloBot:Outbox:InboxLeaseDuration"] = "00:00:03",
             ["SloBot:Outbox:RecoveryInterval"] = "00:00:00.500",
+            ["SloBot:Slack:StillWorkingAfter"] = "0", // the hung process would tell its asker it is still working; this test counts answers
         });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return SlackTestHost.StartAsync(settings, s =>
