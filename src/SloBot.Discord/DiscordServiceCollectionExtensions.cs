@@ -52,6 +52,7 @@ public static class DiscordServiceCollectionExtensions
         services.AddSingleton<EmbedRenderer>();
         services.AddSingleton<InteractionParser>();
         services.AddSingleton<InteractionRouter>();
+        services.AddSingleton<IInboxHandler, DiscordInboxHandler>();
         services.AddKeyedSingleton(DiscordInbound.Work, (sp, _) => new InboundWork(sp.GetRequiredService<IOptions<DiscordOptions>>().Value.MaxConcurrentEvents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CommandRegistrar>();
         services.AddSingleton<BotThreads>();

@@ -46,3 +46,25 @@ public interface IInboxHandler
 
     Task ReplayAsync(InboxEntry entry, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Thrown by an <see cref="IInboxHandler"/> for recorded work that can no longer be answered (e.g. a Discord interaction
+/// whose token, valid 15 minutes, is too old): the recovery completes the entry as failed and logs why, without
+/// trying again. <see cref="Exception.Message"/> must name no credential.
+/// </summary>
+public sealed class InboxEntryExpiredException : Exception
+{
+    public InboxEntryExpiredException()
+    {
+    }
+
+    public InboxEntryExpiredException(string message)
+        : base(message)
+    {
+    }
+
+    public InboxEntryExpiredException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

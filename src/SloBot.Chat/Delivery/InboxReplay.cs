@@ -52,6 +52,12 @@ public sealed partial class InboxReplay(Inbox inbox, IEnumerable<IInboxHandler> 
             await inbox.CompleteAsync(entry.Key).ConfigureAwait(false);
             return true;
         }
+        catch (InboxEntryExpiredException expired)
+        {
+            LogExpired(logger, entry.Key, expired.Message);
+            await inbox.CompleteAsync(entry.Key, InboxState.Failed).ConfigureAwait(false);
+            return false;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw; // shutdown: the lease runs out and the next process takes it
@@ -72,6 +78,9 @@ public sealed partial class InboxReplay(Inbox inbox, IEnumerable<IInboxHandler> 
             return false;
         }
     }
+
+    [LoggerMessage(EventId = 115, Level = LogLevel.Warning, Message = "Inbound work {Key} can no longer be answered ({Reason}); recorded as failed")]
+    private static partial void LogExpired(ILogger logger, string key, string reason);
 
     [LoggerMessage(EventId = 114, Level = LogLevel.Warning, Message = "Inbound work {Key} could not be released for a later pass ({Kind}); it waits for this process to stop")]
     private static partial void LogReleaseFailed(ILogger logger, string key, string kind);

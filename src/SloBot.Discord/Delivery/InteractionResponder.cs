@@ -15,7 +15,8 @@ internal delegate Task InitialResponse(JsonObject callback, CancellationToken ca
 /// reply then edits that original response through the interaction webhook; an ephemeral reply after a public
 /// deferral replaces it (delete + ephemeral follow-up). For button clicks it is a silent update (type 6): a reply that
 /// replaces the clicked message (Refresh) edits it, any other reply is a follow-up message. Edits go through the
-/// outbox: retried, never doubled.
+/// outbox: retried, never doubled. A recovered interaction (<c>deferred</c>: the process that recorded it sent the
+/// deferral, then died) only edits and follows up.
 /// </summary>
 internal sealed class InteractionResponder(
     string interactionId,
@@ -25,13 +26,14 @@ internal sealed class InteractionResponder(
     DiscordRestClient rest,
     EmbedRenderer renderer,
     Outbox outbox,
-    bool component = false) : IChatResponder, IDisposable
+    bool component = false,
+    bool deferred = false) : IChatResponder, IDisposable
 {
     public const int Ephemeral = 64;
     private const int DeferredChannelMessage = 5;
     private const int DeferredUpdateMessage = 6;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _initialSent;
+    private bool _initialSent = deferred; // a recovered interaction: the process that died sent the deferral
     private bool _deferredEphemeral;
     private bool _originalUsed;
     private int _sent;

@@ -19,7 +19,9 @@ namespace SloBot.Discord.Inbound;
 /// <summary>
 /// Everything an interaction goes through, whether it came over the Gateway or HTTP: PING → PONG,
 /// autocomplete → suggestions, redeliveries dropped, the rest handed to the chat layer with a responder
-/// that defers within <see cref="DiscordOptions.DeferAfter"/>. Nothing thrown here reaches the host.
+/// that defers within <see cref="DiscordOptions.DeferAfter"/>. Before the deferral, each interaction is recorded in
+/// the <see cref="Inbox"/> with its token, so another process answers it if this one dies (<see cref="ReplayAsync"/>).
+/// Nothing thrown here reaches the host.
 /// </summary>
 internal sealed partial class InteractionRouter(
     IChatEventSink sink,
@@ -32,7 +34,8 @@ internal sealed partial class InteractionRouter(
     IOptions<DiscordOptions> options,
     [FromKeyedServices(DiscordInbound.Work)] InboundWork work,
     TimeProvider time,
-    ILogger<InteractionRouter> logger)
+    ILogger<InteractionRouter> logger,
+    Inbox? inbox = null)
 {
     /// <summary>Above this many interactions in progress, defer before running the command so bursts are acknowledged first.</summary>
     private const int BusyThreshold = 8;
@@ -71,14 +74,84 @@ internal sealed partial class InteractionRouter(
             }
 
             var token = InteractionParser.Str(interaction["token"]) ?? "";
-            var responder = new InteractionResponder(id, token, options.Value.ApplicationId, initial, rest, renderer, outbox, component: chatEvent is ButtonClick);
-            return RunAsync(chatEvent, responder, cancellationToken);
+            var applicationId = options.Value.ApplicationId;
+            // Written now (not after an await) so the JSON document is not kept alive while the record waits its turn.
+            var stored = inbox is null ? null : new InboxMessage(InteractionParser.Platform, DiscordInboxPayload.Key(id), DiscordInboxPayload.Write(id, token, applicationId, interaction));
+            return RecordThenRunAsync(chatEvent, stored, () => new InteractionResponder(id, token, applicationId, initial, rest, renderer, outbox, component: chatEvent is ButtonClick), cancellationToken);
         }
         catch (Exception ex)
         {
             LogFailed(logger, ex, id, type);
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>
+    /// Records the interaction in the inbox (the first replica to record an id is the one that answers it), then runs it:
+    /// the deferral goes out only after the record. Marks it done when the work ends (answered, failed or told SloBot is
+    /// restarting). If the inbox cannot be reached the interaction is still answered here, only not recoverable.
+    /// </summary>
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The responder is handed to RunAsync, which disposes it when the work ends.")]
+    private async Task RecordThenRunAsync(ChatEvent chatEvent, InboxMessage? stored, Func<InteractionResponder> responder, CancellationToken cancellationToken)
+    {
+        var key = stored?.Key;
+        if (inbox is not null && stored is not null)
+        {
+            try
+            {
+                if (!await inbox.RecordAsync(stored, cancellationToken).ConfigureAwait(false))
+                {
+                    LogHandledElsewhere(logger, chatEvent.EventId);
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // shutting down before anything was recorded or sent: Discord shows the interaction failed
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                LogNotRecorded(logger, chatEvent.EventId, ex.GetType().Name, ex.Message);
+                key = null;
+            }
+        }
+
+        try
+        {
+            await RunAsync(chatEvent, responder(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (key is not null)
+                await inbox!.CompleteAsync(key).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Answers an interaction another process recorded, deferred and never answered (it died): parsed again from the
+    /// stored payload and answered by editing the original response / following up through the interaction webhook
+    /// with the stored token. An entry older than <see cref="DiscordInboxPayload.ReplayWithin"/> is not run: its token
+    /// is (nearly) expired, so the inbox records it as failed.
+    /// </summary>
+    public async Task ReplayAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        var age = time.GetUtcNow() - entry.CreatedAt;
+        if (age >= DiscordInboxPayload.ReplayWithin)
+            throw new InboxEntryExpiredException($"Discord interaction recorded {age.TotalMinutes:0.#} minutes ago; its token is accepted for {DiscordInboxPayload.TokenLifetime.TotalMinutes:0} minutes");
+        if (DiscordInboxPayload.Read(entry.Message.Payload) is not { } stored
+            || parser.Parse(stored.Interaction, commands.Commands, entry.CreatedAt) is not { } chatEvent)
+        {
+            LogUnsupported(logger, entry.Key, null);
+            return;
+        }
+
+        _seen.TryAdd(stored.Id);
+        InitialResponse sent = (_, _) => throw new InvalidOperationException("the initial response of a recovered interaction was sent by the process that recorded it");
+        using var responder = new InteractionResponder(stored.Id, stored.Token, stored.ApplicationId, sent, rest, renderer, outbox, component: chatEvent is ButtonClick, deferred: true);
+        using (await work.TurnAsync(cancellationToken).ConfigureAwait(false))
+            await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+        if (!responder.Responded)
+            await responder.AcknowledgeAsync(chatEvent is ButtonClick or ModalSubmit, cancellationToken).ConfigureAwait(false);
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "An autocomplete answer that fails is logged; the user simply sees no suggestions.")]
@@ -190,6 +263,12 @@ internal sealed partial class InteractionRouter(
 
         return new JsonObject { ["type"] = 8, ["data"] = new JsonObject { ["choices"] = choices } };
     }
+
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId} was recorded by another SloBot on the same storage; ignored")]
+    private static partial void LogHandledElsewhere(ILogger logger, string interactionId);
+
+    [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Discord interaction {InteractionId} could not be recorded in the inbox ({Kind}: {Reason}); answered here, but not recoverable if this process dies")]
+    private static partial void LogNotRecorded(ILogger logger, string interactionId, string kind, string reason);
 
     [LoggerMessage(EventId = 4300, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId} was delivered again; ignored")]
     private static partial void LogDuplicate(ILogger logger, string interactionId);
