@@ -67,6 +67,26 @@ public sealed class InboxTests
     }
 
     [Fact]
+    public async Task Replay_ThatCanNoLongerBeAnswered_IsFailedAtOnce_NotTriedAgain()
+    {
+        var time = new FakeTimeProvider(Start);
+        var store = new InMemoryInboxStore();
+        var handler = new Handler("discord") { Expired = true };
+        var alive = Inbox(store, time);
+        await Inbox(store, time).RecordAsync(new InboxMessage("discord", "discord:int:9", "{\"token\":\"secret\"}"), CancellationToken.None);
+        var replay = new InboxReplay(alive, [handler], time, NullLogger<InboxReplay>.Instance);
+        time.Advance(new OutboxOptions().InboxLeaseDuration);
+
+        Assert.Equal(0, await replay.RecoverAsync(CancellationToken.None));
+        time.Advance(new OutboxOptions().RecoveryInterval);
+        Assert.Equal(0, await replay.RecoverAsync(CancellationToken.None));
+
+        Assert.Single(handler.Replayed);
+        var entry = await store.FindAsync("discord:int:9", CancellationToken.None);
+        Assert.Equal((InboxState.Failed, ""), (entry!.State, entry.Message.Payload));
+    }
+
+    [Fact]
     public void OptionsValidator_NamesEveryWrongKey()
     {
         var result = new OutboxOptionsValidator().Validate(null, new OutboxOptions { InboxLeaseDuration = TimeSpan.FromSeconds(1), KeepFinished = TimeSpan.FromMinutes(5), InboxMaxAttempts = 0 });
@@ -86,12 +106,16 @@ public sealed class InboxTests
 
         public bool Throw { get; init; }
 
+        public bool Expired { get; init; }
+
         public string Platform => platform;
 
         public Task ReplayAsync(InboxEntry entry, CancellationToken cancellationToken)
         {
             lock (Replayed)
                 Replayed.Add(entry.Key);
+            if (Expired)
+                throw new InboxEntryExpiredException("too old");
             return Throw ? throw new InvalidOperationException("the answer could not be sent") : Task.CompletedTask;
         }
     }

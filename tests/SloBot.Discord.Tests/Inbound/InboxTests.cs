@@ -99,6 +99,46 @@ public sealed class InboxTests : IDisposable
         Assert.Equal("", Entry(host, key)!.Message.Payload);
     }
 
+    [Fact]
+    public async Task HttpMode_InteractionDeferredInTheHttpAnswer_WhoseProcessDied_IsAnsweredOnceByTheOther()
+    {
+        await using var discord = await DiscordEmulator.StartAsync();
+        discord.InteractionsOverHttp = true;
+        var dying = new ControlledInboxStore();
+        var hung = new TaskCompletionSource();
+        var a = await Http.InteractionsHost.StartAsync(discord, s =>
+        {
+            Storage(s, dying);
+            s.AddSingleton<IChatEventSink>(new HangingSink(hung.Task));
+        });
+        try
+        {
+            using var http = new HttpClient { BaseAddress = a.Url };
+            var interaction = discord.Interaction(2, DiscordHarness.SlashCommand("budget", ("service", "payment")));
+            var body = interaction.ToJsonString();
+            var now = Http.InteractionsHost.Now();
+            using var deferral = await Http.InteractionsHost.PostAsync(http, body, now, Http.InteractionsHost.Sign(now, body));
+            Assert.Equal(System.Net.HttpStatusCode.OK, deferral.StatusCode);
+            Assert.Equal(5, System.Text.Json.Nodes.JsonNode.Parse(await deferral.Content.ReadAsStringAsync())!["type"]!.GetValue<int>());
+            var key = "discord:int:" + interaction["id"]!.GetValue<string>();
+            var store = a.App.Services.GetRequiredService<IInboxStore>();
+            Assert.Equal(InboxState.Pending, (await store.FindAsync(key, CancellationToken.None))!.State); // recorded before the 200
+            dying.Die();
+
+            await using var b = await DiscordHarness.StartAsync(discord, new FakeTimeProvider(TimeProvider.System.GetUtcNow() + new OutboxOptions().InboxLeaseDuration + TimeSpan.FromSeconds(1)), services: Storage, run: false);
+            Assert.Equal(1, await b.Services.GetRequiredService<InboxReplay>().RecoverAsync(CancellationToken.None));
+            var edit = Assert.Single(discord.ResponsesTo(interaction));
+            Assert.Equal(("PATCH", "Error budget · payment"), (edit.Method, edit.Body!["embeds"]![0]!["title"]!.GetValue<string>()));
+            var done = await b.Services.GetRequiredService<IInboxStore>().FindAsync(key, CancellationToken.None);
+            Assert.Equal((InboxState.Done, ""), (done!.State, done.Message.Payload));
+        }
+        finally
+        {
+            hung.SetResult();
+            await a.DisposeAsync();
+        }
+    }
+
     /// <summary>Process a: takes a /slo budget, records it, sends the deferral, then hangs in the chat layer and dies.</summary>
     private async Task<(System.Text.Json.Nodes.JsonObject Interaction, DiscordHarness A, TaskCompletionSource Hung)> DeferredThenDeadAsync(DiscordEmulator discord)
     {
