@@ -12,7 +12,7 @@ internal sealed class ReadinessCommand(TimeProvider time, IQuestionnaires? quest
 
     public CommandSpec Spec { get; } = new(
         "readiness",
-        "Scores the organisation's readiness for an SLO culture (ready, needs preparation, significant gaps, not ready)",
+        "Scores the organisation's readiness for an SLO culture: ready, needs preparation, gaps, not ready",
         [.. CultureReadiness.Criteria.Select(c => new CommandOption(c.Name, c.Key.Replace('_', ' '), Choices: Answers.Words))],
         ["/slo readiness", "/slo readiness executive=yes engineering=partly product=yes data=yes incidents=no"]);
 

@@ -10,7 +10,7 @@ internal sealed class PlanCommand(QuarterPlanReader reader, IPlanStore plans) : 
 {
     public CommandSpec Spec { get; } = new(
         "plan",
-        "Quarterly SLO planning: last quarter's SLIs, proposed targets with their budget in minutes, the reliability roadmap",
+        "Quarterly SLO planning: last quarter's SLIs, proposed targets and budgets, the reliability roadmap",
         [new CommandOption("quarter", "The quarter to plan, 2027-Q1 or Q1 (default: the next quarter)", Positional: true)],
         ["/slo plan", "/slo plan 2027-Q1"]);
 

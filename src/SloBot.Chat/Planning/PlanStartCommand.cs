@@ -9,7 +9,7 @@ internal sealed class PlanStartCommand(PlanFlow flow, ConversationEngine engine,
 {
     public CommandSpec Spec { get; } = new(
         "plan start",
-        "Runs the quarter's planning in a thread: review, targets, roadmap, approval; records the approved targets",
+        "Plans the quarter in a thread (review, targets, roadmap, approval) and records the approved targets",
         [new CommandOption("quarter", "The quarter to plan, 2027-Q1 or Q1 (default: the next quarter)", Positional: true)],
         ["/slo plan start", "/slo plan start 2027-Q1"]) { OpensConversation = true };
 

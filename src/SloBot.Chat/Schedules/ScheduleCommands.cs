@@ -64,7 +64,7 @@ internal sealed class SummaryCommand(IOptions<ScheduleOptions> options, Schedule
 
     public CommandSpec Spec { get; } = new(
         "summary",
-        "A stakeholder summary now, as scheduled: executives (monthly), product, engineering, review, customers (the status page)",
+        "A stakeholder summary now: executives, product, engineering, review or customers (the status page)",
         [new CommandOption("audience", "executives, product, engineering, review or customers", Required: true, Positional: true, Choices: ["executives", "product", "engineering", "review", "customers"])],
         ["/slo summary executives", "/slo summary engineering", "/slo summary customers"]);
 

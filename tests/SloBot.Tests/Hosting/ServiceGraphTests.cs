@@ -43,4 +43,21 @@ public sealed class ServiceGraphTests
         Assert.NotNull(provider.GetRequiredService<IChatEventSink>()); // builds the router, which attaches to the runner
         Assert.Contains(provider.GetRequiredService<CommandRunner>().Commands, c => c.Name == "help");
     }
+
+    /// <summary>
+    /// Every command the host registers fits Discord's limits (descriptions ≤ 100 characters, …): the registrar refuses to
+    /// send a definition Discord would reject, so one long summary leaves a Discord server without <c>/slo</c>.
+    /// </summary>
+    [Fact]
+    public void EveryRegisteredCommand_FitsDiscordsApplicationCommandLimits()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SloBot:Storage:ConnectionString"] = "Data Source=:memory:" });
+        var mode = new HostMode(Demo: true, Interactive: false);
+        builder.Services.AddSloBot(builder.Configuration, mode);
+        using var host = builder.Build();
+
+        var router = host.Services.GetRequiredService<SloBot.Chat.Commands.CommandRouter>();
+        Assert.Empty(SloBot.Discord.Commands.SlashCommandLimits.Check(SloBot.Discord.Commands.SlashCommandDefinition.Build(router.Commands)));
+    }
 }
