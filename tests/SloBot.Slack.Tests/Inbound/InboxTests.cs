@@ -16,6 +16,9 @@ namespace SloBot.Slack.Tests.Inbound;
 /// </summary>
 public sealed class InboxTests : IDisposable
 {
+    /// <summary>Bounds a failure only: two hosts share one SQLite file, and under a full parallel test run their writes queue.</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     private readonly string _dir = Directory.CreateTempSubdirectory("slobot-inbox-").FullName;
 
     [Fact]
@@ -32,7 +35,7 @@ public sealed class InboxTests : IDisposable
 
         var url = slack.NewResponseUrl(out _);
         var envelope = await slack.SendAsync(SlackEnvelopes.SlashCommand("budget checkout", url, triggerId: "T1.trigger"), socketA);
-        await SlackEmulator.WaitUntilAsync(() => slack.Acks.ContainsKey(envelope) && !sinkA.Events.IsEmpty, "process a to ack the command and start on it");
+        await SlackEmulator.WaitUntilAsync(() => slack.Acks.ContainsKey(envelope) && !sinkA.Events.IsEmpty, "process a to ack the command and start on it", Patience);
         var stored = await b.Services.GetRequiredService<IInboxStore>().FindAsync("slack:cmd:T1.trigger", CancellationToken.None);
         Assert.Equal(InboxState.Pending, stored!.State);
         Assert.Contains("budget checkout", stored.Message.Payload);
@@ -41,7 +44,7 @@ public sealed class InboxTests : IDisposable
 
         dying.Die();
         await SlackEmulator.WaitUntilAsync(() => slack.Posted.Count == 1, "process b to answer the command a never answered", TimeSpan.FromSeconds(30));
-        await SlackEmulator.WaitUntilAsync(() => Done(b, "slack:cmd:T1.trigger"), "the inbox entry to be done");
+        await SlackEmulator.WaitUntilAsync(() => Done(b, "slack:cmd:T1.trigger"), "the inbox entry to be done", Patience);
 
         var posted = Assert.Single(slack.Posted);
         Assert.Equal(("C0PAYMENTS", "echo: budget checkout"), (posted.Channel, posted.Text));
@@ -66,17 +69,17 @@ public sealed class InboxTests : IDisposable
         var reply = SlackEnvelopes.ThreadReply("the root cause was a config push", threadTs: "1700000000.000100", ts: "1700000001.000200");
 
         await slack.SendAsync(SlackEnvelopes.EventsApi(reply, "Ev0SLOW"), socketA);
-        await SlackEmulator.WaitUntilAsync(() => !sinkA.Events.IsEmpty, "process a to start on the event");
+        await SlackEmulator.WaitUntilAsync(() => !sinkA.Events.IsEmpty, "process a to start on the event", Patience);
         var again = await slack.SendAsync(SlackEnvelopes.EventsApi((System.Text.Json.Nodes.JsonObject)reply.DeepClone(), "Ev0SLOW", retryAttempt: 1), socketB);
         await slack.SendAsync(SlackEnvelopes.EventsApi(SlackEnvelopes.ThreadReply("marker", threadTs: "1700000000.000300", ts: "1700000001.000400"), "Ev0MARKER"), socketB);
-        await SlackEmulator.WaitUntilAsync(() => sinkB.Events.Any(e => RecordingSink.Describe(e) == "marker") && slack.Acks.ContainsKey(again), "process b to ack the copy and handle the marker");
+        await SlackEmulator.WaitUntilAsync(() => sinkB.Events.Any(e => RecordingSink.Describe(e) == "marker") && slack.Acks.ContainsKey(again), "process b to ack the copy and handle the marker", Patience);
         Assert.Equal(socketB.Id, slack.Acks[again].SocketId);
 
         // Three leases pass while a works: its renewals keep b's recovery passes (every 0.5 s) off the entry.
         await Task.Delay(TimeSpan.FromSeconds(9));
         Assert.Equal(["marker"], sinkB.Events.Select(RecordingSink.Describe));
         slow.SetResult();
-        await SlackEmulator.WaitUntilAsync(() => Done(a, "slack:msg:C0PAYMENTS:1700000001.000200"), "process a to finish");
+        await SlackEmulator.WaitUntilAsync(() => Done(a, "slack:msg:C0PAYMENTS:1700000001.000200"), "process a to finish", Patience);
         Assert.Equal(["done: the root cause was a config push", "echo: marker"], slack.Posted.Select(p => p.Text).Order(StringComparer.Ordinal));
     }
 
@@ -95,8 +98,8 @@ public sealed class InboxTests : IDisposable
         Assert.Empty(sink.Events);
 
         gated.RecordGate.SetResult();
-        await SlackEmulator.WaitUntilAsync(() => slack.Acks.ContainsKey(envelope) && sink.Events.Count == 1, "the ack and the work once recorded");
-        await SlackEmulator.WaitUntilAsync(() => Done(host, "slack:cmd:T2.trigger"), "the entry to be done");
+        await SlackEmulator.WaitUntilAsync(() => slack.Acks.ContainsKey(envelope) && sink.Events.Count == 1, "the ack and the work once recorded", Patience);
+        await SlackEmulator.WaitUntilAsync(() => Done(host, "slack:cmd:T2.trigger"), "the entry to be done", Patience);
     }
 
     private static bool Done(SlackTestHost host, string key) =>
