@@ -35,8 +35,8 @@ public sealed class PersistedOutboxTests
         var time = new FakeTimeProvider(Start);
         var store = new InMemoryOutboxStore();
         var first = new FakeSender { Fail = _ => new TransientDeliveryException("timed out") };
-        var dead = New(time, store, first);
-        _ = dead.SendAsync(Message("k1"), CancellationToken.None); // waits for its backoff on a clock that is not moved: it "dies" here
+        var dead = New(new FakeTimeProvider(Start), store, first); // its own clock, never moved: advancing the next one's must not wake its backoff
+        _ = dead.SendAsync(Message("k1"), CancellationToken.None); // waits for its backoff on that clock: it "dies" here
         await SloBot.Testing.Poll.UntilAsync(() => !first.Attempts.IsEmpty, "the first attempt");
 
         var sender = new FakeSender();
