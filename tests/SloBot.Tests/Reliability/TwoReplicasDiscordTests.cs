@@ -24,8 +24,7 @@ public sealed class TwoReplicasDiscordTests(ITestOutputHelper output) : IDisposa
     private const int Burst = 60;
     private const string Seed = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"; // RFC 8032 test 1
     private const string PublicKeyHex = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
-    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-dreplicas-").FullName;
-    private readonly List<Process> _processes = [];
+    private readonly ReplicaFleet _fleet = new(output, "slobot-dreplicas-");
 
     [Fact]
     public async Task TwoProcessesOnPostgres_HttpInteractions_OneKilledMidBurst_EveryInteractionIsAnsweredExactlyOnce()
@@ -78,12 +77,12 @@ public sealed class TwoReplicasDiscordTests(ITestOutputHelper output) : IDisposa
 
         await Poll.UntilAsync(() => sent.All(s => Answers(discord, s.Interaction) >= 1), "every interaction answered", TimeSpan.FromSeconds(120),
             detail: () => "unanswered: " + string.Join(", ", sent.Where(s => Answers(discord, s.Interaction) == 0).Select(s => s.Interaction["id"])));
-        await Poll.UntilAsync(() => ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE state = 'pending'").GetAwaiter().GetResult() == 0, "no inbound work pending", TimeSpan.FromSeconds(60));
+        await Poll.UntilAsync(() => ReplicaFleet.ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE state = 'pending'").GetAwaiter().GetResult() == 0, "no inbound work pending", TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(5)); // a second answer, if any, would come by now
 
         var counts = sent.Select(s => Answers(discord, s.Interaction)).ToArray();
-        var recovered = await ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE attempts > 1 AND state = 'done' AND inbox_key LIKE 'discord:int:%'");
-        var payloads = await ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE payload <> ''");
+        var recovered = await ReplicaFleet.ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE attempts > 1 AND state = 'done' AND inbox_key LIKE 'discord:int:%'");
+        var payloads = await ReplicaFleet.ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE payload <> ''");
         output.WriteLine($"{sent.Count(s => s.ToVictim)} of {Burst} deferred by the victim before SIGKILL; {recovered} run again from the inbox; answers: {string.Join(", ", counts.GroupBy(c => c).Select(g => $"{g.Count()} × {g.Key}"))}");
         Assert.All(counts, c => Assert.Equal(1, c));
         Assert.Equal(sent.Count(s => s.ToVictim), recovered);
@@ -128,19 +127,9 @@ public sealed class TwoReplicasDiscordTests(ITestOutputHelper output) : IDisposa
         }
     }
 
-    private static async Task<int> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private Process Start(string name, string apiBaseUrl, int port, string database)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
-        var process = SlobotProcess.Start(
-            dir,
+    private Process Start(string name, string apiBaseUrl, int port, string database) =>
+        _fleet.Start(name, dir =>
+        [
             "--demo",
             $"--urls=http://127.0.0.1:{port}",
             $"--SloBot:Storage:ConnectionString={database}",
@@ -153,46 +142,8 @@ public sealed class TwoReplicasDiscordTests(ITestOutputHelper output) : IDisposa
             "--SloBot:Outbox:LeaseDuration=00:00:03",
             "--SloBot:Outbox:InboxLeaseDuration=00:00:03",
             "--SloBot:Outbox:RecoveryInterval=00:00:00.500",
-            "--Logging:LogLevel:Default=Warning");
-        _processes.Add(process);
-        process.OutputDataReceived += (_, e) => Log(name, e.Data);
-        process.ErrorDataReceived += (_, e) => Log(name, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+            "--Logging:LogLevel:Default=Warning",
+        ]);
 
-    private void Log(string name, string? line)
-    {
-        if (line is null)
-            return;
-        try
-        {
-            output.WriteLine($"[{name}] {line}");
-        }
-        catch (InvalidOperationException)
-        {
-            // the test has ended
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
-            process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still open on a slow machine: the temp directory is cleaned up later
-        }
-    }
+    public void Dispose() => _fleet.Dispose();
 }

@@ -18,8 +18,7 @@ namespace SloBot.Tests.Reliability;
 public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposable
 {
     private const int Burst = 100;
-    private readonly string _dir = Directory.CreateTempSubdirectory("slobot-replicas-").FullName;
-    private readonly List<Process> _processes = [];
+    private readonly ReplicaFleet _fleet = new(output, "slobot-replicas-");
 
     [Fact]
     public async Task TwoProcessesOnPostgres_OneKilledMidBurst_EveryCommandIsAnsweredExactlyOnce()
@@ -83,7 +82,7 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
         output.WriteLine($"scheduled and alert posts: {string.Join(", ", automatic.Select(g => $"{g.Key} × {g.Count()}"))}");
         Assert.Contains(automatic, g => g.Key.StartsWith("schedule:", StringComparison.Ordinal));
         Assert.All(automatic, g => Assert.True(g.Count() == 1, $"{g.Key} posted {g.Count()} times"));
-        var recovered = await ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE attempts > 1 AND state = 'done' AND inbox_key LIKE 'slack:cmd:T%'");
+        var recovered = await ReplicaFleet.ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE attempts > 1 AND state = 'done' AND inbox_key LIKE 'slack:cmd:T%'");
         output.WriteLine($"{recovered} commands were run again from the inbox");
         Assert.Equal(ackedByVictim, recovered); // every command the victim acked, and only those, was recovered (it answered none)
     }
@@ -149,15 +148,8 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
     }
 
     private static async Task<bool> NothingPendingAsync(string database) =>
-        await ScalarAsync(database, "SELECT (SELECT count(*) FROM inbox_events WHERE state = 'pending') + (SELECT count(*) FROM outbox_deliveries WHERE state = 'pending')") == 0;
+        await ReplicaFleet.ScalarAsync(database, "SELECT (SELECT count(*) FROM inbox_events WHERE state = 'pending') + (SELECT count(*) FROM outbox_deliveries WHERE state = 'pending')") == 0;
 
-    private static async Task<int> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     /// <summary>The socket a process just started opened (a real process on a loaded machine may take a while to start).</summary>
     private static Task<EmulatedSocket> SocketAsync(SlackEmulator slack, int number) =>
@@ -174,11 +166,9 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
         }
     }
 
-    private Process Start(string name, string apiBaseUrl, string database)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
-        var process = SlobotProcess.Start(
-            dir,
+    private Process Start(string name, string apiBaseUrl, string database) =>
+        _fleet.Start(name, dir =>
+        [
             "--demo",
             "--urls=http://127.0.0.1:0",
             $"--SloBot:Storage:ConnectionString={database}",
@@ -194,46 +184,8 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
             "--SloBot:Schedule:Engineering:Cron=* * * * *",
             "--SloBot:Alerts:Channel=slack:C0ALERTS",
             "--SloBot:Alerts:Interval=00:00:10",
-            "--Logging:LogLevel:Default=Warning");
-        _processes.Add(process);
-        process.OutputDataReceived += (_, e) => Log(name, e.Data);
-        process.ErrorDataReceived += (_, e) => Log(name, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+            "--Logging:LogLevel:Default=Warning",
+        ]);
 
-    private void Log(string name, string? line)
-    {
-        if (line is null)
-            return;
-        try
-        {
-            output.WriteLine($"[{name}] {line}");
-        }
-        catch (InvalidOperationException)
-        {
-            // the test has ended
-        }
-    }
-
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            if (!process.HasExited)
-                process.Kill(entireProcessTree: true);
-            process.WaitForExit(10_000);
-            process.Dispose();
-        }
-
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a file still open on a slow machine: the temp directory is cleaned up later
-        }
-    }
+    public void Dispose() => _fleet.Dispose();
 }
