@@ -100,7 +100,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
             : new SqliteConnection(_options.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (connection is SqliteConnection)
-            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

@@ -26,10 +26,12 @@ namespace SloBot.Benchmarks.SlackLoad;
 /// on the response_url), p50/p95/p99/max in milliseconds, per burst (3 by default, one after the other) and overall.
 /// <c>--slobot</c> runs the real executable instead (<c>slobot.dll --demo</c>, as it ships: its GC settings, the demo's
 /// store, the burn-down chart in every answer). Both processes share the machine's CPUs. Exit code 1 when the ack p99
-/// misses the 50 ms target.
+/// misses the 20 ms target (issue 14).
 /// </summary>
 internal static class SlackLoadHarness
 {
+    private const double TargetP99Ms = 20; // issue 14: p99 < 20 ms for 500 at once
+
     private static readonly SloDefinition Slo = new("payment", "availability", 0.999, TimeSpan.FromDays(30), SliQuery.EmbeddedOnly);
 
     public static async Task<int> RunAsync(string[] args)
@@ -70,7 +72,7 @@ internal static class SlackLoadHarness
             Print("    ack latency (ms)       ", [.. allAcks]);
             Print("    end-to-end latency (ms)", [.. allAnswers]);
             var p99 = Percentile([.. allAcks], 0.99);
-            Console.WriteLine(p99 < 50 ? $"  ack p99 {p99:F1} ms < 50 ms target: met" : $"  ack p99 {p99:F1} ms ≥ 50 ms target: MISSED");
+            Console.WriteLine(p99 < TargetP99Ms ? $"  ack p99 {p99:F1} ms < {TargetP99Ms} ms target: met" : $"  ack p99 {p99:F1} ms ≥ {TargetP99Ms} ms target: MISSED");
             if (process is not null)
             {
                 process.StandardInput.Close(); // the bot stops when its stdin closes
@@ -78,7 +80,7 @@ internal static class SlackLoadHarness
                     process.Kill(entireProcessTree: true);
             }
 
-            return p99 < 50 ? 0 : 1;
+            return p99 < TargetP99Ms ? 0 : 1;
         }
         finally
         {

@@ -36,10 +36,10 @@ internal sealed partial class GatewayEvents(
         switch (type)
         {
             case "INTERACTION_CREATE":
-                // Fair (FIFO) queueing: Task.Run from the receive loop's thread would queue locally, and that thread
-                // takes its newest item first, so the first interactions of a burst would be answered last.
-                var arrived = time.GetTimestamp();
-                work.Track(Task.Factory.StartNew(() => interactions.HandleAsync(data, CallbackAsync(data, arrived), work.Stopping), CancellationToken.None, TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default).Unwrap());
+                // On the receive loop up to the inbox record (parsed and queued for the burst's shared insert, well under a
+                // millisecond), so the interactions of a burst are recorded and deferred in arrival order; the command work
+                // runs later on the thread pool.
+                work.Track(interactions.HandleAsync(data, CallbackAsync(data, time.GetTimestamp()), work.Stopping));
                 break;
             case "MESSAGE_CREATE":
                 if (ThreadMessageOf(data) is { } message && !work.TryEnqueue(stopping => HandleMessageAsync(message.Message, message.Responder, stopping)))

@@ -41,7 +41,6 @@ internal sealed partial class InteractionRouter(
     private const int BusyThreshold = 8;
 
     private readonly RecentIds _seen = DiscordInbound.RecentIds(time);
-    private readonly Deferrals _deferrals = new(time);
     private int _inFlight;
 
     /// <summary>
@@ -77,7 +76,7 @@ internal sealed partial class InteractionRouter(
             var applicationId = options.Value.ApplicationId;
             // Written now (not after an await) so the JSON document is not kept alive while the record waits its turn.
             var stored = inbox is null ? null : new InboxMessage(InteractionParser.Platform, DiscordInboxPayload.Key(id), DiscordInboxPayload.Write(id, token, applicationId, interaction));
-            return RecordThenRunAsync(chatEvent, stored, () => new InteractionResponder(id, token, applicationId, initial, rest, renderer, outbox, component: chatEvent is ButtonClick), cancellationToken);
+            return RecordThenRunAsync(chatEvent, stored, () => new InteractionResponder(id, token, applicationId, initial, rest, renderer, outbox, component: chatEvent is ButtonClick), work.Acknowledging(), cancellationToken);
         }
         catch (Exception ex)
         {
@@ -90,10 +89,13 @@ internal sealed partial class InteractionRouter(
     /// Records the interaction in the inbox (the first replica to record an id is the one that answers it), then runs it:
     /// the deferral goes out only after the record. Marks it done when the work ends (answered, failed or told SloBot is
     /// restarting). If the inbox cannot be reached the interaction is still answered here, only not recoverable.
+    /// <paramref name="ack"/> is pending from the interaction's arrival until its initial response is sent (or, for one
+    /// answered directly, until it is recorded): no command work starts meanwhile.
     /// </summary>
     [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The responder is handed to RunAsync, which disposes it when the work ends.")]
-    private async Task RecordThenRunAsync(ChatEvent chatEvent, InboxMessage? stored, Func<InteractionResponder> responder, CancellationToken cancellationToken)
+    private async Task RecordThenRunAsync(ChatEvent chatEvent, InboxMessage? stored, Func<InteractionResponder> responder, AckGate.Scope ack, CancellationToken cancellationToken)
     {
+        using var _ = ack;
         var key = stored?.Key;
         if (inbox is not null && stored is not null)
         {
@@ -118,7 +120,7 @@ internal sealed partial class InteractionRouter(
 
         try
         {
-            await RunAsync(chatEvent, responder(), cancellationToken).ConfigureAwait(false);
+            await RunAsync(chatEvent, responder(), ack, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -172,13 +174,13 @@ internal sealed partial class InteractionRouter(
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "Background work of one interaction: failures are logged, never thrown into a fire-and-forget task.")]
-    private async Task RunAsync(ChatEvent chatEvent, InteractionResponder responder, CancellationToken cancellationToken)
+    private async Task RunAsync(ChatEvent chatEvent, InteractionResponder responder, AckGate.Scope ack, CancellationToken cancellationToken)
     {
         using (responder)
         {
             try
             {
-                await HandleEventAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+                await HandleEventAsync(chatEvent, responder, ack, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -191,25 +193,25 @@ internal sealed partial class InteractionRouter(
         }
     }
 
-    private async Task HandleEventAsync(ChatEvent chatEvent, InteractionResponder responder, CancellationToken cancellationToken)
+    private async Task HandleEventAsync(ChatEvent chatEvent, InteractionResponder responder, AckGate.Scope ack, CancellationToken cancellationToken)
     {
         using var deferral = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timer = Task.CompletedTask;
         try
         {
-            if (Interlocked.Increment(ref _inFlight) > BusyThreshold)
+            // A burst (other interactions arriving, or many in progress): acknowledge first, work later.
+            if (Interlocked.Increment(ref _inFlight) > BusyThreshold || work.AcksPending > 1)
             {
-                // A burst: acknowledge first, work later.
-                using (_deferrals.Begin())
+                using (ack)
                     await responder.DeferAsync(ephemeral: false, cancellationToken).ConfigureAwait(false);
             }
             else
             {
+                ack.Dispose(); // answered directly if it is quick, deferred after DeferAfter if not
                 timer = DeferLaterAsync(responder, deferral.Token);
             }
 
-            await _deferrals.SettledAsync(cancellationToken).ConfigureAwait(false);
-            // Commands run at most DiscordOptions.MaxConcurrentEvents at a time; the rest wait after their deferral, so a
+            // Commands run at most DiscordOptions.MaxConcurrentEvents at a time, once no initial response is pending, so a
             // burst's initial responses never queue behind its work.
             using (await work.TurnAsync(cancellationToken).ConfigureAwait(false))
                 await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);

@@ -55,6 +55,9 @@ internal sealed partial class SlackInbound : IDisposable
     /// <summary>Events queued or being handled right now.</summary>
     public int InFlight => _work.InFlight;
 
+    /// <summary>Marks an arrived event's acknowledgement as pending until the scope is disposed: no work starts meanwhile (<see cref="AckGate"/>).</summary>
+    public IDisposable Acknowledging() => _work.Acknowledging();
+
     /// <summary>
     /// A Socket Mode envelope, <b>before</b> it is acked: parsed, checked against what this process saw, and recorded
     /// in the inbox (the first replica to record an event is the one that handles it). Returns the event to

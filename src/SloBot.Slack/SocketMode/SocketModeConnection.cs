@@ -154,7 +154,8 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         if (root.Text("envelope_id") is { } envelopeId)
         {
             // Off the receive loop, so that envelopes of a burst are recorded together (one insert) and acked at once.
-            _ = RecordAndAckAsync(envelopeId, type, root.TryGetProperty("payload", out var p) ? p : default, arrived);
+            // Pending from now until acked: no command work takes a turn meanwhile (acks first).
+            _ = RecordAndAckAsync(envelopeId, type, root.TryGetProperty("payload", out var p) ? p : default, arrived, _inbound.Acknowledging());
             return;
         }
 
@@ -175,7 +176,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     /// Records the envelope in the inbox, then acks it, then starts the work: a process that dies before the ack leaves
     /// the envelope unacked (Slack delivers it again), one that dies after leaves it recorded (another process runs it).
     /// </summary>
-    private async Task RecordAndAckAsync(string envelopeId, string? type, JsonElement payload, long arrived)
+    private async Task RecordAndAckAsync(string envelopeId, string? type, JsonElement payload, long arrived, IDisposable pendingAck)
     {
         InboundEvent? accepted = null;
         try
@@ -187,6 +188,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             LogAckFailed(_logger, Id, ex.Message); // a copy Slack delivers again is a duplicate of the recorded one
+        }
+        finally
+        {
+            pendingAck.Dispose();
         }
 
         _inbound.Start(accepted); // recorded and leased to this process: its work, acked or not

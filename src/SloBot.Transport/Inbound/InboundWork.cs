@@ -15,6 +15,7 @@ public sealed class InboundWork : IDisposable
 
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _turns;
+    private readonly AckGate _acks;
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationToken _stoppingToken;
     private readonly Lock _sync = new();
@@ -29,6 +30,7 @@ public sealed class InboundWork : IDisposable
         MaxConcurrency = maxConcurrency;
         _time = time;
         _turns = new SemaphoreSlim(maxConcurrency, maxConcurrency);
+        _acks = new AckGate(time);
         _stoppingToken = _stopping.Token; // read once: work that outlives Dispose still sees it cancelled
     }
 
@@ -81,9 +83,22 @@ public sealed class InboundWork : IDisposable
         return Counted(work);
     }
 
-    /// <summary>One of the <see cref="MaxConcurrency"/> turns, held until the returned value is disposed.</summary>
+    /// <summary>Acknowledgements begun (<see cref="Acknowledging"/>) and not yet sent.</summary>
+    public int AcksPending => _acks.Pending;
+
+    /// <summary>
+    /// Marks an event's acknowledgement as pending, from its arrival until the returned scope is disposed (when the ack
+    /// is sent): while any is pending, no work takes a turn (<see cref="AckGate"/>).
+    /// </summary>
+    public AckGate.Scope Acknowledging() => _acks.Begin();
+
+    /// <summary>
+    /// One of the <see cref="MaxConcurrency"/> turns, held until the returned value is disposed. Given once the pending
+    /// acknowledgements are sent (at most <see cref="AckGate.MaxHold"/> later), so a burst is acknowledged before its work.
+    /// </summary>
     public async Task<Turn> TurnAsync(CancellationToken cancellationToken)
     {
+        await _acks.SettledAsync(cancellationToken).ConfigureAwait(false);
         await _turns.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Turn(_turns);
     }
