@@ -99,6 +99,8 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
             ? new NpgsqlConnection(_options.ConnectionString)
             : new SqliteConnection(_options.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // WAL with synchronous=NORMAL: a commit survives the process being killed (the inbox and outbox promise that), not a
+        // power cut of the machine — for that, PostgreSQL (docs/reliability.md). It spares an fsync per commit.
         if (connection is SqliteConnection)
             await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
         return connection;
