@@ -28,7 +28,7 @@ internal sealed class ControlledInboxStore : IInboxStore
         return await Alive().RecordAsync(messages, owner, now, leaseUntil, cancellationToken);
     }
 
-    public Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken) => Alive().CompleteAsync(key, state, now, cancellationToken);
+    public Task CompleteAsync(IReadOnlyList<string> keys, InboxState state, DateTimeOffset now, CancellationToken cancellationToken) => Alive().CompleteAsync(keys, state, now, cancellationToken);
 
     public Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken) => Alive().ReleaseAsync(key, owner, retryAt, cancellationToken);
 

@@ -13,8 +13,8 @@ public interface IInboxStore
     /// </summary>
     Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<InboxMessage> messages, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken);
 
-    /// <summary>Ends an entry (done or failed), drops its lease and its payload.</summary>
-    Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Ends entries (done or failed), drops their leases and payloads (one round trip for the lot).</summary>
+    Task CompleteAsync(IReadOnlyList<string> keys, InboxState state, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Gives up <paramref name="owner"/>'s lease of a pending entry: anyone may claim it from <paramref name="retryAt"/>.</summary>
     Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken);

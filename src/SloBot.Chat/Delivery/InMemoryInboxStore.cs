@@ -24,12 +24,15 @@ internal sealed class InMemoryInboxStore : IInboxStore
         }
     }
 
-    public Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task CompleteAsync(IReadOnlyList<string> keys, InboxState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_sync)
         {
-            if (_entries.TryGetValue(key, out var entry))
-                _entries[key] = entry with { Message = entry.Message with { Payload = "" }, State = state, LeaseOwner = null, LeaseUntil = DateTimeOffset.UnixEpoch, UpdatedAt = now };
+            foreach (var key in keys)
+            {
+                if (_entries.TryGetValue(key, out var entry))
+                    _entries[key] = entry with { Message = entry.Message with { Payload = "" }, State = state, LeaseOwner = null, LeaseUntil = DateTimeOffset.UnixEpoch, UpdatedAt = now };
+            }
         }
 
         return Task.CompletedTask;

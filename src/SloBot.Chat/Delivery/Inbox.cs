@@ -15,6 +15,8 @@ public sealed partial class Inbox(IInboxStore store, TimeProvider time, ILogger<
     private readonly Lock _sync = new();
     private List<(InboxMessage Message, TaskCompletionSource<bool> Recorded)> _waiting = [];
     private bool _writing;
+    private List<(string Key, InboxState State, TaskCompletionSource Marked)> _completing = [];
+    private bool _completingNow;
 
     /// <summary>This inbox's name as a lease holder: unique per process start.</summary>
     public string Owner { get; } = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -43,17 +45,24 @@ public sealed partial class Inbox(IInboxStore store, TimeProvider time, ILogger<
         return recorded.Task.WaitAsync(cancellationToken);
     }
 
-    /// <summary>Marks recorded work answered (or given up). Never throws: a mark that fails leaves the entry to a recovery that finds its replies delivered.</summary>
-    public async Task CompleteAsync(string key, InboxState state = InboxState.Done)
+    /// <summary>
+    /// Marks recorded work answered (or given up). Marks arriving together (the end of a burst) share one round trip,
+    /// as records do. Never throws: a mark that fails leaves the entry to a recovery that finds its replies delivered.
+    /// </summary>
+    public Task CompleteAsync(string key, InboxState state = InboxState.Done)
     {
-        try
+        var marked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bool start;
+        lock (_sync)
         {
-            await store.CompleteAsync(key, state, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+            _completing.Add((key, state, marked));
+            start = !_completingNow;
+            _completingNow = true;
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogCompleteFailed(logger, key, ex.GetType().Name, ex.Message);
-        }
+
+        if (start)
+            _ = Task.Run(CompleteWaitingAsync, CancellationToken.None);
+        return marked.Task;
     }
 
     /// <summary>Keeps this process's leases alive while it works (the recovery worker calls it well within <see cref="OutboxOptions.InboxLeaseDuration"/>).</summary>
@@ -110,6 +119,43 @@ public sealed partial class Inbox(IInboxStore store, TimeProvider time, ILogger<
         }
     }
 
-    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "Inbound work {Key} could not be marked done ({Kind}): {Reason}; a recovery may run it again and find its replies delivered")]
-    private static partial void LogCompleteFailed(ILogger logger, string key, string kind, string reason);
+    /// <summary>Group commit of the marks, like <see cref="WriteAsync"/>: one UPDATE per state and slice of <see cref="MaxBatch"/>.</summary>
+    private async Task CompleteWaitingAsync()
+    {
+        while (true)
+        {
+            List<(string Key, InboxState State, TaskCompletionSource Marked)> batch;
+            lock (_sync)
+            {
+                if (_completing.Count == 0)
+                {
+                    _completingNow = false;
+                    return;
+                }
+
+                (batch, _completing) = (_completing, []);
+            }
+
+            foreach (var byState in batch.GroupBy(b => b.State))
+            {
+                foreach (var slice in byState.Select(b => b.Key).Distinct(StringComparer.Ordinal).Chunk(MaxBatch))
+                {
+                    try
+                    {
+                        await store.CompleteAsync(slice, byState.Key, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        LogCompleteFailed(logger, slice.Length, slice[0], ex.GetType().Name, ex.Message);
+                    }
+                }
+            }
+
+            foreach (var (_, _, marked) in batch)
+                marked.TrySetResult();
+        }
+    }
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "{Count} inbound work item(s), the first {Key}, could not be marked done ({Kind}): {Reason}; a recovery may run them again and find their replies delivered")]
+    private static partial void LogCompleteFailed(ILogger logger, int count, string key, string kind, string reason);
 }

@@ -64,14 +64,19 @@ internal sealed class SqlInboxStore(Database database) : IInboxStore
         return messages.Select(m => inserted.Remove(m.Key)).ToArray();
     }
 
-    public async Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task CompleteAsync(IReadOnlyList<string> keys, InboxState state, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (keys.Count == 0)
+            return;
+        var names = string.Join(", ", keys.Select((_, i) => $"@k{i}"));
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var cmd = connection.Command("""
+        await using var cmd = connection.Command($"""
             UPDATE inbox_events SET state = @state, payload = '', lease_owner = NULL, lease_until = 0, updated_at = @now
-            WHERE inbox_key = @key
+            WHERE inbox_key IN ({names})
             """);
-        cmd.AddParameter("@key", key).AddParameter("@state", state == InboxState.Failed ? "failed" : "done").AddParameter("@now", Ms(now));
+        cmd.AddParameter("@state", state == InboxState.Failed ? "failed" : "done").AddParameter("@now", Ms(now));
+        for (var i = 0; i < keys.Count; i++)
+            cmd.AddParameter($"@k{i}", keys[i]);
         await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -24,6 +24,20 @@ public sealed class InboxTests
     }
 
     [Fact]
+    public async Task CompleteAsync_ABurstOfMarks_EndsEachEntryWithItsState_InFewerWritesThanMarks()
+    {
+        var store = new CountingStore();
+        var inbox = new Inbox(store, new FakeTimeProvider(Start), NullLogger<Inbox>.Instance);
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => inbox.RecordAsync(new InboxMessage("slack", $"k{i}", "{}"), CancellationToken.None)));
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => inbox.CompleteAsync($"k{i}", i % 10 == 0 ? InboxState.Failed : InboxState.Done)));
+
+        Assert.True(store.Marks < 200, $"{store.Marks} writes for 200 marks");
+        for (var i = 0; i < 200; i++)
+            Assert.Equal(i % 10 == 0 ? InboxState.Failed : InboxState.Done, (await store.FindAsync($"k{i}", CancellationToken.None))!.State);
+    }
+
+    [Fact]
     public async Task Replay_RunsExpiredEntriesOfItsPlatformsOnce_AndMarksThemDone()
     {
         var time = new FakeTimeProvider(Start);
@@ -133,7 +147,14 @@ public sealed class InboxTests
             return await _inner.RecordAsync(messages, owner, now, leaseUntil, cancellationToken);
         }
 
-        public Task CompleteAsync(string key, InboxState state, DateTimeOffset now, CancellationToken cancellationToken) => _inner.CompleteAsync(key, state, now, cancellationToken);
+        public int Marks { get; private set; }
+
+        public async Task CompleteAsync(IReadOnlyList<string> keys, InboxState state, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            Marks++;
+            await Task.Delay(5, cancellationToken); // a round trip, during which more marks arrive
+            await _inner.CompleteAsync(keys, state, now, cancellationToken);
+        }
 
         public Task ReleaseAsync(string key, string owner, DateTimeOffset retryAt, CancellationToken cancellationToken) => _inner.ReleaseAsync(key, owner, retryAt, cancellationToken);
 

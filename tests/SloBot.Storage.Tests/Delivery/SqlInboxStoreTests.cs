@@ -95,7 +95,7 @@ public abstract class SqlInboxStoreTests(StorageProvider provider) : StoreTest(p
     {
         var store = New();
         await store.RecordAsync([Message("s", "slack"), Message("d", "discord"), Message("done", "slack")], "dead", Now, Now.AddSeconds(30), CancellationToken.None);
-        await store.CompleteAsync("done", InboxState.Done, Now, CancellationToken.None);
+        await store.CompleteAsync(["done"], InboxState.Done, Now, CancellationToken.None);
 
         var claimed = await store.ClaimAsync(["slack"], "B", Now.AddMinutes(1), Now.AddMinutes(2), 10, CancellationToken.None);
 
@@ -108,7 +108,7 @@ public abstract class SqlInboxStoreTests(StorageProvider provider) : StoreTest(p
         var store = New();
         await store.RecordAsync([Message("k1")], "A", Now, Now.AddSeconds(30), CancellationToken.None);
 
-        await store.CompleteAsync("k1", InboxState.Done, Now.AddSeconds(2), CancellationToken.None);
+        await store.CompleteAsync(["k1"], InboxState.Done, Now.AddSeconds(2), CancellationToken.None);
 
         var entry = (await store.FindAsync("k1", CancellationToken.None))!;
         Assert.Equal((InboxState.Done, (string?)null, "", Now.AddSeconds(2)), (entry.State, entry.LeaseOwner, entry.Message.Payload, entry.UpdatedAt));
@@ -117,13 +117,31 @@ public abstract class SqlInboxStoreTests(StorageProvider provider) : StoreTest(p
     }
 
     [Fact]
+    public async Task Complete_MarksEveryKeyOfTheBatch_AndNoOther()
+    {
+        var store = New();
+        var keys = Enumerable.Range(0, 250).Select(i => $"burst-{i}").ToArray();
+        await store.RecordAsync([.. keys.Select(k => Message(k)), Message("other")], "A", Now, Now.AddSeconds(30), CancellationToken.None);
+
+        await store.CompleteAsync(keys, InboxState.Done, Now.AddSeconds(1), CancellationToken.None);
+
+        foreach (var key in keys)
+        {
+            var entry = (await store.FindAsync(key, CancellationToken.None))!;
+            Assert.Equal((InboxState.Done, "", (string?)null), (entry.State, entry.Message.Payload, entry.LeaseOwner));
+        }
+
+        Assert.Equal(InboxState.Pending, (await store.FindAsync("other", CancellationToken.None))!.State);
+    }
+
+    [Fact]
     public async Task Prune_RemovesFinishedEntriesPastTheirTime_AndKeepsPendingOnes()
     {
         var store = New();
         await store.RecordAsync([Message("old-done"), Message("old-failed"), Message("old-pending"), Message("new-done")], "A", Now, Now.AddSeconds(30), CancellationToken.None);
-        await store.CompleteAsync("old-done", InboxState.Done, Now, CancellationToken.None);
-        await store.CompleteAsync("old-failed", InboxState.Failed, Now, CancellationToken.None);
-        await store.CompleteAsync("new-done", InboxState.Done, Now.AddDays(1), CancellationToken.None);
+        await store.CompleteAsync(["old-done"], InboxState.Done, Now, CancellationToken.None);
+        await store.CompleteAsync(["old-failed"], InboxState.Failed, Now, CancellationToken.None);
+        await store.CompleteAsync(["new-done"], InboxState.Done, Now.AddDays(1), CancellationToken.None);
 
         Assert.Equal(2, await store.PruneAsync(Now.AddHours(1), CancellationToken.None));
 
