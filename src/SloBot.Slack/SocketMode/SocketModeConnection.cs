@@ -25,6 +25,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _envelopes;
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
@@ -42,6 +43,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     /// <summary>Completes with the <c>disconnect</c> reason Slack gave, or <see cref="Dropped"/>.</summary>
     public Task<string> Ended => _ended.Task;
+
+    /// <summary>Envelopes this connection delivered: one that delivered any was serving, not flapping.</summary>
+    public int Envelopes => Volatile.Read(ref _envelopes);
 
     public static async Task<SocketModeConnection> OpenAsync(Uri url, int id, SlackInbound inbound, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -153,6 +157,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         var type = root.Text("type");
         if (root.Text("envelope_id") is { } envelopeId)
         {
+            Interlocked.Increment(ref _envelopes);
             // Off the receive loop, so that envelopes of a burst are recorded together (one insert) and acked at once.
             // Pending from now until acked: no command work takes a turn meanwhile (acks first).
             _ = RecordAndAckAsync(envelopeId, type, root.TryGetProperty("payload", out var p) ? p : default, arrived, _inbound.Acknowledging());

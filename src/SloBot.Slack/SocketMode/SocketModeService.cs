@@ -88,9 +88,12 @@ internal sealed partial class SocketModeService(
                 if (reason is SocketModeConnection.Dropped or "too_many_websockets")
                 {
                     // Nothing left to keep: close first, then come back (quickly unless it keeps happening).
+                    var served = current.Envelopes > 0;
                     await current.CloseAsync().ConfigureAwait(false);
                     current = null;
-                    failures = time.GetUtcNow() - openedAt < TimeSpan.FromSeconds(30) ? failures + 1 : 0;
+                    // Flapping (dropped within 30 s without delivering anything) backs off; a socket that was serving
+                    // envelopes comes back within 250 ms however often it is cut, so commands are acked within Slack's 3 s.
+                    failures = time.GetUtcNow() - openedAt < TimeSpan.FromSeconds(30) && !served ? failures + 1 : 0;
                     var delay = SocketModeBackoff.Delay(failures);
                     LogDropped(logger, slot, reason, delay);
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);

@@ -129,6 +129,26 @@ public sealed class SocketModeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SocketCutAgainAndAgainWhileServing_ComesBackQuicklyEachTime_NotWithGrowingBackoff()
+    {
+        for (var cut = 1; cut <= 4; cut++)
+        {
+            var socket = _slack.OpenSockets.Single();
+            var envelope = await _slack.SendAsync(SlackEnvelopes.SlashCommand("status", _slack.NewResponseUrl(out _)), socket);
+            await SlackEmulator.WaitUntilAsync(() => _slack.Acks.ContainsKey(envelope), $"the ack before cut {cut}");
+            socket.Kill();
+            await _slack.WaitForSocketAsync(openedAtLeast: cut + 1);
+        }
+
+        // Each drop of a socket that was delivering envelopes is retried after the short jittered pause (≤ 250 ms), not
+        // the 1 s, 2 s, 4 s… of a flapping one (which four quick drops in a row would otherwise be).
+        var delays = _host.Logs.Entries.Select(e => System.Text.RegularExpressions.Regex.Match(e.Message, @"socket gone \(dropped\), reconnecting in (\S+)$"))
+            .Where(m => m.Success).Select(m => TimeSpan.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(4, delays.Length);
+        Assert.All(delays, d => Assert.True(d <= TimeSpan.FromMilliseconds(250), $"reconnect delay {d}"));
+    }
+
+    [Fact]
     public async Task SocketKilledBeforeAck_SlackRedeliversOnTheNewSocket_AnsweredOnce()
     {
         var socket = _slack.OpenSockets.Single();
