@@ -84,7 +84,9 @@ public sealed class TwoReplicasSlackTests(ITestOutputHelper output) : IDisposabl
         Assert.All(automatic, g => Assert.True(g.Count() == 1, $"{g.Key} posted {g.Count()} times"));
         var recovered = await ReplicaFleet.ScalarAsync(database, "SELECT count(*) FROM inbox_events WHERE attempts > 1 AND state = 'done' AND inbox_key LIKE 'slack:cmd:T%'");
         output.WriteLine($"{recovered} commands were run again from the inbox");
-        Assert.Equal(ackedByVictim, recovered); // every command the victim acked, and only those, was recovered (it answered none)
+        // Every command the victim acked was recovered (it answered none); so may be one it recorded but died before acking
+        // (Slack's redelivery of that one to the survivor finds it recorded): never one the victim was not sent.
+        Assert.InRange(recovered, ackedByVictim, commands.Values.Count(c => c.ToVictim));
     }
 
     /// <summary>
