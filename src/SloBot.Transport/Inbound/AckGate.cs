@@ -5,11 +5,10 @@ namespace SloBot.Transport.Inbound;
 /// until its acknowledgement is sent (Slack's envelope ack or HTTP 200, Discord's deferral); work waits in
 /// <see cref="SettledAsync"/> until no acknowledgement is pending — and, in a burst (from an event arriving while
 /// <see cref="BurstPending"/> are pending until the gate is found settled), until none began or was sent for
-/// <see cref="Quiet"/> — at most
-/// <see cref="MaxHold"/>, so work always progresses under sustained load. A burst's acknowledgements then have the CPU,
-/// the thread pool and the store to themselves (the platforms want them within 3 seconds; the answers may follow
-/// later), while a lone command starts as soon as it is acknowledged. One watcher decides when the burst is over,
-/// however much work waits.
+/// <see cref="Quiet"/> — at most <see cref="MaxHold"/>, so work always progresses under sustained load. A burst's
+/// acknowledgements then have the CPU, the thread pool and the store to themselves (the platforms want them within
+/// 3 seconds; the answers may follow later), while a lone command starts as soon as it is acknowledged. One watcher
+/// decides when the burst is over, however much work waits.
 /// </summary>
 public sealed class AckGate(TimeProvider time)
 {
