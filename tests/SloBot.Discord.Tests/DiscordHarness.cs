@@ -106,19 +106,7 @@ public sealed class DiscordHarness : IAsyncDisposable
         () => Emulator.Gateway.IsLive && Shards.Running.TryGetValue(0, out var shard) && shard.SessionId == Emulator.Gateway.SessionId,
         "the Gateway session to be ready");
 
-    public static JsonObject SlashCommand(string subcommand, params (string Name, JsonNode Value)[] options) => new()
-    {
-        ["id"] = "1600000000000000001",
-        ["name"] = "slo",
-        ["type"] = 1,
-        ["guild_id"] = DiscordEmulator.GuildId,
-        ["options"] = new JsonArray(new JsonObject
-        {
-            ["name"] = subcommand,
-            ["type"] = 1,
-            ["options"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = o.Value.GetValueKind() == System.Text.Json.JsonValueKind.String ? 3 : 5, ["value"] = o.Value }).ToArray()),
-        }),
-    };
+    public static JsonObject SlashCommand(string subcommand, params (string Name, JsonNode Value)[] options) => DiscordEmulator.SlashCommand(subcommand, options);
 
     /// <summary>Stops the hosted services as the host does (last started first), with <paramref name="grace"/> as the shutdown grace period.</summary>
     public async Task StopAsync(CancellationToken grace)

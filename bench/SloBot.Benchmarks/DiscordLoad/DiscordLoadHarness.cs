@@ -151,7 +151,7 @@ internal static partial class DiscordLoadHarness
         // The emulator stands in for Discord's servers: its own garbage collection must not be measured as SloBot's latency.
         var noGc = GC.TryStartNoGCRegion(NoGcBytes);
         var cpuBefore = cpuTime();
-        var interactions = Enumerable.Range(0, count).Select(_ => emulator.Interaction(2, Budget())).ToArray();
+        var interactions = Enumerable.Range(0, count).Select(_ => emulator.Interaction(2, DiscordEmulator.SlashCommand("budget", ("service", "payment")))).ToArray();
         var signed = http is null ? null : interactions.Select(http.Sign).ToArray();
         var wall = Stopwatch.StartNew();
         var posts = new List<Task>(count);
@@ -190,20 +190,6 @@ internal static partial class DiscordLoadHarness
         var dispatchMs = sentAt.IsEmpty ? 0 : Ms(sentAt.Values.Min(), sentAt.Values.Max());
         return new Result(final.Count, toInitial, toFinal, wall.Elapsed, cpu, dispatchMs);
     }
-
-    private static JsonObject Budget() => new()
-    {
-        ["id"] = "1600000000000000001",
-        ["name"] = "slo",
-        ["type"] = 1,
-        ["guild_id"] = DiscordEmulator.GuildId,
-        ["options"] = new JsonArray(new JsonObject
-        {
-            ["name"] = "budget",
-            ["type"] = 1,
-            ["options"] = new JsonArray(new JsonObject { ["name"] = "service", ["type"] = 3, ["value"] = "payment" }),
-        }),
-    };
 
     private static void Print(List<Result> cold, List<Result> bursts, Result all, int count, double? rate, bool inProcess, bool overHttp, double peakMiB, bool json)
     {

@@ -17,7 +17,7 @@ internal sealed class DiscordRun(DiscordEmulator discord)
 
     public async Task SendAsync(bool count = true)
     {
-        var interaction = discord.Interaction(2, Budget());
+        var interaction = discord.Interaction(2, DiscordEmulator.SlashCommand("budget", ("service", "payment")));
         var token = interaction["token"]!.GetValue<string>();
         if (count)
             _sent[token] = TimeProvider.System.GetUtcNow();
@@ -56,18 +56,4 @@ internal sealed class DiscordRun(DiscordEmulator discord)
                 yield return (token, r.At);
         }
     }
-
-    private static JsonObject Budget() => new()
-    {
-        ["id"] = "1600000000000000001",
-        ["name"] = "slo",
-        ["type"] = 1,
-        ["guild_id"] = DiscordEmulator.GuildId,
-        ["options"] = new JsonArray(new JsonObject
-        {
-            ["name"] = "budget",
-            ["type"] = 1,
-            ["options"] = new JsonArray(new JsonObject { ["name"] = "service", ["type"] = 3, ["value"] = "payment" }),
-        }),
-    };
 }

@@ -65,6 +65,24 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     /// Load runs: Kestrel continues socket work on the I/O thread instead of queueing it to the thread pool, so the
     /// emulator spends less of the shared CPU (safe here: no route blocks).
     /// </param>
+    /// <summary>
+    /// The <c>data</c> of a <c>/slo</c> slash command: <paramref name="path"/> is its subcommand ("budget") or group and
+    /// subcommand ("retro start"); string options are type 3, numbers type 5.
+    /// </summary>
+    public static JsonObject SlashCommand(string path, params (string Name, JsonNode Value)[] options)
+    {
+        var names = path.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var node = new JsonObject
+        {
+            ["name"] = names[^1],
+            ["type"] = 1,
+            ["options"] = new JsonArray([.. options.Select(o => (JsonNode)new JsonObject { ["name"] = o.Name, ["type"] = o.Value.GetValueKind() == System.Text.Json.JsonValueKind.String ? 3 : 5, ["value"] = o.Value })]),
+        };
+        if (names.Length > 1)
+            node = new JsonObject { ["name"] = names[0], ["type"] = 2, ["options"] = new JsonArray(node) };
+        return new JsonObject { ["id"] = "1600000000000000001", ["name"] = "slo", ["type"] = 1, ["guild_id"] = GuildId, ["options"] = new JsonArray(node) };
+    }
+
     public static async Task<DiscordEmulator> StartAsync(TimeProvider? time = null, bool inlineScheduling = false)
     {
         var builder = WebApplication.CreateSlimBuilder();

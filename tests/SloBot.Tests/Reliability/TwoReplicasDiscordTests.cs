@@ -61,13 +61,13 @@ public sealed class TwoReplicasDiscordTests(ITestOutputHelper output) : IDisposa
         using var victimHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{victimPort}") };
         foreach (var http in new[] { survivorHttp, victimHttp })
         {
-            var warm = discord.Interaction(2, Budget());
+            var warm = discord.Interaction(2, DiscordEmulator.SlashCommand("budget", ("service", "checkout")));
             await Poll.UntilAsync(() => TryPostAsync(http, warm).GetAwaiter().GetResult() == 200, "a replica to answer", TimeSpan.FromSeconds(90));
             await Poll.UntilAsync(() => Answers(discord, warm) == 1, "the warm-up answer", TimeSpan.FromSeconds(60));
         }
 
         // A retrospective started on the victim: its thread and state are in PostgreSQL.
-        var retro = discord.Interaction(2, RetroStart("INC-7", "checkout", "14:00-16:15"));
+        var retro = discord.Interaction(2, DiscordEmulator.SlashCommand("retro start", ("incident", "INC-7"), ("services", "checkout"), ("window", "14:00-16:15")));
         Assert.Equal(200, await TryPostAsync(victimHttp, retro));
         var thread = await Poll.ForAsync(() => discord.Requests.FirstOrDefault(r => r.Method == "POST" && Ok(r) && r.Path.StartsWith($"/api/v10/channels/{DiscordEmulator.ChannelId}/messages/", StringComparison.Ordinal) && r.Path.EndsWith("/threads", StringComparison.Ordinal))?.Path.Split('/')[^2],
             "the victim's retrospective thread", TimeSpan.FromSeconds(60));
@@ -79,7 +79,7 @@ public sealed class TwoReplicasDiscordTests(ITestOutputHelper output) : IDisposa
         for (var i = 0; i < Burst; i++)
         {
             var toVictim = i % 2 == 1 && i < Burst / 2;
-            var interaction = discord.Interaction(2, Budget());
+            var interaction = discord.Interaction(2, DiscordEmulator.SlashCommand("budget", ("service", "checkout")));
             Assert.Equal(200, await TryPostAsync(toVictim ? victimHttp : survivorHttp, interaction)); // the deferral, in the HTTP answer
             sent.Add((interaction, toVictim));
             if (i == Burst / 2)
@@ -198,40 +198,6 @@ public sealed class TwoReplicasDiscordTests(ITestOutputHelper output) : IDisposa
 
     private static async Task<bool> NothingPendingAsync(string database) =>
         await ReplicaFleet.ScalarAsync(database, "SELECT (SELECT count(*) FROM inbox_events WHERE state = 'pending') + (SELECT count(*) FROM outbox_deliveries WHERE state = 'pending')") == 0;
-
-    private static JsonObject RetroStart(string incident, string services, string window) => new()
-    {
-        ["id"] = "1600000000000000001",
-        ["name"] = "slo",
-        ["type"] = 1,
-        ["options"] = new JsonArray(new JsonObject
-        {
-            ["name"] = "retro",
-            ["type"] = 2,
-            ["options"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "start",
-                ["type"] = 1,
-                ["options"] = new JsonArray(
-                    new JsonObject { ["name"] = "incident", ["type"] = 3, ["value"] = incident },
-                    new JsonObject { ["name"] = "services", ["type"] = 3, ["value"] = services },
-                    new JsonObject { ["name"] = "window", ["type"] = 3, ["value"] = window }),
-            }),
-        }),
-    };
-
-    private static JsonObject Budget() => new()
-    {
-        ["id"] = "1600000000000000001",
-        ["name"] = "slo",
-        ["type"] = 1,
-        ["options"] = new JsonArray(new JsonObject
-        {
-            ["name"] = "budget",
-            ["type"] = 1,
-            ["options"] = new JsonArray(new JsonObject { ["name"] = "service", ["type"] = 3, ["value"] = "checkout" }),
-        }),
-    };
 
     /// <summary>Edits of the original that reached Discord (a held call of the victim never did).</summary>
     private static int Answers(DiscordEmulator discord, JsonObject interaction) =>
