@@ -83,6 +83,7 @@ internal static partial class DiscordLoadHarness
             for (var i = 0; i < bursts; i++)
                 results.Add(await MeasureAsync(emulator, count, rate, cpu, sender));
             var peakMiB = process is null ? double.NaN : PeakResidentMiB(process.Id);
+            var ownAcks = process is null ? null : await BotAckMetrics.DescribeAsync(port);
             if (process is not null)
             {
                 process.Kill(entireProcessTree: true);
@@ -95,8 +96,12 @@ internal static partial class DiscordLoadHarness
                 [.. results.SelectMany(r => r.Final).Order()],
                 results.Aggregate(TimeSpan.Zero, (t, r) => t + r.Wall),
                 results.Aggregate(TimeSpan.Zero, (t, r) => t + r.Cpu),
-                results.Sum(r => r.DispatchMs));
+                results.Sum(r => r.DispatchMs),
+                results.Aggregate(TimeSpan.Zero, (t, r) => t + r.AckCpu),
+                results.Aggregate(TimeSpan.Zero, (t, r) => t + r.AckHarnessCpu));
             Print(cold, results, all, count, rate, inProcess, overHttp, peakMiB, json);
+            if (!json && ownAcks is not null)
+                Console.WriteLine("  " + ownAcks);
             if (all.Initial.Length < count * bursts)
                 Console.WriteLine($"  {count * bursts - all.Initial.Length} interactions got no deferral (refused or failed)");
             return all.Completed == count * bursts && all.Initial.Length == count * bursts && Percentile(all.Initial, 0.99) < TargetP99Ms ? 0 : 1;
@@ -133,6 +138,7 @@ internal static partial class DiscordLoadHarness
     private static async Task<Result> MeasureAsync(DiscordEmulator emulator, int count, double? rate, Func<TimeSpan> cpuTime, HttpSender? http)
     {
         var sentAt = new ConcurrentDictionary<string, long>();
+        var ackCpu = new TaskCompletionSource<(TimeSpan Bot, TimeSpan Harness)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var initial = new ConcurrentDictionary<string, long>();
         var final = new ConcurrentDictionary<string, long>();
         var done = new TaskCompletionSource();
@@ -141,8 +147,8 @@ internal static partial class DiscordLoadHarness
             var token = r.Path.Split('/').FirstOrDefault(p => p.StartsWith("aW50ZXJhY3Rpb246", StringComparison.Ordinal));
             if (token is null || !sentAt.ContainsKey(token))
                 return;
-            if (r.Path.EndsWith("/callback", StringComparison.Ordinal))
-                initial.TryAdd(token, r.Ticks);
+            if (r.Path.EndsWith("/callback", StringComparison.Ordinal) && initial.TryAdd(token, r.Ticks) && initial.Count == count)
+                ackCpu.TrySetResult((cpuTime(), Process.GetCurrentProcess().TotalProcessorTime));
             else if (r.Method == "PATCH" && final.TryAdd(token, r.Ticks) && final.Count == count)
                 done.TrySetResult();
         }
@@ -151,6 +157,7 @@ internal static partial class DiscordLoadHarness
         // The emulator stands in for Discord's servers: its own garbage collection must not be measured as SloBot's latency.
         var noGc = GC.TryStartNoGCRegion(NoGcBytes);
         var cpuBefore = cpuTime();
+        var harnessCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var interactions = Enumerable.Range(0, count).Select(_ => emulator.Interaction(2, DiscordEmulator.SlashCommand("budget", ("service", "payment")))).ToArray();
         var signed = http is null ? null : interactions.Select(http.Sign).ToArray();
         var wall = Stopwatch.StartNew();
@@ -170,7 +177,7 @@ internal static partial class DiscordLoadHarness
             if (signed is null)
                 await emulator.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
             else
-                posts.Add(http!.PostAsync(signed[i], answeredAt => initial.TryAdd(token, answeredAt)));
+                posts.Add(http!.PostAsync(signed[i], answeredAt => { if (initial.TryAdd(token, answeredAt) && initial.Count == count) ackCpu.TrySetResult((cpuTime(), Process.GetCurrentProcess().TotalProcessorTime)); }));
         }
 
         await Task.WhenAll(posts);
@@ -188,7 +195,8 @@ internal static partial class DiscordLoadHarness
         var toFinal = final.Select(kv => Ms(sentAt[kv.Key], kv.Value)).Order().ToArray();
         // How long the emulator took to hand all of the burst to SloBot: latencies count from each interaction's own dispatch.
         var dispatchMs = sentAt.IsEmpty ? 0 : Ms(sentAt.Values.Min(), sentAt.Values.Max());
-        return new Result(final.Count, toInitial, toFinal, wall.Elapsed, cpu, dispatchMs);
+        var (ackBot, ackHarness) = ackCpu.Task.IsCompleted ? ackCpu.Task.Result : (TimeSpan.Zero, TimeSpan.Zero);
+        return new Result(final.Count, toInitial, toFinal, wall.Elapsed, cpu, dispatchMs, ackBot - cpuBefore, ackHarness - harnessCpuBefore);
     }
 
     private static void Print(List<Result> cold, List<Result> bursts, Result all, int count, double? rate, bool inProcess, bool overHttp, double peakMiB, bool json)
@@ -210,6 +218,8 @@ internal static partial class DiscordLoadHarness
                 ["burstDispatchMs"] = new JsonArray([.. bursts.Select(r => (JsonNode)r.DispatchMs)]),
                 ["warmupBurstP99Ms"] = new JsonArray([.. cold.Select(r => (JsonNode)Percentile(r.Initial, 0.99))]),
                 ["cpuMsPerInteraction"] = all.Cpu.TotalMilliseconds / all.Completed,
+                ["ackPhaseCpuUsPerInteraction"] = all.AckCpu.TotalMicroseconds / all.Completed,
+                ["ackPhaseEmulatorCpuUsPerInteraction"] = all.AckHarnessCpu.TotalMicroseconds / all.Completed,
                 ["peakResidentMiB"] = double.IsNaN(peakMiB) ? null : peakMiB,
             }.ToJsonString());
             return;
@@ -223,6 +233,7 @@ internal static partial class DiscordLoadHarness
         Line("all:", all);
         var p99 = Percentile(all.Initial, 0.99);
         Console.WriteLine($"  initial response p99 {p99:0.0} ms {(p99 < TargetP99Ms ? "<" : "≥")} {TargetP99Ms} ms target: {(p99 < TargetP99Ms ? "met" : "MISSED")}");
+        Console.WriteLine($"  until a burst's last initial response: {all.AckCpu.TotalMicroseconds / Math.Max(1, all.Completed):0} µs of {(inProcess ? "SloBot's and the emulator's" : "SloBot's")} CPU per interaction{(inProcess ? "" : $", {all.AckHarnessCpu.TotalMicroseconds / Math.Max(1, all.Completed):0} µs of the emulator's")}");
         Console.WriteLine($"  CPU ({(inProcess ? "SloBot + emulator" : "SloBot's process")}) {all.Cpu.TotalMilliseconds / Math.Max(1, all.Completed):0.00} ms per interaction;{(double.IsNaN(peakMiB) ? "" : $" peak resident memory {peakMiB:0} MiB;")} machine load average {LoadAverage()}");
 
         static void Line(string label, Result r) => Console.WriteLine(
@@ -241,5 +252,7 @@ internal static partial class DiscordLoadHarness
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private sealed record Result(int Completed, double[] Initial, double[] Final, TimeSpan Wall, TimeSpan Cpu, double DispatchMs);
+    /// <param name="AckCpu">SloBot's CPU time from the burst's start until its last initial response arrived.</param>
+    /// <param name="AckHarnessCpu">This harness's (the emulator's) over the same span.</param>
+    private sealed record Result(int Completed, double[] Initial, double[] Final, TimeSpan Wall, TimeSpan Cpu, double DispatchMs, TimeSpan AckCpu, TimeSpan AckHarnessCpu);
 }

@@ -51,16 +51,20 @@ internal static class SlackLoadHarness
             await using var slack = await SlackEmulator.StartAsync();
             var settings = Settings(slack.ApiBaseUrl, sockets, workers);
             await using var bot = inProcess ? await StartBotAsync(settings, db) : null;
-            using var process = inProcess ? null : real ? StartSloBot(settings, dir.FullName) : StartBotProcess(settings, db);
+            var port = HostStartupHarness.FreePort();
+            using var process = inProcess ? null : real ? StartSloBot(settings, dir.FullName, port) : StartBotProcess(settings, db);
             await SlackEmulator.WaitUntilAsync(() => slack.OpenSockets.Count == sockets, $"{sockets} socket(s)", TimeSpan.FromSeconds(30 + (10 * sockets)));
 
-            await BurstAsync(slack, 50); // warm-up: JIT, connection pools, SQLite pages
+            Func<TimeSpan> botCpu = process is null ? () => Process.GetCurrentProcess().TotalProcessorTime : () => { process.Refresh(); return process.TotalProcessorTime; };
+            await BurstAsync(slack, 50, botCpu); // warm-up: JIT, connection pools, SQLite pages
             Console.WriteLine($"slack-load: {count} × /slo budget payment in flight at once, {sockets} socket(s), {workers ?? "default"} workers, embedded SQLite source (31 days per minute), {bursts} burst(s), SloBot {(inProcess ? "in the emulator's process" : real ? "as slobot.dll --demo in its own process" : "in its own process")}");
             var allAcks = new List<double>();
             var allAnswers = new List<double>();
+            var (ackBotCpu, ackHarnessCpu) = (TimeSpan.Zero, TimeSpan.Zero);
             for (var b = 1; b <= bursts; b++)
             {
-                var (acks, answers, elapsed) = await BurstAsync(slack, count);
+                var (acks, answers, elapsed, ackCpu) = await BurstAsync(slack, count, botCpu);
+                (ackBotCpu, ackHarnessCpu) = (ackBotCpu + ackCpu.Bot, ackHarnessCpu + ackCpu.Harness);
                 allAcks.AddRange(acks);
                 allAnswers.AddRange(answers);
                 Console.WriteLine($"  burst {b}: answered in {elapsed.TotalMilliseconds:F0} ms ({count / elapsed.TotalSeconds:F0} commands/s)");
@@ -71,8 +75,11 @@ internal static class SlackLoadHarness
             Console.WriteLine($"  all {allAcks.Count} commands:");
             Print("    ack latency (ms)       ", [.. allAcks]);
             Print("    end-to-end latency (ms)", [.. allAnswers]);
+            Console.WriteLine($"  until the last ack of a burst: {ackBotCpu.TotalMicroseconds / allAcks.Count:F0} µs of {(inProcess ? "SloBot's and the emulator's" : "SloBot's")} CPU per command{(inProcess ? "" : $", {ackHarnessCpu.TotalMicroseconds / allAcks.Count:F0} µs of the emulator's")} (2 cores: {Environment.ProcessorCount})");
             var p99 = Percentile([.. allAcks], 0.99);
             Console.WriteLine(p99 < TargetP99Ms ? $"  ack p99 {p99:F1} ms < {TargetP99Ms} ms target: met" : $"  ack p99 {p99:F1} ms ≥ {TargetP99Ms} ms target: MISSED");
+            if (real)
+                Console.WriteLine("  " + await BotAckMetrics.DescribeAsync(port));
             if (process is not null)
             {
                 process.StandardInput.Close(); // the bot stops when its stdin closes
@@ -110,12 +117,12 @@ internal static class SlackLoadHarness
             .AddSingleton<ISloCatalog>(new InMemorySloCatalog([new ServiceDefinition("payment", [Slo])]))
             .AddSingleton<ISliSource>(new EmbeddedSliStore(Options.Create(new EmbeddedStoreOptions { ConnectionString = db }))));
 
-    private static Process StartSloBot(Dictionary<string, string?> settings, string dir)
+    private static Process StartSloBot(Dictionary<string, string?> settings, string dir, int port)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "slobot.dll"));
         psi.ArgumentList.Add("--demo");
-        psi.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        psi.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         psi.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         foreach (var (key, value) in settings)
             psi.ArgumentList.Add($"--{key}={value}");
@@ -152,10 +159,15 @@ internal static class SlackLoadHarness
         return settings;
     }
 
-    private static async Task<(double[] Acks, double[] Answers, TimeSpan Elapsed)> BurstAsync(SlackEmulator slack, int count)
+    /// <summary>
+    /// One burst. <c>AckCpu</c>: CPU time SloBot (<paramref name="botCpu"/>) and this harness spent from the first send
+    /// until the last ack arrived (polled every millisecond), the acknowledgements' share of the shared cores.
+    /// </summary>
+    private static async Task<(double[] Acks, double[] Answers, TimeSpan Elapsed, (TimeSpan Bot, TimeSpan Harness) AckCpu)> BurstAsync(SlackEmulator slack, int count, Func<TimeSpan> botCpu)
     {
         var answeredBefore = Answers(slack).Count;
         var sent = new List<(string EnvelopeId, string ResponseId, DateTimeOffset At)>(count);
+        var (botBefore, harnessBefore) = (botCpu(), Process.GetCurrentProcess().TotalProcessorTime);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
@@ -165,6 +177,9 @@ internal static class SlackLoadHarness
             sent.Add((id, responseId, at));
         }
 
+        while (sent.Any(s => !slack.Acks.ContainsKey(s.EnvelopeId)) && clock.Elapsed < TimeSpan.FromSeconds(30))
+            await Task.Delay(1);
+        var ackCpu = (botCpu() - botBefore, Process.GetCurrentProcess().TotalProcessorTime - harnessBefore);
         await SlackEmulator.WaitUntilAsync(() => Answers(slack).Count >= answeredBefore + count, $"{count} answers", TimeSpan.FromMinutes(2));
         var elapsed = clock.Elapsed;
         var answers = Answers(slack).ToDictionary(c => c.Form["id"], c => c.At);
@@ -172,7 +187,7 @@ internal static class SlackLoadHarness
         var e2e = sent.Select(s => (answers[s.ResponseId] - s.At).TotalMilliseconds).ToArray();
         if (Answers(slack).Skip(answeredBefore).Any(c => !c.Str("text")!.StartsWith("payment:", StringComparison.Ordinal)))
             throw new InvalidOperationException("An answer was not the payment budget.");
-        return (acks, e2e, elapsed);
+        return (acks, e2e, elapsed, ackCpu);
     }
 
     /// <summary>The answers on the response_urls: SloBot's private "still working" notices (a command queued over 2 s) are not answers.</summary>

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SloBot.Transport.Telemetry;
 using SloBot.Slack.Inbound;
@@ -23,12 +24,13 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly SlackInbound _inbound;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _send = new(1, 1);
+    private readonly Channel<PendingAck> _acks = Channel.CreateUnbounded<PendingAck>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _envelopes;
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
+    private Task _acking = Task.CompletedTask;
 
     private SocketModeConnection(ClientWebSocket socket, int id, SlackInbound inbound, ILogger logger, TimeProvider time)
     {
@@ -57,6 +59,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
             connection._receiving = connection.ReceiveLoopAsync();
+            connection._acking = connection.AckLoopAsync();
             await connection._hello.Task.WaitAsync(TimeSpan.FromSeconds(10), time, cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -101,9 +104,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             // the loop ends with the socket
         }
 
+        _acks.Writer.TryComplete();
+        await _acking.ConfigureAwait(false);
         _socket.Dispose();
         _stop.Dispose();
-        _send.Dispose();
     }
 
     private async Task ReceiveLoopAsync()
@@ -180,45 +184,65 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     /// <summary>
     /// Records the envelope in the inbox, then acks it, then starts the work: a process that dies before the ack leaves
     /// the envelope unacked (Slack delivers it again), one that dies after leaves it recorded (another process runs it).
+    /// The work waits for the ack (acks first: <see cref="SlackInbound.Acknowledging"/> stays pending until it is sent).
     /// </summary>
     private async Task RecordAndAckAsync(string envelopeId, string? type, JsonElement payload, long arrived, IDisposable pendingAck)
     {
-        InboundEvent? accepted = null;
+        InboundEvent? accepted;
         try
         {
             accepted = await _inbound.RecordEnvelopeAsync(envelopeId, type, payload).ConfigureAwait(false);
-            await AckAsync(envelopeId).ConfigureAwait(false);
-            TransportTelemetry.RecordAck(SlackPayloads.Platform, "socket", _time.GetElapsedTime(arrived));
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch
         {
-            LogAckFailed(_logger, Id, ex.Message); // a copy Slack delivers again is a duplicate of the recorded one
+            pendingAck.Dispose();
+            throw;
         }
-        finally
+
+        if (!_acks.Writer.TryWrite(new PendingAck(envelopeId, arrived, pendingAck)))
         {
+            LogAckFailed(_logger, Id, "the socket is closing"); // a copy Slack delivers again is a duplicate of the recorded one
             pendingAck.Dispose();
         }
 
         _inbound.Start(accepted); // recorded and leased to this process: its work, acked or not
     }
 
-    private async Task AckAsync(string envelopeId)
+    /// <summary>
+    /// The one sender of acks on this socket: a burst's acks go out back to back as their records complete, with no
+    /// hand-over between senders. An ack that cannot be sent (the socket went away) is logged; Slack delivers it again.
+    /// </summary>
+    private async Task AckLoopAsync()
     {
         var ack = new ArrayBufferWriter<byte>(96);
-        ack.Write(AckPrefix);
-        using (var writer = new Utf8JsonWriter(ack))
-            writer.WriteStringValue(envelopeId);
-        ack.Write("}"u8);
-        await _send.WaitAsync(_stop.Token).ConfigureAwait(false);
-        try
+        var failed = false;
+        await foreach (var pending in _acks.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            await _socket.SendAsync(ack.WrittenMemory, WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
-        }
-        finally
-        {
-            _send.Release();
+            try
+            {
+                if (failed)
+                    continue;
+                ack.Clear();
+                ack.Write(AckPrefix);
+                using (var writer = new Utf8JsonWriter(ack))
+                    writer.WriteStringValue(pending.EnvelopeId);
+                ack.Write("}"u8);
+                await _socket.SendAsync(ack.WrittenMemory, WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
+                TransportTelemetry.RecordAck(SlackPayloads.Platform, "socket", _time.GetElapsedTime(pending.Arrived));
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+            {
+                failed = true;
+                LogAckFailed(_logger, Id, ex.Message); // a copy Slack delivers again is a duplicate of the recorded one
+            }
+            finally
+            {
+                pending.Scope.Dispose();
+            }
         }
     }
+
+    private readonly record struct PendingAck(string EnvelopeId, long Arrived, IDisposable Scope);
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Slack socket {Connection}: disconnect requested ({Reason})")]
     private static partial void LogDisconnect(ILogger logger, int connection, string reason);
