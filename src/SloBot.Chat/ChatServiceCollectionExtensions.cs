@@ -36,6 +36,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton<InboxReplay>();
         services.AddHostedService<OutboxRecovery>();
         services.TryAddSingleton<IHandledRequests, InMemoryHandledRequests>();
+        services.TryAddSingleton<IButtonValueStore, InMemoryButtonValueStore>();
         services.TryAddSingleton<IPartitionLeases, InMemoryPartitionLeases>();
         services.TryAddSingleton<BudgetQuery>();
         services.AddSingleton<IChatAutocomplete, CatalogAutocomplete>();

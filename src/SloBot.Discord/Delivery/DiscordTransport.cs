@@ -31,7 +31,8 @@ internal sealed class DiscordTransport(DiscordRestClient rest, EmbedRenderer ren
     {
         var channel = where.Thread ?? where.Channel;
         string? first = null;
-        foreach (var (message, i) in renderer.Render(reply).Select((m, i) => (m, i)))
+        var messages = await renderer.RenderAsync(reply, cancellationToken).ConfigureAwait(false);
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
         {
             var nonce = DiscordNonce.For(intent.Part(i.ToString(CultureInfo.InvariantCulture)));
             var recorded = new OutboxMessage(Platform, Lane(channel), $"discord:nonce:{channel}:{nonce}", DiscordOutboxSender.Payload(channel, message, nonce));

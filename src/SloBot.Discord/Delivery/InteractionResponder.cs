@@ -61,7 +61,7 @@ internal sealed class InteractionResponder(
         try
         {
             await EnsureInitialAsync(reply.Ephemeral, cancellationToken).ConfigureAwait(false);
-            var messages = renderer.Render(reply);
+            var messages = await renderer.RenderAsync(reply, cancellationToken).ConfigureAwait(false);
             var start = 0;
             if (component)
             {

@@ -29,6 +29,7 @@ internal sealed partial class InteractionRouter(
     CommandRouter commands,
     InteractionParser parser,
     EmbedRenderer renderer,
+    ButtonIds buttonIds,
     DiscordRestClient rest,
     Outbox outbox,
     IOptions<DiscordOptions> options,
@@ -151,7 +152,11 @@ internal sealed partial class InteractionRouter(
         InitialResponse sent = (_, _) => throw new InvalidOperationException("the initial response of a recovered interaction was sent by the process that recorded it");
         using var responder = new InteractionResponder(stored.Id, stored.Token, stored.ApplicationId, sent, rest, renderer, outbox, component: chatEvent is ButtonClick, deferred: true);
         using (await work.TurnAsync(cancellationToken).ConfigureAwait(false))
+        {
+            chatEvent = await ResolveAsync(chatEvent, cancellationToken).ConfigureAwait(false);
             await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!responder.Responded)
             await responder.AcknowledgeAsync(chatEvent is ButtonClick or ModalSubmit, cancellationToken).ConfigureAwait(false);
     }
@@ -214,7 +219,10 @@ internal sealed partial class InteractionRouter(
             // Commands run at most DiscordOptions.MaxConcurrentEvents at a time, once no initial response is pending, so a
             // burst's initial responses never queue behind its work.
             using (await work.TurnAsync(cancellationToken).ConfigureAwait(false))
+            {
+                chatEvent = await ResolveAsync(chatEvent, cancellationToken).ConfigureAwait(false);
                 await sink.HandleAsync(chatEvent, responder, cancellationToken).ConfigureAwait(false);
+            }
 
             if (!responder.Responded)
                 await responder.AcknowledgeAsync(chatEvent is ButtonClick or ModalSubmit, cancellationToken).ConfigureAwait(false);
@@ -234,6 +242,24 @@ internal sealed partial class InteractionRouter(
             await deferral.CancelAsync().ConfigureAwait(false);
             await timer.ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// A click on a button whose custom_id is hashed and was not in memory when parsed (issued before a restart or by
+    /// another replica): its action and value from the <see cref="IButtonValueStore"/>. One found nowhere stays as it is,
+    /// and the chat layer answers that the button no longer does anything. A selected option (a select menu) keeps its value.
+    /// </summary>
+    private async Task<ChatEvent> ResolveAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    {
+        if (chatEvent is not ButtonClick click || !ButtonIds.IsHashed(click.ActionId))
+            return chatEvent;
+        if (await buttonIds.ResolveAsync(click.ActionId, cancellationToken).ConfigureAwait(false) is not { } pair)
+        {
+            LogUnknownButton(logger, click.EventId, click.ActionId);
+            return chatEvent;
+        }
+
+        return click with { ActionId = pair.Action, Value = click.Value ?? pair.Value };
     }
 
     [SuppressMessage("Design", "CA1031:Do not catch general exception types", Justification = "A failed deferral is logged; the answer itself still goes out through the responder.")]
@@ -271,6 +297,9 @@ internal sealed partial class InteractionRouter(
 
     [LoggerMessage(EventId = 4304, Level = LogLevel.Warning, Message = "Discord interaction {InteractionId} could not be recorded in the inbox ({Kind}: {Reason}); answered here, but not recoverable if this process dies")]
     private static partial void LogNotRecorded(ILogger logger, string interactionId, string kind, string reason);
+
+    [LoggerMessage(EventId = 4305, Level = LogLevel.Information, Message = "Discord interaction {InteractionId} clicked button {CustomId}, which neither this SloBot nor its storage knows; answered that it no longer does anything")]
+    private static partial void LogUnknownButton(ILogger logger, string interactionId, string customId);
 
     [LoggerMessage(EventId = 4300, Level = LogLevel.Debug, Message = "Discord interaction {InteractionId} was delivered again; ignored")]
     private static partial void LogDuplicate(ILogger logger, string interactionId);

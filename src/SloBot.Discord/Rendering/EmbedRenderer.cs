@@ -13,6 +13,18 @@ internal sealed class EmbedRenderer(ButtonIds buttonIds)
 {
     private static readonly JsonObject AllowedMentions = new() { ["parse"] = new JsonArray("users") };
 
+    /// <summary>
+    /// Renders <paramref name="reply"/> and saves its buttons' long values (<see cref="ButtonIds.SaveAsync"/>) before
+    /// returning, so the messages may be sent: a click on them resolves after a restart or on another replica.
+    /// </summary>
+    public async Task<IReadOnlyList<DiscordMessage>> RenderAsync(Reply reply, CancellationToken cancellationToken)
+    {
+        var messages = Render(reply);
+        await buttonIds.SaveAsync(reply.Buttons.Select(b => (b.ActionId, b.Value)), cancellationToken).ConfigureAwait(false);
+        return messages;
+    }
+
+    /// <summary>The messages of <paramref name="reply"/>; what sends them uses <see cref="RenderAsync"/>, which also saves long button values.</summary>
     public IReadOnlyList<DiscordMessage> Render(Reply reply)
     {
         var messages = IsPlain(reply) ? RenderContent(reply) : RenderEmbeds(reply);

@@ -84,7 +84,7 @@ public sealed class EmbedRendererTests
         var hashed = ids.Encode("retro.answer", longValue);
         Assert.InRange(hashed.Length, 1, 100);
         Assert.Equal(("retro.answer", longValue), ids.Decode(hashed));
-        Assert.Null(new ButtonIds().Decode(hashed)); // issued by another process: unknown, not misread
+        Assert.Null(new ButtonIds().Decode(hashed)); // not in another instance's memory: unknown, not misread (ResolveAsync asks the store: LongButtonValueTests)
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public abstract class LegacyUpgradeTests(StorageProvider provider) : StoreTest(p
     private static readonly string[] CapabilityIds =
     [
         "actionitems/001_action_items", "alerts/001_alert_states", "alerts/002_alert_changes", "conversations/001_conversations", "delivery/001_handled_requests", "delivery/002_outbox",
-        "delivery/003_inbox", "leases/001_partition_leases", "planning/001_quarterly_plans", "planning/002_plan_ratings_and_targets", "releases/001_release_decisions", "retrospectives/001_retrospectives", "reviews/001_weekly_reviews", "schedules/001_schedule_runs",
+        "delivery/003_inbox", "delivery/004_button_values", "leases/001_partition_leases", "planning/001_quarterly_plans", "planning/002_plan_ratings_and_targets", "releases/001_release_decisions", "retrospectives/001_retrospectives", "reviews/001_weekly_reviews", "schedules/001_schedule_runs",
         "tiers/001_tier_adoptions", "toil/001_toil_tasks",
     ];
 

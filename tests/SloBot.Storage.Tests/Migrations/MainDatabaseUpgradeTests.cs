@@ -41,7 +41,7 @@ public abstract class MainDatabaseUpgradeTests(StorageProvider provider, string 
         Assert.Equal("retro-1", (await documents.FindAsync("retro", "inc-1", CancellationToken.None))!.Id);
 
         var applied = await AppliedAsync();
-        Assert.Equal(22, applied.Count); // main's six and the sixteen per-capability ids (alerts/002_alert_changes, toil/001_toil_tasks, planning's two, delivery/002_outbox, delivery/003_inbox and leases/001_partition_leases are new)
+        Assert.Equal(23, applied.Count); // main's six and the seventeen per-capability ids (alerts/002_alert_changes, toil/001_toil_tasks, planning's two, delivery/002_outbox, delivery/003_inbox, delivery/004_button_values and leases/001_partition_leases are new)
         Assert.Contains("005_conversations", applied);
         Assert.Contains("conversations/001_conversations", applied);
         Assert.Contains("retrospectives/001_retrospectives", applied);
