@@ -12,6 +12,7 @@ namespace SloBot.Benchmarks.Storm;
 internal sealed class DiscordRun(DiscordEmulator discord)
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _sent = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _answeredOverHttp = new();
 
     public IReadOnlyDictionary<string, DateTimeOffset> Sent => _sent;
 
@@ -24,12 +25,26 @@ internal sealed class DiscordRun(DiscordEmulator discord)
         await discord.Gateway.DispatchAsync("INTERACTION_CREATE", interaction);
     }
 
+    /// <summary>
+    /// HTTP interactions mode: <paramref name="post"/> delivers the interaction (signed, to an endpoint) and returns
+    /// whether its HTTP answer was the deferral (the initial response).
+    /// </summary>
+    public async Task SendOverHttpAsync(Func<JsonObject, Task<bool>> post)
+    {
+        var interaction = discord.Interaction(2, DiscordEmulator.SlashCommand("budget", ("service", "payment")));
+        var token = interaction["token"]!.GetValue<string>();
+        _sent[token] = TimeProvider.System.GetUtcNow();
+        if (await post(interaction))
+            _answeredOverHttp[token] = TimeProvider.System.GetUtcNow();
+    }
+
     public IEnumerable<(string Id, DateTimeOffset At)> Answers() => Served(r =>
         (r.Method == "PATCH" && r.Path.EndsWith("/messages/@original", StringComparison.Ordinal)) ||
         (r.Method == "POST" && r.Path.StartsWith("/api/v10/webhooks/", StringComparison.Ordinal)));
 
     /// <summary>Initial responses (interaction callbacks) served.</summary>
-    public IEnumerable<(string Id, DateTimeOffset At)> InitialResponses() => Served(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal));
+    public IEnumerable<(string Id, DateTimeOffset At)> InitialResponses() =>
+        Served(r => r.Method == "POST" && r.Path.EndsWith("/callback", StringComparison.Ordinal)).Concat(_answeredOverHttp.Select(kv => (kv.Key, kv.Value)));
 
     public double InitialP99Ms()
     {

@@ -138,6 +138,106 @@ internal static class DiscordStorms
             string.Create(CultureInfo.InvariantCulture, $"the shard's owner killed at command {killedAt}; the other replica identified {discord.Gateway.FramesWithOp(2).Count() - sessionsBefore}× and was live {takeover.TotalSeconds:0} s after the kill (or less: measured when the burst ended)"));
     }
 
+    /// <summary>
+    /// d on Discord in HTTP interactions mode, the setup docs/reliability.md recommends for several replicas: two SloBot
+    /// processes on one PostgreSQL database behind a load balancer that alternates between them and sends a POST to the
+    /// other when its connection failed or was reset before any response (nginx: <c>proxy_next_upstream error timeout
+    /// non_idempotent</c>; safe because each interaction id is claimed once across replicas: a copy of one the dead
+    /// replica claimed is answered 409, never twice). One is SIGKILLed halfway through the burst; what it recorded and
+    /// deferred, the survivor's inbox recovery answers. <c>--no-lb-retry</c>: the load balancer sends nothing again
+    /// (nginx's default for a POST already sent).
+    /// </summary>
+    public static async Task<StormResult> HttpReplicaKillAsync(StormOptions o, string dir)
+    {
+        var database = await PostgresServer.NewDatabaseAsync();
+        await using var discord = await DiscordEmulator.StartAsync();
+        discord.InteractionsOverHttp = true;
+        (BotProcess Bot, DiscordLoad.HttpSender Sender) Replica(string name)
+        {
+            var home = Directory.CreateDirectory(Path.Combine(dir, name)).FullName;
+            var settings = Settings(discord);
+            settings["SloBot:Discord:Mode"] = "Http";
+            settings["SloBot:Discord:PublicKey"] = DiscordLoad.HttpSender.PublicKeyHex;
+            settings["SloBot:Storage:ConnectionString"] = database;
+            settings["SloBot:Sli:Embedded:ConnectionString"] = $"Data Source={Path.Combine(home, "sli.db")}";
+            var port = HostStartupHarness.FreePort();
+            return (BotProcess.Start(name, settings, home, port: port), new DiscordLoad.HttpSender(new Uri($"http://127.0.0.1:{port}/discord/interactions"), 16));
+        }
+
+        var (victim, toVictim) = Replica("replica-a");
+        var (survivor, toSurvivor) = Replica("replica-b");
+        using (victim)
+        using (survivor)
+        using (toVictim)
+        using (toSurvivor)
+        {
+            DiscordLoad.HttpSender[] upstreams = [toVictim, toSurvivor];
+            foreach (var upstream in upstreams)
+            {
+                var until = TimeProvider.System.GetUtcNow() + TimeSpan.FromMinutes(2);
+                while (!await upstream.ReadyAsync() && TimeProvider.System.GetUtcNow() < until)
+                    await Task.Delay(100);
+            }
+
+            var next = 0;
+            var retried = 0;
+            var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            async Task<bool> BalanceAsync(System.Text.Json.Nodes.JsonObject interaction)
+            {
+                var first = Interlocked.Increment(ref next) % 2;
+                for (var attempt = 0; attempt < 2; attempt++)
+                {
+                    var upstream = upstreams[(first + attempt) % 2];
+                    var deferred = false;
+                    try
+                    {
+                        await upstream.PostAsync(upstream.Sign(interaction), _ => deferred = true);
+                        if (!deferred)
+                            failures.Enqueue($"{(attempt == 0 ? "" : "retried, ")}answered without a deferral");
+                        return deferred;
+                    }
+                    catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError || (o.LoadBalancerRetries && attempt == 0))
+                    {
+                        Interlocked.Increment(ref retried); // refused (nothing was sent) or reset before any answer: the other upstream
+                        if (ex.HttpRequestError != HttpRequestError.ConnectionError)
+                            failures.Enqueue($"sent again after {ex.HttpRequestError}: {ex.Message}");
+                    }
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+                    {
+                        failures.Enqueue($"{ex.GetType().Name} {(ex as HttpRequestException)?.HttpRequestError}: {ex.Message}");
+                        return false; // sent, then the connection died (or no deferral came back): Discord shows the interaction failed
+                    }
+                }
+
+                return false;
+            }
+
+            var warm = new DiscordRun(discord);
+            for (var i = 0; i < 20; i++)
+                await warm.SendOverHttpAsync(BalanceAsync);
+            await warm.SettleAsync(TimeSpan.FromSeconds(30));
+
+            var run = new DiscordRun(discord);
+            var killedAt = o.Commands / 2;
+            var inFlight = new List<Task>(o.Commands);
+            for (var i = 1; i <= o.Commands; i++)
+            {
+                if (i == killedAt)
+                    victim.Kill();
+                inFlight.Add(run.SendOverHttpAsync(BalanceAsync));
+                await Task.Delay(o.Interval);
+            }
+
+            await Task.WhenAll(inFlight);
+            await run.SettleAsync(TimeSpan.FromMinutes(2));
+            return StormResult.From(
+                "d. SIGKILL of 1 of 2 replicas (Discord HTTP interactions, PostgreSQL)",
+                run.Sent,
+                run.Answers(),
+                string.Create(CultureInfo.InvariantCulture, $"alternating load balancer{(o.LoadBalancerRetries ? " retrying resets" : " retrying refused connections only")}; replica A killed at command {killedAt}; {retried} POST(s) refused or reset by it and sent to B; {run.InitialResponses().Count()} deferrals; initial response p99 {run.InitialP99Ms():0} ms{(failures.IsEmpty ? "" : "; " + string.Join("; ", failures.GroupBy(f => f).Select(g => $"{g.Count()} × {g.Key}")))}"));
+        }
+    }
+
     private static bool Ready(HttpClient http, int port)
     {
         try

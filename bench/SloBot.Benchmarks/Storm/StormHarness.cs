@@ -3,8 +3,8 @@ using System.Globalization;
 namespace SloBot.Benchmarks.Storm;
 
 /// <summary>
-/// <c>storm [all|slack-kill|discord-kill|slack-429|discord-429|replicas|discord-replicas|slow-prom …] [--commands=1000] [--kills=50]
-/// [--sockets=1] [--mentions] [--rate=50] [--share=0.2] [--retry-after=1] [--prom-delay=10] [--slow-commands=20]</c>: fault storms
+/// <c>storm [all|slack-kill|discord-kill|slack-429|discord-429|replicas|discord-replicas|discord-http-replicas|slow-prom …] [--commands=1000] [--kills=50]
+/// [--sockets=1] [--mentions] [--rate=50] [--share=0.2] [--retry-after=1] [--prom-delay=10] [--slow-commands=20] [--no-lb-retry]</c>: fault storms
 /// (issue 16 item 3) against the published SloBot (<c>slobot.dll --demo</c>, each in its own process, SIGKILLed where a
 /// scenario says so) and the tests' Slack and Discord emulators. Each scenario reports commands sent, answered once,
 /// answered twice (must be 0), lost (must be 0) and the latency from a command sent to its answer seen. Commands are
@@ -13,7 +13,7 @@ namespace SloBot.Benchmarks.Storm;
 /// </summary>
 internal static class StormHarness
 {
-    private static readonly string[] Order = ["slack-kill", "discord-kill", "slack-429", "discord-429", "replicas", "discord-replicas", "slow-prom"];
+    private static readonly string[] Order = ["slack-kill", "discord-kill", "slack-429", "discord-429", "replicas", "discord-replicas", "discord-http-replicas", "slow-prom"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -39,6 +39,7 @@ internal static class StormHarness
                     "discord-429" => [await DiscordStorms.RateLimitsAsync(options, dir.FullName)],
                     "replicas" => [await SlackStorms.ReplicaKillAsync(options, dir.FullName)],
                     "discord-replicas" => [await DiscordStorms.ReplicaKillAsync(options, dir.FullName)],
+                    "discord-http-replicas" => [await DiscordStorms.HttpReplicaKillAsync(options, dir.FullName)],
                     _ => await SlowPrometheus.RunAsync(options, dir.FullName),
                 };
                 foreach (var row in rows)

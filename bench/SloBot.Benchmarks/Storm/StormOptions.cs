@@ -12,7 +12,8 @@ internal sealed record StormOptions(
     int RetryAfterSeconds,
     TimeSpan PrometheusDelay,
     int SlowCommands,
-    bool Mentions)
+    bool Mentions,
+    bool LoadBalancerRetries)
 {
     public static StormOptions Parse(string[] args)
     {
@@ -27,6 +28,7 @@ internal sealed record StormOptions(
             (int)Number("--retry-after", 1),
             TimeSpan.FromSeconds(Number("--prom-delay", 10)),
             (int)Number("--slow-commands", 20),
-            args.Contains("--mentions"));
+            args.Contains("--mentions"),
+            !args.Contains("--no-lb-retry"));
     }
 }
