@@ -14,6 +14,7 @@ public sealed class RecentIds
     private readonly TimeProvider _time;
     private readonly int _capacity;
     private long _order;
+    private int _count; // ConcurrentDictionary.Count takes every lock: this is kept beside it, exact once adds and removes settle
 
     public RecentIds(TimeProvider time, TimeSpan ttl, int capacity)
     {
@@ -28,19 +29,23 @@ public sealed class RecentIds
     public TimeSpan Ttl { get; }
 
     /// <summary>Ids remembered right now (expired ones included until the next prune).</summary>
-    public int Count => _seen.Count;
+    public int Count => Volatile.Read(ref _count);
 
     /// <summary>True the first time an id is seen within the TTL.</summary>
     public bool TryAdd(string id)
     {
         var now = _time.GetUtcNow();
-        if (_seen.Count >= _capacity)
+        if (Volatile.Read(ref _count) >= _capacity)
             Prune(now);
         var seen = new Seen(now, Interlocked.Increment(ref _order));
         while (true)
         {
             if (_seen.TryAdd(id, seen))
+            {
+                Interlocked.Increment(ref _count);
                 return true;
+            }
+
             if (!_seen.TryGetValue(id, out var before))
                 continue;
             if (now - before.At < Ttl)
@@ -55,13 +60,19 @@ public sealed class RecentIds
         foreach (var (id, seen) in _seen)
         {
             if (now - seen.At >= Ttl)
-                _seen.TryRemove(id, out _);
+                Remove(id);
         }
 
-        if (_seen.Count < _capacity)
+        if (Volatile.Read(ref _count) < _capacity)
             return;
         foreach (var (id, _) in _seen.OrderBy(x => x.Value.Order).Take(_capacity / 2).ToArray())
-            _seen.TryRemove(id, out _);
+            Remove(id);
+    }
+
+    private void Remove(string id)
+    {
+        if (_seen.TryRemove(id, out _))
+            Interlocked.Decrement(ref _count);
     }
 
     /// <summary>When an id was seen, and in which order (ids seen within one clock tick are still dropped oldest first).</summary>
