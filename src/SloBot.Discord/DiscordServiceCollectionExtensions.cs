@@ -38,7 +38,6 @@ public static class DiscordServiceCollectionExtensions
         services.AddOptionsWithValidateOnStart<DiscordOptions, DiscordOptionsValidator>().Bind(section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient<DiscordRestClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
-            .RemoveAllLoggers() // interaction webhook URLs carry the interaction token (issue 13, item 9)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 // A bounded pool of kept-alive connections: bursts queue briefly instead of opening hundreds of TLS connections.
@@ -46,7 +45,7 @@ public static class DiscordServiceCollectionExtensions
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
                 EnableMultipleHttp2Connections = true,
             })
-            .RemoveAllLoggers(); // paths carry interaction tokens: never log them
+            .RemoveAllLoggers(); // interaction webhook paths carry the interaction token: never log them (issue 13, item 9)
         services.AddSingleton(sp => new RateLimits(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ButtonIds>();
         services.AddSingleton<EmbedRenderer>();

@@ -193,6 +193,12 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         {
             accepted = await _inbound.RecordEnvelopeAsync(envelopeId, type, payload).ConfigureAwait(false);
         }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            LogAckFailed(_logger, Id, ex.Message); // shutting down before it was recorded: Slack delivers it again
+            pendingAck.Dispose();
+            return;
+        }
         catch
         {
             pendingAck.Dispose();
