@@ -72,7 +72,8 @@ internal static class Telemetry
             .ConfigureResource(r => r.AddService("slobot", serviceVersion: typeof(Telemetry).Assembly.GetName().Version?.ToString()))
             .WithMetrics(m =>
             {
-                m.AddMeter(Meters).AddPrometheusExporter();
+                // System.Runtime: .NET's own meter (garbage collections and their pause time, thread pool queue, CPU).
+                m.AddMeter(Meters, "System.Runtime").AddPrometheusExporter();
                 if (otlp)
                     m.AddOtlpExporter(o => Otlp(o, settings));
             });

@@ -54,6 +54,7 @@ public sealed partial class TelemetryProcessTests : IDisposable
         Assert.Equal(1, Sample(metrics, "slobot_command_duration_seconds_count", "command=\"budget\""));
         Assert.True(Sample(metrics, "slobot_sli_duration_seconds_count", "source=\"embedded\"", "operation=\"count\"", "outcome=\"ok\"") >= 2);
         Assert.Contains("# TYPE slobot_command_duration_seconds histogram", metrics, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_gc_pause_time_seconds_total counter", metrics, StringComparison.Ordinal); // .NET's runtime meter
 
         // JSON lines on stderr; the line of the budget command carries its chat event's id as the correlation id.
         var lines = (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
