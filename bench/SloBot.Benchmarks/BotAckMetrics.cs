@@ -27,15 +27,20 @@ internal static partial class BotAckMetrics
                 return "SloBot's /metrics has no acknowledgements";
             var total = buckets[double.PositiveInfinity];
             var p99Bound = buckets.First(b => b.Value >= total * 0.99).Key;
+            var collections = RuntimeSample().Matches(text).Where(m => m.Groups["name"].Value == "dotnet_gc_collections_total").Sum(m => double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture));
+            var paused = RuntimeSample().Matches(text).Where(m => m.Groups["name"].Value == "dotnet_gc_pause_time_seconds_total").Sum(m => double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture));
             return $"SloBot's own ack time (arrival → ack sent, all {total:0} incl. warm-up): " +
                 string.Join(", ", buckets.Where(b => b.Key is >= 0.005 and <= 0.05).Select(b => $"{b.Value / total:P1} ≤ {b.Key * 1000:0} ms")) +
-                $"; p99 ≤ {p99Bound * 1000:0.#} ms";
+                $"; p99 ≤ {p99Bound * 1000:0.#} ms; {collections:0} garbage collections since start, {paused * 1000:0} ms paused";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             return $"SloBot's /metrics could not be read ({ex.Message})";
         }
     }
+
+    [GeneratedRegex("""^(?<name>dotnet_gc_[a-z_]+)(\{[^}]*\})? (?<v>[0-9.e+]+)""", RegexOptions.Multiline)]
+    private static partial Regex RuntimeSample();
 
     [GeneratedRegex("""^slobot_ack_duration_seconds_bucket\{[^}]*le="(?<le>[^"]+)"[^}]*\} (?<n>[0-9.e+]+)""", RegexOptions.Multiline)]
     private static partial Regex Bucket();
