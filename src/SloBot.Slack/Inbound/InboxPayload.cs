@@ -1,5 +1,6 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace SloBot.Slack.Inbound;
 
@@ -13,16 +14,39 @@ internal static class InboxPayload
 {
     private static readonly string[] Credentials = ["response_url", "response_urls", "token"];
 
+    /// <summary>Written straight from the parsed payload (no copy into a JSON DOM): this runs before each ack.</summary>
     public static string Write(string? type, JsonElement payload)
     {
-        var node = payload.ValueKind == JsonValueKind.Undefined ? null : JsonNode.Parse(payload.GetRawText());
-        if (node is JsonObject fields)
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            foreach (var name in Credentials)
-                fields.Remove(name);
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WritePropertyName("payload");
+            if (payload.ValueKind == JsonValueKind.Object)
+            {
+                writer.WriteStartObject();
+                foreach (var property in payload.EnumerateObject())
+                {
+                    if (!Credentials.Contains(property.Name, StringComparer.Ordinal))
+                        property.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
+            }
+            else if (payload.ValueKind == JsonValueKind.Undefined)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                payload.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
         }
 
-        return new JsonObject { ["type"] = type, ["payload"] = node }.ToJsonString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>A slash command over HTTP: its form fields, stored as Socket Mode sends them (a JSON object).</summary>
