@@ -48,11 +48,14 @@ public sealed class DiscordOptions
     /// </summary>
     public int? ShardCount { get; set; }
 
-    /// <summary>How long a replica's lease on a shard lasts without renewal: a dead replica's shards are taken over after it.</summary>
-    public TimeSpan ShardLease { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a replica's lease on a shard lasts without renewal: a dead replica's shards are taken over after it, and
+    /// every interaction Discord sends to them meanwhile is lost (a dead session's interactions go to no other).
+    /// </summary>
+    public TimeSpan ShardLease { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>How often a replica renews its shard leases, heartbeats and takes free shards up to its fair share.</summary>
-    public TimeSpan ShardRenewal { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ShardRenewal { get; set; } = TimeSpan.FromSeconds(5);
 
     public override string ToString() => $"Discord(application {ApplicationId}, mode {Mode}, api {ApiBaseUrl})"; // never the token
 }

@@ -77,7 +77,7 @@ public sealed class DiscordOptionsTests
 
         Assert.True(new DiscordOptionsValidator().Validate(null, options).Succeeded);
         Assert.Null(options.ShardCount);
-        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10)), (options.ShardLease, options.ShardRenewal));
+        Assert.Equal((TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(5)), (options.ShardLease, options.ShardRenewal));
     }
 
     [Fact]
