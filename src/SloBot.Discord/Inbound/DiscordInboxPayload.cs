@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SloBot.Discord.Inbound;
@@ -18,16 +21,33 @@ internal sealed record DiscordInboxPayload(string Id, string Token, string Appli
 
     public static string Key(string interactionId) => "discord:int:" + interactionId;
 
+    /// <summary>Written straight from the interaction (no copy of its JSON tree): this runs before each deferral.</summary>
     public static string Write(string id, string token, string applicationId, JsonObject interaction)
     {
-        var copy = new JsonObject();
-        foreach (var (name, value) in interaction)
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            if (name != "token")
-                copy[name] = value?.DeepClone();
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            writer.WriteString("token", token);
+            writer.WriteString("application_id", applicationId);
+            writer.WriteStartObject("interaction");
+            foreach (var (name, value) in interaction)
+            {
+                if (name == "token")
+                    continue;
+                writer.WritePropertyName(name);
+                if (value is null)
+                    writer.WriteNullValue();
+                else
+                    value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+            writer.WriteEndObject();
         }
 
-        return new JsonObject { ["id"] = id, ["token"] = token, ["application_id"] = applicationId, ["interaction"] = copy }.ToJsonString();
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     public static DiscordInboxPayload? Read(string stored)
