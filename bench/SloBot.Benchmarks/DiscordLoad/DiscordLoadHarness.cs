@@ -252,7 +252,7 @@ internal static partial class DiscordLoadHarness
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    /// <param name="AckCpu">SloBot's CPU time from the burst's start until its last initial response arrived.</param>
+    /// <param name="AckCpu">SloBot's CPU time from the burst's start until its last initial response arrived (10 ms ticks on Linux: summed over the bursts).</param>
     /// <param name="AckHarnessCpu">This harness's (the emulator's) over the same span.</param>
     private sealed record Result(int Completed, double[] Initial, double[] Final, TimeSpan Wall, TimeSpan Cpu, double DispatchMs, TimeSpan AckCpu, TimeSpan AckHarnessCpu);
 }

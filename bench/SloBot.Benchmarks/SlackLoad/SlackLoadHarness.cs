@@ -162,7 +162,8 @@ internal static class SlackLoadHarness
 
     /// <summary>
     /// One burst. <c>AckCpu</c>: CPU time SloBot (<paramref name="botCpu"/>) and this harness spent from the first send
-    /// until the last ack arrived (polled every millisecond), the acknowledgements' share of the shared cores.
+    /// until the last ack arrived (polled every millisecond), the acknowledgements' share of the shared cores. Process CPU
+    /// times advance in 10 ms ticks on Linux, so only the sum over several bursts of hundreds of commands means much.
     /// </summary>
     private static async Task<(double[] Acks, double[] Answers, TimeSpan Elapsed, (TimeSpan Bot, TimeSpan Harness) AckCpu)> BurstAsync(SlackEmulator slack, int count, Func<TimeSpan> botCpu, bool inProcess)
     {
