@@ -38,18 +38,38 @@ public static class BudgetHistory
     /// </summary>
     public static DateTimeOffset? ProjectExhaustion(IReadOnlyList<EventBucket> buckets, TimeSpan step, double target, TimeSpan window, DateTimeOffset end, double burn)
     {
-        var known = buckets.Where(b => !b.Missing && b.End > end - window && b.End <= end).ToArray();
-        if (!InOrder(known))
-            known = [.. known.OrderBy(b => b.End)]; // sources answer in time order; sorting 1,000 SLOs' histories again costs a status ask
-        var bad = known.Sum(b => b.Counts.Bad);
-        var total = known.Sum(b => b.Counts.Total);
+        bool Known(EventBucket b) => !b.Missing && b.End > end - window && b.End <= end;
+
+        // Sources answer in time order: then the history is read where it is (every ask of a burst shares one cached
+        // history; a copy each would be most of what an ask allocates). Otherwise the known buckets are sorted once.
+        IReadOnlyList<EventBucket> known = buckets;
+        var (bad, total, count, inOrder, previous) = (0.0, 0.0, 0, true, DateTimeOffset.MinValue);
+        foreach (var b in buckets)
+        {
+            if (!Known(b))
+                continue;
+            inOrder &= b.End >= previous;
+            previous = b.End;
+            bad += b.Counts.Bad;
+            total += b.Counts.Total;
+            count++;
+        }
+
+        if (!inOrder)
+        {
+            var sorted = buckets.Where(Known).OrderBy(b => b.End).ToArray();
+            (known, bad, total) = (sorted, sorted.Sum(b => b.Counts.Bad), sorted.Sum(b => b.Counts.Total));
+        }
+
         var allowed = 1 - target;
         if (!(burn >= 1) || !double.IsFinite(burn) || !(total > 0) || !(allowed > 0) || bad >= allowed * total * (1 - 1e-12))
             return null;
-        var rate = total / (known.Length * step.TotalSeconds); // events per second
+        var rate = total / (count * step.TotalSeconds); // events per second
         var from = 0.0; // seconds after end
         foreach (var bucket in known)
         {
+            if (!Known(bucket))
+                continue;
             var leaves = (bucket.End + window - end).TotalSeconds;
             if (Crossing(bad, total, allowed, rate, burn, from, leaves) is { } s)
                 return Floor(end + TimeSpan.FromSeconds(s));
@@ -81,15 +101,4 @@ public static class BudgetHistory
     }
 
     private static DateTimeOffset Floor(DateTimeOffset at) => End(at);
-
-    private static bool InOrder(EventBucket[] buckets)
-    {
-        for (var i = 1; i < buckets.Length; i++)
-        {
-            if (buckets[i].End < buckets[i - 1].End)
-                return false;
-        }
-
-        return true;
-    }
 }
