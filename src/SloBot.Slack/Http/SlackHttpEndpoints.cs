@@ -25,7 +25,7 @@ internal static partial class SlackHttpEndpoints
             return problem;
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body.Bytes!));
         var fields = form.ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
-        using (inbound.Acknowledging()) // while it is recorded, up to the 200: no command work starts meanwhile
+        using (inbound.Acknowledging()) // while it is recorded (the 200 follows at once): no command work starts meanwhile
             inbound.Start(await inbound.RecordAsync(SlackPayloads.FromSlashCommand(fields, time.GetUtcNow()), () => InboxPayload.Write(fields)).ConfigureAwait(false));
         return Acked(time, arrived);
     }
@@ -39,7 +39,7 @@ internal static partial class SlackHttpEndpoints
         var form = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body.Bytes!));
         if (!form.TryGetValue("payload", out var json) || Parse(json.ToString()) is not { } payload)
             return Results.BadRequest();
-        using (inbound.Acknowledging()) // while it is recorded, up to the 200: no command work starts meanwhile
+        using (inbound.Acknowledging()) // while it is recorded (the 200 follows at once): no command work starts meanwhile
             inbound.Start(await inbound.RecordAsync(SlackPayloads.FromInteraction(payload, time.GetUtcNow()), () => InboxPayload.Write("interactive", payload)).ConfigureAwait(false));
         return Acked(time, arrived);
     }
@@ -55,7 +55,7 @@ internal static partial class SlackHttpEndpoints
         if (payload.Text("type") == "url_verification")
             return Results.Text(payload.Text("challenge") ?? "", "text/plain");
         // Recorded before the 200: retries (X-Slack-Retry-Num) dedupe by event_id.
-        using (inbound.Acknowledging()) // while it is recorded, up to the 200: no command work starts meanwhile
+        using (inbound.Acknowledging()) // while it is recorded (the 200 follows at once): no command work starts meanwhile
             inbound.Start(await inbound.RecordAsync(SlackPayloads.FromEventCallback(payload, time.GetUtcNow()), () => InboxPayload.Write("events_api", payload)).ConfigureAwait(false));
         return Acked(time, arrived);
     }
