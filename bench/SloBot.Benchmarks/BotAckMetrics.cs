@@ -39,6 +39,21 @@ internal static partial class BotAckMetrics
         }
     }
 
+    /// <summary>SloBot's garbage collections so far (all generations), or null when its /metrics cannot be read.</summary>
+    public static async Task<double?> CollectionsAsync(int port)
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var text = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+            return RuntimeSample().Matches(text).Where(m => m.Groups["name"].Value == "dotnet_gc_collections_total").Sum(m => double.Parse(m.Groups["v"].Value, CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     [GeneratedRegex("""^(?<name>dotnet_gc_[a-z_]+)(\{[^}]*\})? (?<v>[0-9.e+]+)""", RegexOptions.Multiline)]
     private static partial Regex RuntimeSample();
 

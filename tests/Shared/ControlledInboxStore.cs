@@ -20,8 +20,12 @@ internal sealed class ControlledInboxStore : IInboxStore
 
     public void Die() => _dead = true;
 
+    /// <summary>How many messages each record call carried, in call order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> Records { get; } = new();
+
     public async Task<IReadOnlyList<bool>> RecordAsync(IReadOnlyList<InboxMessage> messages, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
     {
+        Records.Enqueue(messages.Count);
         RecordEntered.TrySetResult();
         if (RecordGate is not null)
             await RecordGate.Task;

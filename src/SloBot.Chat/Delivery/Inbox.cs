@@ -13,7 +13,8 @@ public sealed partial class Inbox(IInboxStore store, TimeProvider time, ILogger<
     private const int MaxBatch = 200;
     private readonly OutboxOptions _options = options ?? new OutboxOptions();
     private readonly Lock _sync = new();
-    private List<(InboxMessage Message, TaskCompletionSource<bool> Recorded)> _waiting = [];
+    private List<Waiter> _waiting = [];
+    private int _waitingMessages;
     private bool _writing;
     private List<(string Key, InboxState State, TaskCompletionSource Marked)> _completing = [];
     private bool _completingNow;
@@ -29,20 +30,41 @@ public sealed partial class Inbox(IInboxStore store, TimeProvider time, ILogger<
     /// Records <paramref name="message"/> leased to this process. True: recorded now, run it; false: its key was
     /// recorded before (a redelivery, here or on another replica), do not. Throws when the store cannot be reached.
     /// </summary>
-    public Task<bool> RecordAsync(InboxMessage message, CancellationToken cancellationToken)
+    public async Task<bool> RecordAsync(InboxMessage message, CancellationToken cancellationToken)
     {
-        var recorded = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        bool start;
-        lock (_sync)
+        var waiter = new Waiter([message]);
+        if (Enqueue(waiter))
+            _ = Task.Run(WriteAsync, CancellationToken.None);
+        await waiter.Recorded.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return waiter.Fresh[0];
+    }
+
+    /// <summary>
+    /// Records <paramref name="messages"/> (events that arrived together, such as the frames a socket had buffered) as
+    /// <see cref="RecordAsync"/> does each, in one round trip with whatever else is waiting; when no write is under way
+    /// the caller makes it (no hand-over to another thread). One result per message, in order.
+    /// </summary>
+    public async Task<bool[]> RecordAllAsync(IReadOnlyList<InboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+            return [];
+        var waiter = new Waiter([.. messages]);
+        if (Enqueue(waiter))
         {
-            _waiting.Add((message, recorded));
-            start = !_writing;
-            _writing = true;
+            if (TakeBatch() is { } batch)
+                await WriteBatchAsync(batch).ConfigureAwait(false); // holds ours (first in, or after others that came first)
+            lock (_sync)
+            {
+                if (_waiting.Count == 0)
+                    _writing = false;
+                else
+                    _ = Task.Run(WriteAsync, CancellationToken.None); // what arrived meanwhile is not the caller's to write
+            }
         }
 
-        if (start)
-            _ = Task.Run(WriteAsync, CancellationToken.None);
-        return recorded.Task.WaitAsync(cancellationToken);
+        await waiter.Recorded.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return waiter.Fresh;
     }
 
     /// <summary>
@@ -69,53 +91,89 @@ public sealed partial class Inbox(IInboxStore store, TimeProvider time, ILogger<
     public Task<int> RenewLeasesAsync(CancellationToken cancellationToken) =>
         store.RenewAsync(Owner, time.GetUtcNow() + _options.InboxLeaseDuration, cancellationToken);
 
+    /// <summary>Adds a waiter; true when no write is under way and the caller must start one.</summary>
+    private bool Enqueue(Waiter waiter)
+    {
+        lock (_sync)
+        {
+            _waiting.Add(waiter);
+            _waitingMessages += waiter.Messages.Length;
+            if (_writing)
+                return false;
+            _writing = true;
+            return true;
+        }
+    }
+
     /// <summary>Group commit: whoever finds no write under way writes everything waiting, then whatever arrived meanwhile.</summary>
     private async Task WriteAsync()
     {
-        while (true)
+        while (TakeBatch() is { } batch)
+            await WriteBatchAsync(batch).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The next waiters, in arrival order, up to <see cref="MaxBatch"/> messages (a larger waiter alone); null, and the
+    /// write is over, when none wait.
+    /// </summary>
+    private List<Waiter>? TakeBatch()
+    {
+        lock (_sync)
         {
-            List<(InboxMessage Message, TaskCompletionSource<bool> Recorded)> batch;
-            lock (_sync)
+            if (_waiting.Count == 0)
             {
-                if (_waiting.Count == 0)
-                {
-                    _writing = false;
-                    return;
-                }
-
-                if (_waiting.Count <= MaxBatch)
-                {
-                    batch = _waiting;
-                    _waiting = [];
-                }
-                else
-                {
-                    batch = _waiting[..MaxBatch];
-                    _waiting.RemoveRange(0, MaxBatch);
-                }
+                _writing = false;
+                return null;
             }
 
-            try
+            List<Waiter> batch;
+            if (_waitingMessages <= MaxBatch)
             {
-                var now = time.GetUtcNow();
-                // One key twice in a batch (a redelivery racing its first copy): the store sees it once, the second is a duplicate.
-                var distinct = batch.Select(b => b.Message).DistinctBy(m => m.Key, StringComparer.Ordinal).ToArray();
-                var fresh = await store.RecordAsync(distinct, Owner, now, now + _options.InboxLeaseDuration, CancellationToken.None).ConfigureAwait(false);
-                var firsts = new Dictionary<string, bool>(StringComparer.Ordinal);
-                for (var i = 0; i < distinct.Length; i++)
-                    firsts[distinct[i].Key] = fresh[i];
-                foreach (var (message, recorded) in batch)
+                (batch, _waiting, _waitingMessages) = (_waiting, [], 0);
+                return batch;
+            }
+
+            var (taken, messages) = (0, 0);
+            while (taken < _waiting.Count && (taken == 0 || messages + _waiting[taken].Messages.Length <= MaxBatch))
+                messages += _waiting[taken++].Messages.Length;
+            batch = _waiting[..taken];
+            _waiting.RemoveRange(0, taken);
+            _waitingMessages -= messages;
+            return batch;
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Waiter> batch)
+    {
+        try
+        {
+            var now = time.GetUtcNow();
+            // One key twice in a batch (a redelivery racing its first copy): the store sees it once, the second is a duplicate.
+            var distinct = batch.SelectMany(w => w.Messages).DistinctBy(m => m.Key, StringComparer.Ordinal).ToArray();
+            var firsts = new Dictionary<string, bool>(distinct.Length, StringComparer.Ordinal);
+            foreach (var slice in distinct.Chunk(MaxBatch))
+            {
+                var fresh = await store.RecordAsync(slice, Owner, now, now + _options.InboxLeaseDuration, CancellationToken.None).ConfigureAwait(false);
+                for (var i = 0; i < slice.Length; i++)
+                    firsts[slice[i].Key] = fresh[i];
+            }
+
+            foreach (var waiter in batch)
+            {
+                for (var i = 0; i < waiter.Messages.Length; i++)
                 {
-                    var first = firsts[message.Key];
-                    firsts[message.Key] = false;
-                    recorded.TrySetResult(first);
+                    var key = waiter.Messages[i].Key;
+                    waiter.Fresh[i] = firsts[key];
+                    firsts[key] = false;
                 }
+
+                waiter.Recorded.TrySetResult();
             }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                foreach (var (_, recorded) in batch)
-                    recorded.TrySetException(ex);
-            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            foreach (var waiter in batch)
+                waiter.Recorded.TrySetException(ex);
         }
     }
 
@@ -154,6 +212,16 @@ public sealed partial class Inbox(IInboxStore store, TimeProvider time, ILogger<
             foreach (var (_, _, marked) in batch)
                 marked.TrySetResult();
         }
+    }
+
+    /// <summary>Messages recorded together and their results (true: recorded now), complete when <see cref="Recorded"/> is.</summary>
+    private sealed class Waiter(InboxMessage[] messages)
+    {
+        public InboxMessage[] Messages { get; } = messages;
+
+        public bool[] Fresh { get; } = new bool[messages.Length];
+
+        public TaskCompletionSource Recorded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     [LoggerMessage(EventId = 110, Level = LogLevel.Warning, Message = "{Count} inbound work item(s), the first {Key}, could not be marked done ({Kind}): {Reason}; a recovery may run them again and find their replies delivered")]

@@ -19,6 +19,9 @@ namespace SloBot.Slack.Inbound;
 /// </summary>
 internal sealed partial class SlackInbound : IDisposable
 {
+    /// <summary>An envelope ready to record: the event to run (null: nothing to do) and what the inbox keeps of it (null: no inbox).</summary>
+    public readonly record struct PreparedEnvelope(InboundEvent? Event, InboxMessage? Stored);
+
     private readonly IChatEventSink _sink;
     private readonly SlackDelivery _delivery;
     private readonly SlackWorkspace _workspace;
@@ -59,19 +62,78 @@ internal sealed partial class SlackInbound : IDisposable
     public IDisposable Acknowledging() => _work.Acknowledging();
 
     /// <summary>
-    /// A Socket Mode envelope, <b>before</b> it is acked: parsed, checked against what this process saw, and recorded
-    /// in the inbox (the first replica to record an event is the one that handles it). Returns the event to
-    /// <see cref="Start"/> once acked, or null for a redelivery or anything SloBot does not act on.
+    /// A Socket Mode envelope, as it is read and <b>before</b> it is acked: parsed, checked against what this process saw,
+    /// and made ready for the inbox (<see cref="RecordEnvelopesAsync"/> records those that arrived together). Null event:
+    /// a redelivery, or anything SloBot does not act on (acked all the same). The payload is not read afterwards.
     /// </summary>
-    public Task<InboundEvent?> RecordEnvelopeAsync(string envelopeId, string? type, JsonElement payload)
+    public PreparedEnvelope PrepareEnvelope(string envelopeId, string? type, JsonElement payload)
     {
         if (!_seen.TryAdd("env:" + envelopeId))
         {
             LogDuplicate(_logger, "envelope", envelopeId);
-            return Task.FromResult<InboundEvent?>(null);
+            return default;
         }
 
-        return RecordAsync(Parse(type, payload, _time.GetUtcNow()), () => InboxPayload.Write(type, payload));
+        InboundEvent? parsed;
+        try
+        {
+            parsed = Parse(type, payload, _time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException or KeyNotFoundException or ArgumentException)
+        {
+            LogUnreadable(_logger, envelopeId, type ?? "?", ex.GetType().Name); // acked, not acted on: the rest of the burst goes on
+            return default;
+        }
+
+        if (Admit(parsed) is not { } inbound)
+            return default;
+        return new PreparedEnvelope(inbound, _inbox is null ? null : new InboxMessage(SlackPayloads.Platform, InboxKey(inbound), InboxPayload.Write(type, payload)));
+    }
+
+    /// <summary>
+    /// Records prepared envelopes that arrived together in the inbox in one round trip (the first replica to record an
+    /// event is the one that handles it). Returns, per envelope, the event to <see cref="Start"/> once acked, or null.
+    /// </summary>
+    public Task<InboundEvent?[]> RecordEnvelopesAsync(IReadOnlyList<PreparedEnvelope> envelopes)
+    {
+        var admitted = new InboundEvent?[envelopes.Count];
+        var stored = new List<(int Index, InboxMessage Message)>(envelopes.Count);
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            admitted[i] = envelopes[i].Event;
+            if (envelopes[i].Stored is { } message)
+                stored.Add((i, message));
+        }
+
+        return stored.Count == 0 ? Task.FromResult(admitted) : RecordAdmittedAsync(admitted, stored);
+    }
+
+    private async Task<InboundEvent?[]> RecordAdmittedAsync(InboundEvent?[] admitted, List<(int Index, InboxMessage Message)> stored)
+    {
+        try
+        {
+            var fresh = await _inbox!.RecordAllAsync(stored.ConvertAll(s => s.Message), _work.Stopping).ConfigureAwait(false);
+            for (var j = 0; j < stored.Count; j++)
+            {
+                var (i, message) = stored[j];
+                if (fresh[j])
+                {
+                    admitted[i] = admitted[i]! with { InboxKey = message.Key };
+                }
+                else
+                {
+                    LogHandledElsewhere(_logger, admitted[i]!.Event.EventId);
+                    admitted[i] = null;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            foreach (var (i, _) in stored)
+                LogNotRecorded(_logger, admitted[i]!.Event.EventId, ex.GetType().Name, ex.Message); // handled here, not recoverable
+        }
+
+        return admitted;
     }
 
     /// <summary>
@@ -81,35 +143,42 @@ internal sealed partial class SlackInbound : IDisposable
     /// </summary>
     public async Task<InboundEvent?> RecordAsync(InboundEvent? inbound, Func<string> stored)
     {
+        if (Admit(inbound) is not { } admitted)
+            return null;
+        if (_inbox is null)
+            return admitted;
+        var inboxKey = InboxKey(admitted);
+        try
+        {
+            if (await _inbox.RecordAsync(new InboxMessage(SlackPayloads.Platform, inboxKey, stored()), _work.Stopping).ConfigureAwait(false))
+                return admitted with { InboxKey = inboxKey };
+            LogHandledElsewhere(_logger, admitted.Event.EventId);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogNotRecorded(_logger, admitted.Event.EventId, ex.GetType().Name, ex.Message);
+            return admitted;
+        }
+    }
+
+    /// <summary>Null for nothing to act on or an event this process saw under any of its ids (all of them are remembered now).</summary>
+    private InboundEvent? Admit(InboundEvent? inbound)
+    {
         if (inbound is null)
             return null;
         _workspace.Observe(inbound.TeamDomain);
         var fresh = true;
         foreach (var key in inbound.DedupeKeys)
             fresh &= _seen.TryAdd(key); // add every key, so a later copy under any of them is known
-        if (!fresh)
-        {
-            LogDuplicate(_logger, inbound.Event.GetType().Name, inbound.Event.EventId);
-            return null;
-        }
-
-        if (_inbox is null)
+        if (fresh)
             return inbound;
-        // The last key is the one every copy shares (a thread message's channel and ts unite its message and app_mention events).
-        var inboxKey = "slack:" + inbound.DedupeKeys[^1];
-        try
-        {
-            if (await _inbox.RecordAsync(new InboxMessage(SlackPayloads.Platform, inboxKey, stored()), _work.Stopping).ConfigureAwait(false))
-                return inbound with { InboxKey = inboxKey };
-            LogHandledElsewhere(_logger, inbound.Event.EventId);
-            return null;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            LogNotRecorded(_logger, inbound.Event.EventId, ex.GetType().Name, ex.Message);
-            return inbound;
-        }
+        LogDuplicate(_logger, inbound.Event.GetType().Name, inbound.Event.EventId);
+        return null;
     }
+
+    /// <summary>The last key is the one every copy shares (a thread message's channel and ts unite its message and app_mention events).</summary>
+    private static string InboxKey(InboundEvent inbound) => "slack:" + inbound.DedupeKeys[^1];
 
     /// <summary>Queues a recorded event (already acked) on the workers. Returns true when it started new work.</summary>
     public bool Start(InboundEvent? inbound)
@@ -220,6 +289,9 @@ internal sealed partial class SlackInbound : IDisposable
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Slack event {EventId} could not be recorded in the inbox ({Kind}: {Reason}); handled here, but not recoverable if this process dies")]
     private static partial void LogNotRecorded(ILogger logger, string eventId, string kind, string reason);
+
+    [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Slack envelope {EnvelopeId} ({Type}) could not be read ({Kind}); acknowledged and ignored")]
+    private static partial void LogUnreadable(ILogger logger, string envelopeId, string type, string kind);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Slack event {EventId} was already handled by another SloBot on the same storage; ignored")]
     private static partial void LogHandledElsewhere(ILogger logger, string eventId);

@@ -1,9 +1,11 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using SloBot.Transport.Sockets;
 using SloBot.Transport.Telemetry;
 using SloBot.Slack.Inbound;
 
@@ -12,7 +14,8 @@ namespace SloBot.Slack.SocketMode;
 /// <summary>
 /// One Socket Mode WebSocket: waits for <c>hello</c>, records every envelope in the inbox and acks it on this socket at
 /// once, and only then hands it on, and reports when Slack asks to move (<c>disconnect</c>) or the socket drops. After a
-/// <c>disconnect</c> it keeps reading and acking until the replacement is up and it is closed.
+/// <c>disconnect</c> it keeps reading and acking until the replacement is up and it is closed. Two loops: one reads and
+/// parses frames, the other records what a burst left buffered in one inbox transaction and sends its acks in one write.
 /// </summary>
 internal sealed partial class SocketModeConnection : IAsyncDisposable
 {
@@ -24,13 +27,17 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     private readonly SlackInbound _inbound;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Channel<PendingAck> _acks = Channel.CreateUnbounded<PendingAck>(new UnboundedChannelOptions { SingleReader = true });
+    /// <summary>At most this many envelopes are recorded and acked together.</summary>
+    private const int MaxBatch = 200;
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _envelopes;
     private readonly TaskCompletionSource<string> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stop = new();
     private Task _receiving = Task.CompletedTask;
-    private Task _acking = Task.CompletedTask;
+    private Task _recording = Task.CompletedTask;
+    private readonly Channel<List<Arrival>> _batches = Channel.CreateUnbounded<List<Arrival>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private HttpMessageInvoker? _invoker;
+    private CorkedStream? _stream;
 
     private SocketModeConnection(ClientWebSocket socket, int id, SlackInbound inbound, ILogger logger, TimeProvider time)
     {
@@ -49,17 +56,24 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     /// <summary>Envelopes this connection delivered: one that delivered any was serving, not flapping.</summary>
     public int Envelopes => Volatile.Read(ref _envelopes);
 
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "The handler is the invoker's (disposeHandler), disposed with the connection.")]
     public static async Task<SocketModeConnection> OpenAsync(Uri url, int id, SlackInbound inbound, ILogger logger, TimeProvider time, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(5);
         socket.Options.KeepAliveTimeout = TimeSpan.FromSeconds(10); // half-open TCP: no pong in time drops the socket
+        socket.Options.SetBuffer(64 * 1024, 4 * 1024); // a burst's envelopes are read many to a system call
         var connection = new SocketModeConnection(socket, id, inbound, logger, time);
+        // Our own TCP stream under the socket (and its TLS), so that a burst's acks leave together (CorkedStream).
+        connection._invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, ct) => connection._stream = await CorkedStream.ConnectAsync(context.DnsEndPoint, ct).ConfigureAwait(false),
+        });
         try
         {
-            await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(url, connection._invoker, cancellationToken).ConfigureAwait(false);
             connection._receiving = connection.ReceiveLoopAsync();
-            connection._acking = connection.AckLoopAsync();
+            connection._recording = connection.RecordLoopAsync();
             await connection._hello.Task.WaitAsync(TimeSpan.FromSeconds(10), time, cancellationToken).ConfigureAwait(false);
             return connection;
         }
@@ -104,32 +118,34 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
             // the loop ends with the socket
         }
 
-        _acks.Writer.TryComplete();
-        await _acking.ConfigureAwait(false);
+        await _recording.ConfigureAwait(false); // what was read is recorded (its acks fail: Slack delivers them again)
         _socket.Dispose();
+        _invoker?.Dispose();
         _stop.Dispose();
     }
 
+    /// <summary>
+    /// Reads frames and hands the envelopes of those the socket already had buffered (a burst) to
+    /// <see cref="RecordLoopAsync"/> together, as soon as the next frame is not there yet or <see cref="MaxBatch"/> have
+    /// gathered, and reads on meanwhile: reading and parsing on one core, recording and acking on another.
+    /// </summary>
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "Each arrival is disposed by RecordAndAckAsync, or in finally when the loop ends.")]
     private async Task ReceiveLoopAsync()
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        var arrived = new List<Arrival>(MaxBatch);
         try
         {
             while (!_stop.IsCancellationRequested)
             {
-                buffer.Clear();
-                ValueWebSocketReceiveResult result;
-                do
-                {
-                    result = await _socket.ReceiveAsync(buffer.GetMemory(8 * 1024), _stop.Token).ConfigureAwait(false);
-                    buffer.Advance(result.Count);
-                }
-                while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
-
-                if (result.MessageType == WebSocketMessageType.Close)
+                var next = ReceiveMessageAsync(buffer);
+                if (arrived.Count > 0 && (!next.IsCompleted || arrived.Count >= MaxBatch) && _batches.Writer.TryWrite(arrived))
+                    arrived = new List<Arrival>(MaxBatch);
+                var type = await next.ConfigureAwait(false);
+                if (type == WebSocketMessageType.Close)
                     break;
-                if (result.MessageType == WebSocketMessageType.Text)
-                    await HandleFrameAsync(buffer.WrittenMemory).ConfigureAwait(false);
+                if (type == WebSocketMessageType.Text && Read(buffer.WrittenMemory) is { } arrival)
+                    arrived.Add(arrival);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
@@ -138,117 +154,183 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
         finally
         {
+            foreach (var arrival in arrived)
+                arrival.Dispose(); // not acked: Slack delivers them again
+            _batches.Writer.TryComplete();
             _hello.TrySetException(new WebSocketException("The Socket Mode connection closed before hello."));
             _ended.TrySetResult(Dropped);
         }
     }
 
-    private async Task HandleFrameAsync(ReadOnlyMemory<byte> frame)
+    /// <summary>Records and acks the batches the receive loop hands over, one after the other; batches waiting meanwhile are taken together.</summary>
+    private async Task RecordLoopAsync()
     {
-        var arrived = _time.GetTimestamp();
-        JsonElement root;
+        await foreach (var batch in _batches.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (batch.Count < MaxBatch && _batches.Reader.TryRead(out var more))
+                batch.AddRange(more);
+            await RecordAndAckAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One whole message into <paramref name="buffer"/> (cleared first); completes synchronously when the socket had it buffered.</summary>
+    private async ValueTask<WebSocketMessageType> ReceiveMessageAsync(ArrayBufferWriter<byte> buffer)
+    {
+        buffer.Clear();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await _socket.ReceiveAsync(buffer.GetMemory(8 * 1024), _stop.Token).ConfigureAwait(false);
+            buffer.Advance(result.Count);
+        }
+        while (!result.EndOfMessage && result.MessageType != WebSocketMessageType.Close);
+        return result.MessageType;
+    }
+
+    /// <summary>
+    /// An envelope to record and ack, parsed and prepared here (its acknowledgement pending from now: no command work
+    /// takes a turn meanwhile), or null after handling any other frame. Nothing is read from the frame afterwards.
+    /// </summary>
+    private Arrival? Read(ReadOnlyMemory<byte> frame)
+    {
+        var at = _time.GetTimestamp();
+        JsonDocument doc;
         try
         {
-            using var doc = JsonDocument.Parse(frame);
-            root = doc.RootElement.Clone();
+            doc = JsonDocument.Parse(frame);
         }
         catch (JsonException)
         {
             LogBadFrame(_logger, Id, frame.Length);
-            return;
+            return null;
         }
 
-        var type = root.Text("type");
-        if (root.Text("envelope_id") is { } envelopeId)
+        using (doc)
         {
-            Interlocked.Increment(ref _envelopes);
-            // Off the receive loop, so that envelopes of a burst are recorded together (one insert) and acked at once.
-            // Pending from now until acked: no command work takes a turn meanwhile (acks first).
-            _ = RecordAndAckAsync(envelopeId, type, root.TryGetProperty("payload", out var p) ? p : default, arrived, _inbound.Acknowledging());
-            return;
-        }
+            var root = doc.RootElement;
+            var type = root.Text("type");
+            if (root.Text("envelope_id") is { } envelopeId)
+            {
+                Interlocked.Increment(ref _envelopes);
+                var ack = _inbound.Acknowledging();
+                return new Arrival(envelopeId, AckFrame(envelopeId), _inbound.PrepareEnvelope(envelopeId, type, root.TryGetProperty("payload", out var p) ? p : default), at, ack);
+            }
 
-        switch (type)
-        {
-            case "hello":
-                _hello.TrySetResult();
-                break;
-            case "disconnect":
-                var reason = root.Text("reason") ?? "unknown";
-                LogDisconnect(_logger, Id, reason);
-                _ended.TrySetResult(reason);
-                break;
+            switch (type)
+            {
+                case "hello":
+                    _hello.TrySetResult();
+                    break;
+                case "disconnect":
+                    var reason = root.Text("reason") ?? "unknown";
+                    LogDisconnect(_logger, Id, reason);
+                    _ended.TrySetResult(reason);
+                    break;
+            }
+
+            return null;
         }
     }
 
-    /// <summary>
-    /// Records the envelope in the inbox, then acks it, then starts the work: a process that dies before the ack leaves
-    /// the envelope unacked (Slack delivers it again), one that dies after leaves it recorded (another process runs it).
-    /// The work waits for the ack (acks first: <see cref="SlackInbound.Acknowledging"/> stays pending until it is sent).
-    /// </summary>
-    private async Task RecordAndAckAsync(string envelopeId, string? type, JsonElement payload, long arrived, IDisposable pendingAck)
+    /// <summary><c>{"envelope_id":"…"}</c>, the envelope's ack.</summary>
+    private static byte[] AckFrame(string envelopeId)
     {
-        InboundEvent? accepted;
+        var ack = new ArrayBufferWriter<byte>(96);
+        ack.Write(AckPrefix);
+        using (var writer = new Utf8JsonWriter(ack))
+            writer.WriteStringValue(envelopeId);
+        ack.Write("}"u8);
+        return ack.WrittenSpan.ToArray();
+    }
+
+    /// <summary>
+    /// Records the envelopes in the inbox, then acks them, then starts their work: a process that dies before an ack
+    /// leaves the envelope unacked (Slack delivers it again), one that dies after leaves it recorded (another process
+    /// runs it). The work waits for the acks (acks first: <see cref="SlackInbound.Acknowledging"/> stays pending until
+    /// each is sent). An ack that cannot be sent (the socket went away) is logged; Slack delivers it again.
+    /// </summary>
+    private async Task RecordAndAckAsync(List<Arrival> arrived)
+    {
+        var recording = _inbound.RecordEnvelopesAsync(arrived.ConvertAll(a => a.Prepared));
+        InboundEvent?[] accepted;
         try
         {
-            accepted = await _inbound.RecordEnvelopeAsync(envelopeId, type, payload).ConfigureAwait(false);
+            accepted = await recording.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
-            LogAckFailed(_logger, Id, ex.Message); // shutting down before it was recorded: Slack delivers it again
-            pendingAck.Dispose();
+            LogAckFailed(_logger, Id, ex.Message); // shutting down before they were recorded: Slack delivers them again
+            DisposeAll(arrived);
             return;
         }
-        catch
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            pendingAck.Dispose();
-            throw;
+            LogRecordFailed(_logger, ex, Id, arrived.Count); // not acked: Slack delivers them again
+            DisposeAll(arrived);
+            return;
         }
 
-        if (!_acks.Writer.TryWrite(new PendingAck(envelopeId, arrived, pendingAck)))
+        var sent = 0;
+        try
         {
-            LogAckFailed(_logger, Id, "the socket is closing"); // a copy Slack delivers again is a duplicate of the recorded one
-            pendingAck.Dispose();
+            _stream?.Cork(); // the acks leave together, in one write
+            foreach (var arrival in arrived)
+            {
+                await _socket.SendAsync(arrival.Ack, WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
+                sent++;
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            LogAckFailed(_logger, Id, ex.Message); // a copy Slack delivers again is a duplicate of the recorded one
         }
 
-        _inbound.Start(accepted); // recorded and leased to this process: its work, acked or not
+        try
+        {
+            if (_stream is not null)
+                await _stream.UncorkAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            sent = 0;
+            LogAckFailed(_logger, Id, ex.Message);
+        }
+
+        for (var i = 0; i < arrived.Count; i++)
+        {
+            if (i < sent)
+                TransportTelemetry.RecordAck(SlackPayloads.Platform, "socket", _time.GetElapsedTime(arrived[i].At));
+            arrived[i].Dispose(); // sent (or never will be): no longer pending
+        }
+
+        arrived.Clear();
+        // Recorded and leased to this process: its work, acked or not. Queued from another thread, so that the next
+        // batch's acks do not wait for it (the work itself waits for them anyway).
+        _ = Task.Factory.StartNew(
+            static state =>
+            {
+                var (inbound, events) = ((SlackInbound, InboundEvent?[]))state!;
+                foreach (var e in events)
+                    inbound.Start(e);
+            },
+            (_inbound, accepted),
+            CancellationToken.None,
+            TaskCreationOptions.PreferFairness | TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default);
     }
 
-    /// <summary>
-    /// The one sender of acks on this socket: a burst's acks go out back to back as their records complete, with no
-    /// hand-over between senders. An ack that cannot be sent (the socket went away) is logged; Slack delivers it again.
-    /// </summary>
-    private async Task AckLoopAsync()
+    private static void DisposeAll(List<Arrival> arrived)
     {
-        var ack = new ArrayBufferWriter<byte>(96);
-        var failed = false;
-        await foreach (var pending in _acks.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            try
-            {
-                if (failed)
-                    continue;
-                ack.Clear();
-                ack.Write(AckPrefix);
-                using (var writer = new Utf8JsonWriter(ack))
-                    writer.WriteStringValue(pending.EnvelopeId);
-                ack.Write("}"u8);
-                await _socket.SendAsync(ack.WrittenMemory, WebSocketMessageType.Text, true, _stop.Token).ConfigureAwait(false);
-                TransportTelemetry.RecordAck(SlackPayloads.Platform, "socket", _time.GetElapsedTime(pending.Arrived));
-            }
-            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
-            {
-                failed = true;
-                LogAckFailed(_logger, Id, ex.Message); // a copy Slack delivers again is a duplicate of the recorded one
-            }
-            finally
-            {
-                pending.Scope.Dispose();
-            }
-        }
+        foreach (var arrival in arrived)
+            arrival.Dispose();
+        arrived.Clear();
     }
 
-    private readonly record struct PendingAck(string EnvelopeId, long Arrived, IDisposable Scope);
+    /// <summary>An envelope read and prepared, not yet acked: its ack frame, and its acknowledgement pending until disposed.</summary>
+    private sealed record Arrival(string EnvelopeId, byte[] Ack, SlackInbound.PreparedEnvelope Prepared, long At, IDisposable Scope) : IDisposable
+    {
+        public void Dispose() => Scope.Dispose();
+    }
 
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Slack socket {Connection}: disconnect requested ({Reason})")]
     private static partial void LogDisconnect(ILogger logger, int connection, string reason);
@@ -261,6 +343,9 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
 
     [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "Slack socket {Connection}: an ack could not be sent ({Reason})")]
     private static partial void LogAckFailed(ILogger logger, int connection, string reason);
+
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Error, Message = "Slack socket {Connection}: {Count} envelope(s) could not be recorded; not acknowledged, Slack delivers them again")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, int connection, int count);
 
     [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Slack socket {Connection}: close did not complete cleanly ({Reason})")]
     private static partial void LogCloseFailed(ILogger logger, int connection, string reason);

@@ -7,7 +7,7 @@ namespace SloBot.Storage.Delivery;
 
 /// <summary>
 /// The <c>inbox_events</c> table: one row per accepted inbound event, unique by key. Recording a burst is one
-/// multi-row <c>INSERT … ON CONFLICT DO NOTHING RETURNING</c> (the keys it returns are the fresh ones); every change
+/// transaction of <c>INSERT … ON CONFLICT DO NOTHING</c> (PostgreSQL: one multi-row statement); every change
 /// of hands afterwards is one conditional UPDATE, and PostgreSQL's claim skips rows another claimer has locked.
 /// </summary>
 internal sealed class SqlInboxStore(Database database) : IInboxStore
@@ -45,11 +45,19 @@ internal sealed class SqlInboxStore(Database database) : IInboxStore
     {
         if (messages.Count == 0)
             return [];
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return database.Provider == StorageProvider.PostgreSql
+            ? await InsertAllAsync(connection, messages, owner, now, leaseUntil, cancellationToken).ConfigureAwait(false)
+            : await InsertEachAsync(connection, messages, owner, now, leaseUntil, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>PostgreSQL: one multi-row statement, one round trip; the keys it returns are the fresh ones.</summary>
+    private static async Task<bool[]> InsertAllAsync(DbConnection connection, IReadOnlyList<InboxMessage> messages, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
         var sql = new StringBuilder("INSERT INTO inbox_events (inbox_key, platform, payload, state, attempts, lease_owner, lease_until, created_at, updated_at) VALUES ");
         for (var i = 0; i < messages.Count; i++)
             sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}(@k{i}, @p{i}, @d{i}, 'pending', 1, @owner, @until, @now, @now)");
         sql.Append(" ON CONFLICT (inbox_key) DO NOTHING RETURNING inbox_key");
-        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var cmd = connection.Command(sql.ToString());
         cmd.AddParameter("@owner", owner).AddParameter("@until", Ms(leaseUntil)).AddParameter("@now", Ms(now));
         for (var i = 0; i < messages.Count; i++)
@@ -61,7 +69,35 @@ internal sealed class SqlInboxStore(Database database) : IInboxStore
                 inserted.Add(reader.GetString(0));
         }
 
-        return messages.Select(m => inserted.Remove(m.Key)).ToArray();
+        return [.. messages.Select(m => inserted.Remove(m.Key))];
+    }
+
+    /// <summary>
+    /// SQLite (in process, no round trips): one prepared single-row statement run per message in one transaction —
+    /// compiling a statement of hundreds of rows cost more than the rows. A row inserted is a fresh key.
+    /// </summary>
+    private static async Task<bool[]> InsertEachAsync(DbConnection connection, IReadOnlyList<InboxMessage> messages, string owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = connection.Command(
+            "INSERT INTO inbox_events (inbox_key, platform, payload, state, attempts, lease_owner, lease_until, created_at, updated_at) " +
+            "VALUES (@k, @p, @d, 'pending', 1, @owner, @until, @now, @now) ON CONFLICT (inbox_key) DO NOTHING",
+            tx);
+        cmd.AddParameter("@owner", owner).AddParameter("@until", Ms(leaseUntil)).AddParameter("@now", Ms(now));
+        var (key, platform, payload) = (cmd.CreateParameter(), cmd.CreateParameter(), cmd.CreateParameter());
+        (key.ParameterName, platform.ParameterName, payload.ParameterName) = ("@k", "@p", "@d");
+        cmd.Parameters.Add(key);
+        cmd.Parameters.Add(platform);
+        cmd.Parameters.Add(payload);
+        var fresh = new bool[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            (key.Value, platform.Value, payload.Value) = (messages[i].Key, messages[i].Platform, messages[i].Payload);
+            fresh[i] = await cmd.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return fresh;
     }
 
     public async Task CompleteAsync(IReadOnlyList<string> keys, InboxState state, DateTimeOffset now, CancellationToken cancellationToken)

@@ -24,6 +24,35 @@ public sealed class InboxTests
     }
 
     [Fact]
+    public async Task RecordAllAsync_ResultsInOrder_ACopyInsideTheBatchOrRecordedBeforeIsNotFresh_OneWriteForTheCallersBatch()
+    {
+        var store = new CountingStore();
+        var inbox = new Inbox(store, new FakeTimeProvider(Start), NullLogger<Inbox>.Instance);
+        Assert.True(await inbox.RecordAsync(new InboxMessage("slack", "k0", "{}"), CancellationToken.None));
+        var writesBefore = store.Writes;
+
+        var fresh = await inbox.RecordAllAsync([.. new[] { "k1", "k0", "k2", "k1", "k3" }.Select(k => new InboxMessage("slack", k, "{}"))], CancellationToken.None);
+
+        Assert.Equal([true, false, true, false, true], fresh);
+        Assert.Equal(writesBefore + 1, store.Writes); // written by the caller, in one round trip
+        Assert.Empty(await inbox.RecordAllAsync([], CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecordAllAsync_LargerThanABatch_AndRacingSingleRecords_EachKeyRecordedOnce()
+    {
+        var store = new CountingStore();
+        var inbox = new Inbox(store, new FakeTimeProvider(Start), NullLogger<Inbox>.Instance);
+        var singles = Enumerable.Range(0, 50).Select(i => inbox.RecordAsync(new InboxMessage("slack", $"k{i * 9}", "{}"), CancellationToken.None)).ToArray();
+        var batch = inbox.RecordAllAsync([.. Enumerable.Range(0, 450).Select(i => new InboxMessage("slack", $"k{i}", "{}"))], CancellationToken.None);
+
+        var all = (await Task.WhenAll(singles)).Concat(await batch).ToArray();
+
+        Assert.Equal(450, all.Count(f => f)); // k0…k449 once each, whoever came first
+        Assert.Equal(450, (await store.ClaimAsync(["slack"], "x", Start.AddHours(1), Start.AddHours(2), 1000, CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task CompleteAsync_ABurstOfMarks_EndsEachEntryWithItsState_InFewerWritesThanMarks()
     {
         var store = new CountingStore();

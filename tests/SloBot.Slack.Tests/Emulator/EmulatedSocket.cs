@@ -66,12 +66,15 @@ public sealed class EmulatedSocket(int id, WebSocket socket, HttpContext context
         }
     }
 
-    public async Task SendTextAsync(string text)
+    public Task SendTextAsync(string text) => SendUtf8Async(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>A text frame already encoded (the load harness builds its envelopes before the clock starts).</summary>
+    public async Task SendUtf8Async(ReadOnlyMemory<byte> utf8)
     {
         await _send.WaitAsync();
         try
         {
-            await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+            await socket.SendAsync(utf8, WebSocketMessageType.Text, true, CancellationToken.None);
         }
         finally
         {

@@ -166,6 +166,15 @@ public sealed partial class SlackEmulator : IAsyncDisposable
         return id;
     }
 
+    /// <summary>As <see cref="SendAsync"/>, with the envelope already serialised (<paramref name="utf8"/>: its JSON text).</summary>
+    public async Task<string> SendAsync(JsonObject envelope, ReadOnlyMemory<byte> utf8, EmulatedSocket via)
+    {
+        var id = envelope["envelope_id"]!.GetValue<string>();
+        _unacked[id] = (envelope, via.Id);
+        await via.SendUtf8Async(utf8);
+        return id;
+    }
+
     /// <summary>While true, new sockets are accepted but their hello waits.</summary>
     public bool HoldNextSocket { get; set; }
 

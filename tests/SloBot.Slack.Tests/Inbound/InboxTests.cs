@@ -103,6 +103,29 @@ public sealed class InboxTests : IDisposable
         await SlackEmulator.WaitUntilAsync(() => Done(host, "slack:cmd:T2.trigger"), "the entry to be done", Patience);
     }
 
+    [Fact]
+    public async Task Burst_EnvelopesTheSocketHadBuffered_AreRecordedTogether_ThenAllAcked_ThenEachAnsweredOnce()
+    {
+        await using var slack = await SlackEmulator.StartAsync();
+        var gated = new ControlledInboxStore { RecordGate = new TaskCompletionSource() };
+        var sink = new RecordingSink();
+        await using var host = await StartAsync(slack, sink, gated);
+        var socket = await slack.WaitForSocketAsync();
+
+        var first = await slack.SendAsync(SlackEnvelopes.SlashCommand("budget s0", slack.NewResponseUrl(out _), triggerId: "B0.trigger"), socket);
+        await gated.RecordEntered.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the first is being recorded; the rest queue on the socket
+        var rest = new List<string>();
+        for (var i = 1; i < 40; i++)
+            rest.Add(await slack.SendAsync(SlackEnvelopes.SlashCommand($"budget s{i}", slack.NewResponseUrl(out _), triggerId: $"B{i}.trigger"), socket));
+        Assert.Empty(slack.Acks); // nothing acked before its record
+
+        gated.RecordGate.SetResult();
+        await SlackEmulator.WaitUntilAsync(() => rest.Prepend(first).All(slack.Acks.ContainsKey) && slack.CallsOf("response_url").Count == 40, "40 acks and 40 answers", Patience);
+        Assert.Equal(40, gated.Records.Sum());
+        Assert.True(gated.Records.Count < 10, $"{gated.Records.Count} record calls for 40 envelopes: {string.Join(", ", gated.Records)}");
+        Assert.Equal(40, sink.Events.Select(e => e.EventId).Distinct().Count());
+    }
+
     private static bool Done(SlackTestHost host, string key) =>
         host.Services.GetRequiredService<IInboxStore>().FindAsync(key, CancellationToken.None).GetAwaiter().GetResult()?.State == InboxState.Done;
 
