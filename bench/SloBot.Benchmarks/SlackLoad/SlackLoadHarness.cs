@@ -18,10 +18,10 @@ using SloBot.Chat.Journeys;
 namespace SloBot.Benchmarks.SlackLoad;
 
 /// <summary>
-/// <c>slack-load [commands] [--sockets N] [--workers N] [--bursts N] [--in-process | --slobot] [--timeline]</c>: the real Slack transport and
+/// <c>slack-load [commands] [--sockets N] [--workers N] [--bursts N] [--warmup N] [--in-process | --slobot] [--timeline]</c>: the real Slack transport and
 /// chat layer in one host (its own process, as SloBot is to Slack; <c>--in-process</c> shares the emulator's), against
 /// the tests' Slack emulator, answering <c>/slo budget payment</c> from the embedded SQLite source
-/// holding 31 days of per-minute events. After a warm-up, all commands are sent at once over Socket Mode; reports the
+/// holding 31 days of per-minute events. After a warm-up (50 commands, then 2 bursts not counted), all commands are sent at once over Socket Mode; reports the
 /// ack latency (envelope sent → ack received by "Slack") and the end-to-end latency (envelope sent → answer received
 /// on the response_url), p50/p95/p99/max in milliseconds, per burst (3 by default, one after the other) and overall.
 /// <c>--slobot</c> runs the real executable instead (<c>slobot.dll --demo</c>, as it ships: its GC settings, the demo's
@@ -57,7 +57,11 @@ internal static class SlackLoadHarness
             await SlackEmulator.WaitUntilAsync(() => slack.OpenSockets.Count == sockets, $"{sockets} socket(s)", TimeSpan.FromSeconds(30 + (10 * sockets)));
 
             Func<TimeSpan> botCpu = process is null ? () => Process.GetCurrentProcess().TotalProcessorTime : () => { process.Refresh(); return process.TotalProcessorTime; };
-            await BurstAsync(slack, 50, botCpu, inProcess, null); // warm-up: JIT, connection pools, SQLite pages
+            // Warm-up, not counted (as discord-load's): JIT tiers, connection pools, SQLite pages, the de-duplication table's size.
+            var warmups = args.SkipWhile(a => a != "--warmup").Skip(1).Select(int.Parse).DefaultIfEmpty(2).First();
+            await BurstAsync(slack, 50, botCpu, inProcess, null);
+            for (var w = 0; w < warmups; w++)
+                await BurstAsync(slack, count, botCpu, inProcess, null);
             Console.WriteLine($"slack-load: {count} × /slo budget payment in flight at once, {sockets} socket(s), {workers ?? "default"} workers, embedded SQLite source (31 days per minute), {bursts} burst(s), SloBot {(inProcess ? "in the emulator's process" : real ? "as slobot.dll --demo in its own process" : "in its own process")}");
             var allAcks = new List<double>();
             var allAnswers = new List<double>();
