@@ -78,6 +78,42 @@ public sealed class EmulatedGateway(DiscordEmulator emulator, TimeProvider time)
             await live.SendAsync(frame).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Dispatches made ready ahead — sequence numbers taken now, in order, frames serialised (the load harness builds a
+    /// burst before its clock starts) — to send with <see cref="SendPreparedAsync"/> in the same order, with nothing else
+    /// dispatched on their shards in between. One whose shard has no session is dropped, as by <see cref="DispatchAsync(string, JsonObject)"/>.
+    /// </summary>
+    public IReadOnlyList<PreparedDispatch> Prepare(string type, IEnumerable<JsonObject> data)
+    {
+        var prepared = new List<PreparedDispatch>();
+        lock (_sync)
+        {
+            foreach (var d in data)
+            {
+                var shard = ShardOf(d);
+                if (!_byShard.TryGetValue(shard, out var session))
+                    continue;
+                session.Seq++;
+                session.Log.Add((session.Seq, type, d));
+                prepared.Add(new PreparedDispatch(shard, Encoding.UTF8.GetBytes(Frame(0, d.DeepClone(), session.Seq, type).ToJsonString())));
+            }
+        }
+
+        return prepared;
+    }
+
+    /// <summary>Sends a prepared dispatch on its shard's live connection (dropped when it has none ready).</summary>
+    public Task SendPreparedAsync(PreparedDispatch dispatch)
+    {
+        Connection? live;
+        lock (_sync)
+            live = _byShard.TryGetValue(dispatch.Shard, out var session) && session.Live is { Ready: true } ? session.Live : null;
+        return live is null ? Task.CompletedTask : live.SendRawAsync(dispatch.Frame);
+    }
+
+    /// <summary>A dispatch frame ready to send on <see cref="Shard"/>.</summary>
+    public sealed record PreparedDispatch(int Shard, byte[] Frame);
+
     /// <summary>Sends any payload on the live connection (op 7, op 9, op 1).</summary>
     public Task SendAsync(int op, JsonNode? data, int shard = 0) => Current(shard).SendAsync(Frame(op, data, null, null));
 
