@@ -129,7 +129,7 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
     /// <see cref="RecordLoopAsync"/> together, as soon as the next frame is not there yet or <see cref="MaxBatch"/> have
     /// gathered, and reads on meanwhile: reading and parsing on one core, recording and acking on another.
     /// </summary>
-    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "Each arrival is disposed by RecordAndAckAsync, or in finally when the loop ends.")]
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope", Justification = "Each arrival is disposed by RecordAndAckAsync (the last ones too, handed over when the loop ends).")]
     private async Task ReceiveLoopAsync()
     {
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
@@ -154,8 +154,10 @@ internal sealed partial class SocketModeConnection : IAsyncDisposable
         }
         finally
         {
-            foreach (var arrival in arrived)
-                arrival.Dispose(); // not acked: Slack delivers them again
+            // Read envelopes are remembered as seen: they must be recorded (and run) here, since a copy Slack delivers
+            // again is dropped as a duplicate. Their acks fail with the socket.
+            if (arrived.Count > 0 && !_batches.Writer.TryWrite(arrived))
+                DisposeAll(arrived);
             _batches.Writer.TryComplete();
             _hello.TrySetException(new WebSocketException("The Socket Mode connection closed before hello."));
             _ended.TrySetResult(Dropped);
