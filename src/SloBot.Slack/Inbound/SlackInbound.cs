@@ -180,6 +180,9 @@ internal sealed partial class SlackInbound : IDisposable
     /// <summary>The last key is the one every copy shares (a thread message's channel and ts unite its message and app_mention events).</summary>
     private static string InboxKey(InboundEvent inbound) => "slack:" + inbound.DedupeKeys[^1];
 
+    /// <summary>Completes once no acknowledgement is pending (in a burst: once it is over, at most <see cref="AckGate.MaxHold"/>).</summary>
+    public Task AcksSettledAsync() => _work.AcksSettledAsync(CancellationToken.None);
+
     /// <summary>Queues a recorded event (already acked) on the workers. Returns true when it started new work.</summary>
     public bool Start(InboundEvent? inbound)
     {

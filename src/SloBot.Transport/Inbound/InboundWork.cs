@@ -92,6 +92,9 @@ public sealed class InboundWork : IDisposable
     /// </summary>
     public AckGate.Scope Acknowledging() => _acks.Begin();
 
+    /// <summary>Completes when the gate would give a turn (<see cref="AckGate.SettledAsync"/>): the burst's acknowledgements are out.</summary>
+    public Task AcksSettledAsync(CancellationToken cancellationToken) => _acks.SettledAsync(cancellationToken);
+
     /// <summary>
     /// One of the <see cref="MaxConcurrency"/> turns, held until the returned value is disposed. Given once the pending
     /// acknowledgements are sent (at most <see cref="AckGate.MaxHold"/> later), so a burst is acknowledged before its work.
