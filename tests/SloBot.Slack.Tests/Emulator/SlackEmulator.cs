@@ -186,8 +186,9 @@ public sealed partial class SlackEmulator : IAsyncDisposable
 
     public Task<EmulatedSocket> WaitForSocketAsync(int openedAtLeast = 1) => WaitForAsync(() =>
     {
-        var open = OpenSockets;
-        return Sockets.Count >= openedAtLeast && open.Count > 0 ? open[^1] : null;
+        // The newest socket, once it said hello: an older one still open (make before break) is not the one waited for.
+        var sockets = Sockets;
+        return sockets.Count >= openedAtLeast && sockets[^1] is { IsOpen: true } newest ? newest : null;
     }, $"socket #{openedAtLeast}");
 
     public static Task<T> WaitForAsync<T>(Func<T?> probe, string what, TimeSpan? timeout = null)
