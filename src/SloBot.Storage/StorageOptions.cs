@@ -10,6 +10,15 @@ public sealed class StorageOptions
     /// <summary>Default: a SQLite file next to the working directory.</summary>
     public string ConnectionString { get; set; } = "Data Source=slobot.db";
 
+    public const string CheckpointIntervalKey = Section + ":CheckpointInterval";
+
+    /// <summary>
+    /// SQLite only: <see cref="SqliteCheckpointer"/> copies the write-ahead log into the database file once the store was
+    /// idle this long (no connection opened), and under sustained use at least every <see cref="SqliteCheckpointer.ForcedAfterTicks"/>
+    /// of these. SloBot's own connections never do it on commit (SQLite's automatic checkpoint), so no inbox record waits for one.
+    /// </summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     public StorageProvider Provider => ConnectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase)
         || ConnectionString.StartsWith("postgres", StringComparison.OrdinalIgnoreCase)
         ? StorageProvider.PostgreSql

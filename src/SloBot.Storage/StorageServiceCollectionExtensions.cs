@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SloBot.Storage.ActionItems;
 using SloBot.Storage.Alerts;
 using SloBot.Storage.Conversations;
@@ -26,6 +27,8 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptionsWithValidateOnStart<StorageOptions, StorageOptionsValidator>().Bind(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton<Database>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddDeliveryStorage();
         services.AddLeasesStorage();
         services.AddConversationsStorage();
