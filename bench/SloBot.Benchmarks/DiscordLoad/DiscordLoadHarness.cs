@@ -82,7 +82,7 @@ internal static partial class DiscordLoadHarness
             var results = new List<Result>();
             for (var i = 0; i < bursts; i++)
                 results.Add(await MeasureAsync(emulator, count, rate, cpu, sender));
-            var peakMiB = process is null ? double.NaN : PeakResidentMiB(process.Id);
+            var peakMiB = process is null ? double.NaN : Machine.PeakResidentMiB(process.Id);
             var ownAcks = process is null ? null : await BotAckMetrics.DescribeAsync(port);
             if (process is not null)
             {
@@ -238,20 +238,11 @@ internal static partial class DiscordLoadHarness
         var p99 = Percentile(all.Initial, 0.99);
         Console.WriteLine($"  initial response p99 {p99:0.0} ms {(p99 < TargetP99Ms ? "<" : "≥")} {TargetP99Ms} ms target: {(p99 < TargetP99Ms ? "met" : "MISSED")}");
         Console.WriteLine($"  until a burst's last initial response: {all.AckCpu.TotalMicroseconds / Math.Max(1, all.Completed):0} µs of {(inProcess ? "SloBot's and the emulator's" : "SloBot's")} CPU per interaction{(inProcess ? "" : $", {all.AckHarnessCpu.TotalMicroseconds / Math.Max(1, all.Completed):0} µs of the emulator's")}");
-        Console.WriteLine($"  CPU ({(inProcess ? "SloBot + emulator" : "SloBot's process")}) {all.Cpu.TotalMilliseconds / Math.Max(1, all.Completed):0.00} ms per interaction;{(double.IsNaN(peakMiB) ? "" : $" peak resident memory {peakMiB:0} MiB;")} machine load average {LoadAverage()}");
+        Console.WriteLine($"  CPU ({(inProcess ? "SloBot + emulator" : "SloBot's process")}) {all.Cpu.TotalMilliseconds / Math.Max(1, all.Completed):0.00} ms per interaction;{(double.IsNaN(peakMiB) ? "" : $" peak resident memory {peakMiB:0} MiB;")} machine load average {Machine.LoadAverage()}");
 
         static void Line(string label, Result r) => Console.WriteLine(
             $"  {label,-52} initial response p50 {Percentile(r.Initial, 0.50),6:0.0} ms  p99 {Percentile(r.Initial, 0.99),6:0.0} ms   edited reply p50 {Percentile(r.Final, 0.50),6:0.0} ms  p99 {Percentile(r.Final, 0.99),6:0.0} ms");
     }
-
-    private static double PeakResidentMiB(int pid)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] + $" on {Environment.ProcessorCount} cores" : "unknown";
 
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

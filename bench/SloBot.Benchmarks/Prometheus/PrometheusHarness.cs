@@ -173,7 +173,7 @@ internal static class PrometheusHarness
 
     private static async Task AskStatusAsync(Bot bot, string label, int services, string source)
     {
-        var load = LoadAverage();
+        var load = Machine.LoadAverage();
         var first = bot.Calls.Count;
         var t = Stopwatch.GetTimestamp();
         var reply = await bot.AskAsync("status");
@@ -187,10 +187,6 @@ internal static class PrometheusHarness
         foreach (var c in calls)
             Console.WriteLine($"prom status:   {c.Path,-20} {c.Milliseconds,9:0.0} ms  {c.Samples,13:N0} samples  peak {c.Peak,12:N0}  {c.QueryChars,9:N0} chars of PromQL  {c.ResponseBytes,12:N0} bytes answered");
     }
-
-    /// <summary>The 1-, 5- and 15-minute load averages of the machine (Linux), as <c>uptime</c> prints them.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>
     /// Backfills what SloBot reads of <c>slobot rules</c>' output for the catalog (written with the rewriter the tests

@@ -83,6 +83,8 @@ internal static class SlackLoadHarness
             Console.WriteLine($"  until the last ack of a burst: {ackBotCpu.TotalMicroseconds / allAcks.Count:F0} µs of {(inProcess ? "SloBot's and the emulator's" : "SloBot's")} CPU per command{(inProcess ? "" : $", {ackHarnessCpu.TotalMicroseconds / allAcks.Count:F0} µs of the emulator's")} (2 cores: {Environment.ProcessorCount})");
             var p99 = Percentile([.. allAcks], 0.99);
             Console.WriteLine(p99 < TargetP99Ms ? $"  ack p99 {p99:F1} ms < {TargetP99Ms} ms target: met" : $"  ack p99 {p99:F1} ms ≥ {TargetP99Ms} ms target: MISSED");
+            if (process is not null)
+                Console.WriteLine($"  SloBot's peak resident memory {Machine.PeakResidentMiB(process.Id):0} MiB; machine load average {Machine.LoadAverage()}");
             if (real)
                 Console.WriteLine("  " + await BotAckMetrics.DescribeAsync(port));
             if (process is not null)

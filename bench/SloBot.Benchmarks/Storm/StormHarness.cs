@@ -23,7 +23,7 @@ internal static class StormHarness
         if (scenarios.Except(Order).ToArray() is { Length: > 0 } unknown)
             throw new ArgumentException($"Unknown scenario(s) {string.Join(", ", unknown)}; expected all or {string.Join(", ", Order)}.");
         var results = new List<StormResult>();
-        Console.WriteLine($"storm {string.Join(' ', args)} — {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+        Console.WriteLine($"storm {string.Join(' ', args)} — {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC, load {Machine.LoadAverage()}");
         Console.WriteLine(StormResult.Header);
         foreach (var scenario in scenarios)
         {
@@ -44,7 +44,7 @@ internal static class StormHarness
                 };
                 foreach (var row in rows)
                 {
-                    Console.WriteLine(row.Row() + $" load after: {LoadAverage()}");
+                    Console.WriteLine(row.Row() + $" load after: {Machine.LoadAverage()}");
                     failed |= !row.Clean;
                 }
 
@@ -79,7 +79,4 @@ internal static class StormHarness
             // a file still held: the temp folder is cleaned later
         }
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }
