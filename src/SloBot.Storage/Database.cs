@@ -13,6 +13,9 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
     private readonly SemaphoreSlim _migrateLock = new(1, 1);
     private volatile bool _migrated;
     private long _opened;
+    private bool _backgroundCheckpoints;
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=1000; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    private const string PragmasCheckpointedElsewhere = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
 
     public StorageProvider Provider => _options.Provider;
 
@@ -21,6 +24,13 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
 
     /// <summary>Connections opened through <see cref="OpenAsync"/> so far: <see cref="SqliteCheckpointer"/> checkpoints once it stops moving.</summary>
     public long Opened => Interlocked.Read(ref _opened);
+
+    /// <summary>Set while <see cref="SqliteCheckpointer"/> runs: connections opened meanwhile leave checkpoints to it.</summary>
+    internal bool BackgroundCheckpoints
+    {
+        get => Volatile.Read(ref _backgroundCheckpoints);
+        set => Volatile.Write(ref _backgroundCheckpoints, value);
+    }
 
     /// <summary>An open connection with the schema up to date.</summary>
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
@@ -105,11 +115,12 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
             : new SqliteConnection(_options.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         // WAL with synchronous=NORMAL: a commit survives the process being killed (the inbox and outbox promise that), not a
-        // power cut of the machine — for that, PostgreSQL (docs/reliability.md). It spares an fsync per commit. No automatic
-        // checkpoint: it runs inside the commit that crosses 1000 pages, copying them and syncing the file (10–20 ms
-        // that a burst's inbox record and acks waited for); SqliteCheckpointer does it on its own connection instead.
+        // power cut of the machine — for that, PostgreSQL (docs/reliability.md). It spares an fsync per commit. While a
+        // SqliteCheckpointer runs (the service host), no automatic checkpoint: it ran inside the commit that crossed 1000
+        // pages, copying them and syncing the file (10–20 ms that a burst's inbox record and acks waited). One-shot
+        // commands (`slobot ask`, imports) start no background services and keep SQLite's automatic one.
         if (connection is SqliteConnection)
-            await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, BackgroundCheckpoints ? PragmasCheckpointedElsewhere : Pragmas, cancellationToken).ConfigureAwait(false);
         return connection;
     }
 

@@ -10,7 +10,9 @@ namespace SloBot.Storage;
 /// <see cref="StorageOptions.CheckpointInterval"/> (a <see cref="PeriodicTimer"/> on the injected <see cref="TimeProvider"/>)
 /// when no connection was opened since the previous tick (a checkpoint copies pages: it would take CPU from a burst),
 /// at every <see cref="ForcedAfterTicks"/>th tick regardless (sustained use), and once more when the host stops. A
-/// failing checkpoint is logged and tried again at the next tick; the log keeps every commit meanwhile.
+/// failing checkpoint is logged and tried again at the next tick; the log keeps every commit meanwhile. Only while it
+/// runs do commits skip SQLite's automatic checkpoint (<see cref="Database.BackgroundCheckpoints"/>): one-shot commands,
+/// which start no background services, keep it.
 /// </summary>
 public sealed partial class SqliteCheckpointer(Database database, IOptions<StorageOptions> options, TimeProvider time, ILogger<SqliteCheckpointer> logger) : BackgroundService
 {
@@ -37,11 +39,19 @@ public sealed partial class SqliteCheckpointer(Database database, IOptions<Stora
         }
     }
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        database.BackgroundCheckpoints = database.Provider == StorageProvider.Sqlite; // before any tick: commits leave it to us
+        return base.StartAsync(cancellationToken);
+    }
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (database.Provider == StorageProvider.Sqlite)
-            await CheckpointAsync(cancellationToken).ConfigureAwait(false);
+        if (database.Provider != StorageProvider.Sqlite)
+            return;
+        database.BackgroundCheckpoints = false;
+        await CheckpointAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task CheckpointAsync(CancellationToken cancellationToken)

@@ -26,6 +26,9 @@ public sealed class SqliteCheckpointerTests() : StoreTest(StorageProvider.Sqlite
         var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString, CheckpointInterval = TimeSpan.FromSeconds(1) });
         var database = new Database(options, [new StorageMigration("test/001_blobs", "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")], NullLogger<Database>.Instance);
         await using var holder = await HoldOpenAsync();
+        var time = new FakeTimeProvider();
+        using var checkpointer = new SqliteCheckpointer(database, options, time, NullLogger<SqliteCheckpointer>.Instance);
+        await checkpointer.StartAsync(CancellationToken.None);
         await WriteAsync(database);
 
         // Every commit stayed in the log: the database file holds none of the rows yet.
@@ -34,13 +37,24 @@ public sealed class SqliteCheckpointerTests() : StoreTest(StorageProvider.Sqlite
         Assert.True(new FileInfo(File).Length < Rows * RowBytes / 4, $"the database file holds {new FileInfo(File).Length} bytes before any checkpoint");
 
         // Idle since: the first tick sees the writes, the next finds the store idle and checkpoints.
-        var time = new FakeTimeProvider();
-        using var checkpointer = new SqliteCheckpointer(database, options, time, NullLogger<SqliteCheckpointer>.Instance);
-        await checkpointer.StartAsync(CancellationToken.None);
         await Poll.UntilAsync(() => new FileInfo(File).Length > Rows * RowBytes, "the checkpointer's tick to copy the log into the database file", between: () => time.Advance(TimeSpan.FromSeconds(1)));
         await checkpointer.StopAsync(CancellationToken.None);
 
         Assert.Equal(Rows, await CountAsync(database)); // and every row is still there
+        database.Dispose();
+    }
+
+    [Fact]
+    public async Task WithoutACheckpointer_CommitsCheckpointAsSQLiteDoes()
+    {
+        // One-shot commands (`slobot ask`, imports) start no background services: the log must not grow run after run.
+        var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString });
+        var database = new Database(options, [new StorageMigration("test/001_blobs", "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")], NullLogger<Database>.Instance);
+        await using var holder = await HoldOpenAsync();
+
+        await WriteAsync(database);
+
+        Assert.True(new FileInfo(File).Length > Rows * RowBytes / 2, $"the database file holds {new FileInfo(File).Length} bytes after {Rows} commits without a checkpointer");
         database.Dispose();
     }
 
