@@ -25,11 +25,12 @@ public sealed class SqliteCheckpointerTests() : StoreTest(StorageProvider.Sqlite
     {
         var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString, CheckpointInterval = TimeSpan.FromSeconds(1) });
         var database = new Database(options, [new StorageMigration("test/001_blobs", "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")], NullLogger<Database>.Instance);
-        await using var holder = await HoldOpenAsync();
+        await using var holder = await HoldOpenAsync(database);
         var time = new FakeTimeProvider();
         using var checkpointer = new SqliteCheckpointer(database, options, time, NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(CancellationToken.None);
         await WriteAsync(database);
+        SqliteConnection.ClearAllPools(); // as another test class may at any moment: the holder keeps the log from being checkpointed on close
 
         // Every commit stayed in the log: the database file holds none of the rows yet.
         var logged = new FileInfo(File + "-wal").Length;
@@ -50,7 +51,7 @@ public sealed class SqliteCheckpointerTests() : StoreTest(StorageProvider.Sqlite
         // One-shot commands (`slobot ask`, imports) start no background services: the log must not grow run after run.
         var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString });
         var database = new Database(options, [new StorageMigration("test/001_blobs", "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")], NullLogger<Database>.Instance);
-        await using var holder = await HoldOpenAsync();
+        await using var holder = await HoldOpenAsync(database);
 
         await WriteAsync(database);
 
@@ -88,10 +89,11 @@ public sealed class SqliteCheckpointerTests() : StoreTest(StorageProvider.Sqlite
     {
         var options = Options.Create(new StorageOptions { ConnectionString = ConnectionString, CheckpointInterval = TimeSpan.FromHours(1) });
         var database = new Database(options, [new StorageMigration("test/001_blobs", "CREATE TABLE blobs (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")], NullLogger<Database>.Instance);
-        await using var holder = await HoldOpenAsync();
+        await using var holder = await HoldOpenAsync(database);
         using var checkpointer = new SqliteCheckpointer(database, options, new FakeTimeProvider(), NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(CancellationToken.None);
         await WriteAsync(database);
+        SqliteConnection.ClearAllPools(); // as another test class may at any moment
         Assert.True(new FileInfo(File).Length < Rows * RowBytes / 4); // no tick within the hour
 
         await checkpointer.StopAsync(CancellationToken.None);
@@ -111,12 +113,17 @@ public sealed class SqliteCheckpointerTests() : StoreTest(StorageProvider.Sqlite
 
     /// <summary>
     /// A connection kept open for the whole test: SQLite checkpoints when the last connection to a file closes, and other
-    /// test classes' <see cref="SqliteConnection.ClearAllPools"/> closes this test's pooled ones at any moment.
+    /// test classes' <see cref="SqliteConnection.ClearAllPools"/> closes this test's pooled ones at any moment. It reads
+    /// once the file is in WAL mode: only a connection that has the log open holds the lock that makes it not the last.
     /// </summary>
-    private async Task<SqliteConnection> HoldOpenAsync()
+    private async Task<SqliteConnection> HoldOpenAsync(Database database)
     {
+        await (await database.OpenAsync(CancellationToken.None)).DisposeAsync(); // creates the file, WAL mode, the schema
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
+        await using var read = connection.CreateCommand();
+        read.CommandText = "SELECT count(*) FROM sqlite_master";
+        await read.ExecuteScalarAsync();
         return connection;
     }
 
