@@ -14,8 +14,9 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
     private volatile bool _migrated;
     private long _opened;
     private bool _backgroundCheckpoints;
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=1000; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
-    private const string PragmasCheckpointedElsewhere = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=";
+    private const string CheckpointOnCommit = Pragmas + "1000;"; // SQLite's default
+    private const string CheckpointElsewhere = Pragmas + "0;";
 
     public StorageProvider Provider => _options.Provider;
 
@@ -23,7 +24,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
     public string Location => StorageLocation.Read(_options).Description;
 
     /// <summary>Connections opened through <see cref="OpenAsync"/> so far: <see cref="SqliteCheckpointer"/> checkpoints once it stops moving.</summary>
-    public long Opened => Interlocked.Read(ref _opened);
+    internal long Opened => Interlocked.Read(ref _opened);
 
     /// <summary>Set while <see cref="SqliteCheckpointer"/> runs: connections opened meanwhile leave checkpoints to it.</summary>
     internal bool BackgroundCheckpoints
@@ -120,7 +121,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
         // pages, copying them and syncing the file (10–20 ms that a burst's inbox record and acks waited). One-shot
         // commands (`slobot ask`, imports) start no background services and keep SQLite's automatic one.
         if (connection is SqliteConnection)
-            await ExecuteAsync(connection, BackgroundCheckpoints ? PragmasCheckpointedElsewhere : Pragmas, cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, BackgroundCheckpoints ? CheckpointElsewhere : CheckpointOnCommit, cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
@@ -129,7 +130,7 @@ public sealed partial class Database(IOptions<StorageOptions> options, IEnumerab
     /// readers or writers (<c>PRAGMA wal_checkpoint(PASSIVE)</c>). Returns the log's frames and how many are now in the
     /// file; (0, 0) for PostgreSQL.
     /// </summary>
-    public async Task<(long LogFrames, long Checkpointed)> CheckpointAsync(CancellationToken cancellationToken)
+    internal async Task<(long LogFrames, long Checkpointed)> CheckpointAsync(CancellationToken cancellationToken)
     {
         if (Provider != StorageProvider.Sqlite)
             return (0, 0);

@@ -15,7 +15,8 @@ public sealed class StorageOptions
     /// <summary>
     /// SQLite only: <see cref="SqliteCheckpointer"/> copies the write-ahead log into the database file once the store was
     /// idle this long (no connection opened), and under sustained use at least every <see cref="SqliteCheckpointer.ForcedAfterTicks"/>
-    /// of these. SloBot's own connections never do it on commit (SQLite's automatic checkpoint), so no inbox record waits for one.
+    /// of these. While it runs, SloBot's connections never do it on commit (SQLite's automatic checkpoint), so no inbox
+    /// record waits for one.
     /// </summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(1);
 
